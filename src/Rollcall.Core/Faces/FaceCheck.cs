@@ -1,0 +1,66 @@
+namespace Rollcall.Faces;
+
+/// <summary>What the bot asks the student to do inside the video note.</summary>
+public enum ChallengeKind
+{
+    None,
+    TurnLeft,
+    TurnRight,
+    Blink,
+}
+
+/// <summary>One video note to verify against one student's ID photo.</summary>
+public sealed record FaceCheckRequest(string StudentId, ReadOnlyMemory<byte> Video, ChallengeKind Challenge = ChallengeKind.None);
+
+/// <summary>Outcome of a face verification; each case has one message for the student.</summary>
+public abstract record FaceCheck
+{
+    private FaceCheck()
+    {
+    }
+
+    /// <summary>Similarity on the 0-100 scale; null when no comparison was made.</summary>
+    public virtual double? Similarity => null;
+
+    /// <summary>The face matched and the clip looked live.</summary>
+    public sealed record Match(double Score, double Liveness, int FramesUsed) : FaceCheck
+    {
+        public override double? Similarity => Score;
+    }
+
+    /// <summary>A face was found but it is not the enrolled student.</summary>
+    public sealed record Mismatch(double Score, double Liveness, int FramesUsed) : FaceCheck
+    {
+        public override double? Similarity => Score;
+    }
+
+    /// <summary>The face matched but the clip looks like a photo or screen replay.</summary>
+    public sealed record NotLive(double Score, double Liveness, string Reason) : FaceCheck
+    {
+        public override double? Similarity => Score;
+    }
+
+    /// <summary>The asked-for action (turn, blink) was not seen.</summary>
+    public sealed record ChallengeFailed(double Score, string Reason) : FaceCheck
+    {
+        public override double? Similarity => Score;
+    }
+
+    /// <summary>No usable face in the clip.</summary>
+    public sealed record NoFace : FaceCheck;
+
+    /// <summary>More than one face of comparable size.</summary>
+    public sealed record SeveralFaces(int Count) : FaceCheck;
+
+    /// <summary>The face is too small to compare.</summary>
+    public sealed record FaceTooSmall : FaceCheck;
+
+    /// <summary>No enrolled ID photo for the student (uses no attempt).</summary>
+    public sealed record NoPhoto : FaceCheck;
+
+    /// <summary>The enrolled photo itself has no single usable face.</summary>
+    public sealed record BadPhoto(string Reason) : FaceCheck;
+
+    /// <summary>Not a decodable video, too short, too large.</summary>
+    public sealed record BadVideo(string Reason) : FaceCheck;
+}

@@ -1,0 +1,6 @@
+using System.CommandLine;
+using Rollcall.Commands;
+
+var root = new RootCommand("Rollcall: face-verified classroom attendance over Telegram.");
+RunCommand.AddTo(root);
+return await root.Parse(args).InvokeAsync();
