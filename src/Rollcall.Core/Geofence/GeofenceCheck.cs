@@ -1,0 +1,42 @@
+namespace Rollcall.Geofence;
+
+/// <summary>Outcome of checking a student's position against the session's centre.</summary>
+public abstract record GeofenceCheck
+{
+    private GeofenceCheck()
+    {
+    }
+
+    /// <summary>Within the limit.</summary>
+    public sealed record Inside(double Distance) : GeofenceCheck;
+
+    /// <summary>Farther than the limit (even allowing for the reported accuracy).</summary>
+    public sealed record TooFar(double Distance, double Limit) : GeofenceCheck;
+
+    /// <summary>The device's accuracy radius is larger than the limit: the position proves nothing.</summary>
+    public sealed record Imprecise(double Accuracy, double Limit) : GeofenceCheck;
+
+    /// <summary>A pinned or forwarded location where a live one is required.</summary>
+    public sealed record NotLive : GeofenceCheck;
+
+    /// <summary>
+    /// The rule: a live location is required when <paramref name="liveRequired"/>; an accuracy radius above the limit is
+    /// refused as imprecise; otherwise the student is inside when the geodesic distance is at most the limit.
+    /// The accuracy is never added as slack, so a coarse fix cannot stretch the fence.
+    /// </summary>
+    public static GeofenceCheck Evaluate(GeoPoint centre, GeoPoint student, double limitMetres, bool liveRequired)
+    {
+        if (liveRequired && !student.IsLive)
+        {
+            return new NotLive();
+        }
+
+        if (student.AccuracyMetres is { } accuracy && accuracy > limitMetres)
+        {
+            return new Imprecise(accuracy, limitMetres);
+        }
+
+        var distance = GeodesicDistance.Metres(centre.Latitude, centre.Longitude, student.Latitude, student.Longitude);
+        return distance <= limitMetres ? new Inside(distance) : new TooFar(distance, limitMetres);
+    }
+}

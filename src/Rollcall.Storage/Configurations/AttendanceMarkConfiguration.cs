@@ -1,0 +1,20 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Rollcall.Storage.Entities;
+
+namespace Rollcall.Storage.Configurations;
+
+internal sealed class AttendanceMarkConfiguration : IEntityTypeConfiguration<AttendanceMark>
+{
+    public void Configure(EntityTypeBuilder<AttendanceMark> builder)
+    {
+        builder.ToTable("marks");
+
+        // One mark per student per session.
+        builder.HasKey(m => new { m.SessionId, m.StudentId });
+        builder.Property(m => m.StudentId).HasMaxLength(50);
+        builder.Property(m => m.Status).HasMaxLength(16);
+        builder.Property(m => m.Reason).HasMaxLength(200);
+        builder.HasOne<AttendanceSessionRow>().WithMany().HasForeignKey(m => m.SessionId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

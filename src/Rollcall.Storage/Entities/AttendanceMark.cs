@@ -1,0 +1,27 @@
+using Rollcall.Attendance;
+
+namespace Rollcall.Storage.Entities;
+
+/// <summary>One student's standing in one session; unique per session and student.</summary>
+public class AttendanceMark
+{
+    public Guid SessionId { get; set; }
+
+    public string StudentId { get; set; } = "";
+
+    public MarkStatus Status { get; set; }
+
+    public int AttemptsUsed { get; set; }
+
+    public double? Similarity { get; set; }
+
+    public long? TelegramUserId { get; set; }
+
+    public string? Reason { get; set; }
+
+    public bool Reviewed { get; set; }
+
+    public DateTimeOffset CreatedAt { get; set; }
+
+    public DateTimeOffset? DecidedAt { get; set; }
+}

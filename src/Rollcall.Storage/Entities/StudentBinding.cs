@@ -1,0 +1,11 @@
+namespace Rollcall.Storage.Entities;
+
+/// <summary>The Telegram account a student ID is bound to after its first verified check-in.</summary>
+public class StudentBinding
+{
+    public string StudentId { get; set; } = "";
+
+    public long TelegramUserId { get; set; }
+
+    public DateTimeOffset BoundAt { get; set; }
+}

@@ -1,0 +1,23 @@
+namespace Rollcall.Storage.Entities;
+
+/// <summary>A registered teacher; the password is sealed with the encryption key.</summary>
+public class Teacher
+{
+    public long Id { get; set; }
+
+    public string Name { get; set; } = "";
+
+    /// <summary>Digits only, as given by the operator.</summary>
+    public string Phone { get; set; } = "";
+
+    /// <summary>The comparison key of the phone (see PhoneNumber.Key); unique.</summary>
+    public string PhoneKey { get; set; } = "";
+
+    public long? TelegramUserId { get; set; }
+
+    public string? LmsUsername { get; set; }
+
+    public string? PasswordSealed { get; set; }
+
+    public DateTimeOffset CreatedAt { get; set; }
+}

@@ -1,0 +1,42 @@
+using Rollcall.Faces;
+
+namespace Rollcall.Storage.Entities;
+
+/// <summary>A queued face verification; unique per session, student and attempt so a double send counts once.</summary>
+public class VerificationJob
+{
+    public Guid Id { get; set; }
+
+    public Guid SessionId { get; set; }
+
+    public string StudentId { get; set; } = "";
+
+    public int Attempt { get; set; }
+
+    public long ChatId { get; set; }
+
+    public long TelegramUserId { get; set; }
+
+    public string FileId { get; set; } = "";
+
+    public string FileUniqueId { get; set; } = "";
+
+    public ChallengeKind Challenge { get; set; }
+
+    public JobState State { get; set; }
+
+    public DateTimeOffset? LeaseUntil { get; set; }
+
+    public DateTimeOffset CreatedAt { get; set; }
+
+    public DateTimeOffset? FinishedAt { get; set; }
+
+    public string? Outcome { get; set; }
+}
+
+/// <summary>Lifecycle of a durable work row.</summary>
+public enum JobState
+{
+    Queued,
+    Done,
+}

@@ -1,0 +1,35 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Rollcall.Ports;
+using Rollcall.Secrets;
+using Rollcall.Storage.Faces;
+using Rollcall.Storage.Teachers;
+
+namespace Rollcall.Storage;
+
+/// <summary>Registers the database, the secret box and the stores.</summary>
+public static class StorageSetup
+{
+    public static IServiceCollection AddStorage(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<StorageOptions>().Bind(configuration).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton(sp =>
+        {
+            var options = sp.GetRequiredService<IOptions<StorageOptions>>().Value;
+            return DatabaseUrl.TryParse(options.DatabaseUrl, out var url, out var problem)
+                ? new RollcallDatabase(url)
+                : throw new InvalidOperationException($"DATABASE_URL {problem}");
+        });
+        services.AddSingleton(sp =>
+        {
+            var options = sp.GetRequiredService<IOptions<StorageOptions>>().Value;
+            var (key, _) = SecretKeyFile.Resolve(options, sp.GetRequiredService<RollcallDatabase>().Url);
+            return new SecretBox(key);
+        });
+        services.AddSingleton<TeacherStore>();
+        services.AddSingleton<ILmsTokenStore>(sp => sp.GetRequiredService<TeacherStore>());
+        services.AddSingleton<IEmbeddingCache, EmbeddingCache>();
+        return services;
+    }
+}

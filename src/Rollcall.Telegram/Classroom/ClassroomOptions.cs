@@ -1,0 +1,72 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.Extensions.Configuration;
+using Rollcall.Attendance;
+using Rollcall.Configuration;
+using Rollcall.Sessions;
+
+namespace Rollcall.Telegram.Classroom;
+
+/// <summary>The classroom rules: OTP lifetime, geofence, attempts, lock-outs, report timing, retention.</summary>
+public sealed class ClassroomOptions : IValidatableObject
+{
+    [ConfigurationKeyName("OTP_EXPIRY_SECONDS")]
+    [Range(10, 3600)]
+    public int OtpExpirySeconds { get; set; } = 120;
+
+    [ConfigurationKeyName("LOCATION_DISTANCE_LIMIT_METERS")]
+    [Range(5.0, 5000.0)]
+    public double DistanceLimitMetres { get; set; } = 50;
+
+    [ConfigurationKeyName("FACE_VERIFICATION_MAX_RETRIES")]
+    [Range(0, 10)]
+    public int MaxRetries { get; set; } = 1;
+
+    [ConfigurationKeyName("REPORT_DELAY_SECONDS")]
+    [Range(0, 86400)]
+    public int ReportDelaySeconds { get; set; } = 15;
+
+    [ConfigurationKeyName("SESSION_CLEANUP_INTERVAL_SECONDS")]
+    [Range(5, 86400)]
+    public int CleanupIntervalSeconds { get; set; } = 300;
+
+    [ConfigurationKeyName("OTP_MAX_FAILED_TRIES")]
+    [Range(1, 100)]
+    public int OtpMaxFailedTries { get; set; } = 5;
+
+    [ConfigurationKeyName("OTP_LOCKOUT_SECONDS")]
+    [Range(10, 86400)]
+    public int OtpLockoutSeconds { get; set; } = 600;
+
+    [ConfigurationKeyName("LIVE_LOCATION_REQUIRED")]
+    public bool LiveLocationRequired { get; set; } = true;
+
+    [ConfigurationKeyName("REVIEW_BAND")]
+    [Range(0.0, 50.0)]
+    public double ReviewBand { get; set; } = 10;
+
+    [ConfigurationKeyName("CONVERSATION_IDLE_MINUTES")]
+    [Range(1, 1440)]
+    public int ConversationIdleMinutes { get; set; } = 15;
+
+    [ConfigurationKeyName("TIME_ZONE")]
+    [SettingExample("Asia/Kolkata")]
+    public string TimeZone { get; set; } = "UTC";
+
+    [ConfigurationKeyName("AUDIT_RETENTION_DAYS")]
+    [Range(1, 36500)]
+    public int AuditRetentionDays { get; set; } = 365;
+
+    public SessionTimes Times => new(TimeSpan.FromSeconds(OtpExpirySeconds), TimeSpan.FromSeconds(ReportDelaySeconds));
+
+    public AttemptPolicy Attempts => new(MaxRetries);
+
+    public TimeZoneInfo Zone => TimeZoneInfo.FindSystemTimeZoneById(TimeZone);
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (!TimeZoneInfo.TryFindSystemTimeZoneById(TimeZone, out _))
+        {
+            yield return new($"TIME_ZONE must be an IANA time zone, e.g. Asia/Kolkata (got '{TimeZone}')");
+        }
+    }
+}

@@ -1,0 +1,72 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.Extensions.Configuration;
+using Rollcall.Configuration;
+
+namespace Rollcall.Telegram.Updates;
+
+/// <summary>How the bots reach Telegram: tokens, API server, polling or webhook, timeouts, workers.</summary>
+public sealed class BotOptions : IValidatableObject
+{
+    [ConfigurationKeyName("TEACHER_BOT_TOKEN")]
+    [SettingExample("123456789:AAE-your-teacher-bot-token")]
+    public string? TeacherBotToken { get; set; }
+
+    [ConfigurationKeyName("STUDENT_BOT_TOKEN")]
+    [SettingExample("987654321:AAF-your-student-bot-token")]
+    public string? StudentBotToken { get; set; }
+
+    [ConfigurationKeyName("TELEGRAM_API_BASE_URL")]
+    [SettingExample("http://127.0.0.1:8081")]
+    public Uri? ApiBaseUrl { get; set; }
+
+    [ConfigurationKeyName("TELEGRAM_MODE")]
+    [SettingExample("polling")]
+    public string Mode { get; set; } = "polling";
+
+    [ConfigurationKeyName("WEBHOOK_URL")]
+    [SettingExample("https://rollcall.example.edu/telegram")]
+    public Uri? WebhookUrl { get; set; }
+
+    [ConfigurationKeyName("WEBHOOK_SECRET")]
+    [SettingExample("a random string of 32 letters and digits")]
+    public string? WebhookSecret { get; set; }
+
+    [ConfigurationKeyName("HTTP_TIMEOUT_SECONDS")]
+    [Range(1, 600)]
+    public int HttpTimeoutSeconds { get; set; } = 30;
+
+    [ConfigurationKeyName("VERIFY_WORKERS")]
+    [SettingExample("auto")]
+    public string VerifyWorkers { get; set; } = "auto";
+
+    [ConfigurationKeyName("VERIFY_QUEUE_CAPACITY")]
+    [Range(1, 100000)]
+    public int QueueCapacity { get; set; } = 1000;
+
+    public bool HasTokens => !string.IsNullOrWhiteSpace(TeacherBotToken) && !string.IsNullOrWhiteSpace(StudentBotToken);
+
+    public int Workers => int.TryParse(VerifyWorkers, out var n) ? n : Environment.ProcessorCount;
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (string.IsNullOrWhiteSpace(TeacherBotToken) != string.IsNullOrWhiteSpace(StudentBotToken))
+        {
+            var missing = string.IsNullOrWhiteSpace(TeacherBotToken) ? "TEACHER_BOT_TOKEN" : "STUDENT_BOT_TOKEN";
+            yield return new($"{missing} is required when the other bot token is set, e.g. 123456789:AAE-your-bot-token");
+        }
+
+        if (Mode is not ("polling" or "webhook"))
+        {
+            yield return new($"TELEGRAM_MODE must be polling or webhook, e.g. polling (got '{Mode}')");
+        }
+        else if (Mode == "webhook" && (WebhookUrl is null || string.IsNullOrWhiteSpace(WebhookSecret)))
+        {
+            yield return new("WEBHOOK_URL and WEBHOOK_SECRET are required with TELEGRAM_MODE=webhook, e.g. WEBHOOK_URL=https://rollcall.example.edu/telegram");
+        }
+
+        if (VerifyWorkers != "auto" && (!int.TryParse(VerifyWorkers, out var n) || n is < 1 or > 64))
+        {
+            yield return new($"VERIFY_WORKERS must be auto or 1-64, e.g. auto (got '{VerifyWorkers}')");
+        }
+    }
+}

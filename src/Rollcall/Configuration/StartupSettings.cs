@@ -1,0 +1,39 @@
+using Microsoft.Extensions.Configuration;
+using Rollcall.Storage;
+using Rollcall.Telegram.Classroom;
+using Rollcall.Telegram.Updates;
+
+namespace Rollcall.Configuration;
+
+/// <summary>Loads and checks every setting once, before a command builds its host.</summary>
+internal static class StartupSettings
+{
+    /// <summary>Every options type whose variables are checked at start-up.</summary>
+    public static readonly Type[] OptionsTypes =
+    [
+        typeof(HostingOptions),
+        typeof(StorageOptions),
+        typeof(BotOptions),
+        typeof(ClassroomOptions),
+    ];
+
+    /// <summary>The configuration, or null after printing the one-line problem to stderr.</summary>
+    public static IConfigurationRoot? Load(TextWriter error, IDictionary<string, string?>? overrides = null)
+    {
+        var configuration = RollcallConfiguration.Build(overrides: overrides);
+        var problem = SettingsCheck.FirstProblem(configuration, OptionsTypes);
+        if (problem is not null)
+        {
+            error.WriteLine($"rollcall: {problem}");
+            return null;
+        }
+
+        var hosting = configuration.Get<HostingOptions>() ?? new HostingOptions();
+        if (hosting.MongoUri is not null || hosting.MongoDatabase is not null)
+        {
+            error.WriteLine("rollcall: warning: MONGODB_URI/MONGODB_DATABASE are ignored; Rollcall stores its data at DATABASE_URL.");
+        }
+
+        return configuration;
+    }
+}
