@@ -1,0 +1,169 @@
+using System.Security.Cryptography;
+using Microsoft.EntityFrameworkCore;
+using Rollcall.Attendance;
+using Rollcall.IntegrationTests.Support;
+using Rollcall.Lms;
+using Rollcall.Secrets;
+using Rollcall.Storage;
+using Rollcall.Storage.Entities;
+using Rollcall.Storage.Faces;
+using Rollcall.Storage.Teachers;
+
+namespace Rollcall.IntegrationTests.Storage;
+
+/// <summary>The storage rules, run against every provider by the subclasses below.</summary>
+public abstract class StorageSuite
+{
+    private static readonly DateTimeOffset Now = new(2026, 11, 28, 9, 0, 0, TimeSpan.Zero);
+
+    protected abstract Task<RollcallDatabase> CreateDatabaseAsync();
+
+    [Fact]
+    public async Task Model_HasNoChangesMissingFromTheMigrations()
+    {
+        var database = await CreateDatabaseAsync();
+        await using var db = database.CreateContext();
+
+        Assert.False(db.Database.HasPendingModelChanges());
+        Assert.Empty(await db.Database.GetPendingMigrationsAsync(TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
+    public async Task SecondSessionForTheSameTeacherBatchSubjectAndDate_HitsTheUniqueIndex()
+    {
+        var database = await CreateDatabaseAsync();
+        var teacherId = await AddTeacherAsync(database);
+        await AddSessionAsync(database, teacherId, "111111", "B-101");
+
+        var duplicate = await Assert.ThrowsAsync<DbUpdateException>(() => AddSessionAsync(database, teacherId, "222222", "B-101"));
+
+        await using var db = database.CreateContext();
+        Assert.True(db.IsUniqueViolation(duplicate));
+        await AddSessionAsync(database, teacherId, "333333", "B-102");
+    }
+
+    [Fact]
+    public async Task OpenOtp_IsUniqueAmongOpenSessions()
+    {
+        var database = await CreateDatabaseAsync();
+        var teacherId = await AddTeacherAsync(database);
+        await AddSessionAsync(database, teacherId, "123456", "B-101");
+
+        var clash = await Assert.ThrowsAsync<DbUpdateException>(() => AddSessionAsync(database, teacherId, "123456", "B-102"));
+
+        await using var db = database.CreateContext();
+        Assert.True(db.IsUniqueViolation(clash));
+    }
+
+    [Fact]
+    public async Task SecondMarkForTheSameStudentAndSession_HitsThePrimaryKey()
+    {
+        var database = await CreateDatabaseAsync();
+        var sessionId = await AddSessionAsync(database, await AddTeacherAsync(database), "654321", "B-101");
+        await AddMarkAsync(database, sessionId);
+
+        var duplicate = await Assert.ThrowsAsync<DbUpdateException>(() => AddMarkAsync(database, sessionId));
+
+        await using var db = database.CreateContext();
+        Assert.True(db.IsUniqueViolation(duplicate));
+    }
+
+    [Fact]
+    public async Task TeacherTokensAndPassword_AreSealedAtRestAndRoundTrip()
+    {
+        var database = await CreateDatabaseAsync();
+        var store = new TeacherStore(database, new SecretBox(RandomNumberGenerator.GetBytes(32)), TimeProvider.System);
+        var id = await store.UpsertAsync("Asha Rao", "+91 98765 43210", "asha@school.edu", "pa55word!", TestContext.Current.CancellationToken);
+        var tokens = new LmsTokens("access.jwt.value", Now.AddMinutes(5), "refresh.jwt.value", Now.AddDays(7), "M-17");
+
+        await store.SaveTokensAsync(id, tokens, TestContext.Current.CancellationToken);
+
+        Assert.Equal(tokens, await store.FindTokensAsync(id, TestContext.Current.CancellationToken));
+        Assert.Equal(new LmsCredentials("asha@school.edu", "pa55word!"), await store.FindCredentialsAsync(id, TestContext.Current.CancellationToken));
+        await using var db = database.CreateContext();
+        var raw = await db.LmsTokens.AsNoTracking().SingleAsync(TestContext.Current.CancellationToken);
+        var teacher = await db.Teachers.AsNoTracking().SingleAsync(TestContext.Current.CancellationToken);
+        Assert.DoesNotContain("access.jwt", raw.AccessSealed, StringComparison.Ordinal);
+        Assert.DoesNotContain("pa55word", teacher.PasswordSealed!, StringComparison.Ordinal);
+        Assert.Equal("9876543210", teacher.PhoneKey);
+    }
+
+    [Fact]
+    public async Task CachedEmbedding_IsReturnedOnlyForTheSamePhotoVersion()
+    {
+        var database = await CreateDatabaseAsync();
+        var cache = new EmbeddingCache(database, TimeProvider.System);
+        var vector = Enumerable.Range(0, 512).Select(i => i / 512f).ToArray();
+
+        await cache.SaveAsync("S-1", "v1", vector, TestContext.Current.CancellationToken);
+
+        Assert.Equal(vector, await cache.FindAsync("S-1", "v1", TestContext.Current.CancellationToken));
+        Assert.Null(await cache.FindAsync("S-1", "v2", TestContext.Current.CancellationToken));
+        await cache.RemoveAsync("S-1", TestContext.Current.CancellationToken);
+        Assert.Null(await cache.FindAsync("S-1", "v1", TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
+    public async Task TimesAndEnums_RoundTripAndCompareInQueries()
+    {
+        var database = await CreateDatabaseAsync();
+        var sessionId = await AddSessionAsync(database, await AddTeacherAsync(database), "777777", "B-101");
+
+        await using var db = database.CreateContext();
+        var due = await db.Sessions.Where(s => s.ReportDueAt <= Now.AddMinutes(10)).OrderBy(s => s.ReportDueAt)
+            .Select(s => s.Id).ToListAsync(TestContext.Current.CancellationToken);
+        Assert.Equal([sessionId], due);
+        var session = await db.Sessions.Include(s => s.Batches).SingleAsync(TestContext.Current.CancellationToken);
+        Assert.Equal(Now.AddSeconds(120), session.ExpiresAt);
+        Assert.Equal(new DateOnly(2026, 11, 28), session.Batches[0].Date);
+    }
+
+    private static async Task<long> AddTeacherAsync(RollcallDatabase database)
+    {
+        await using var db = database.CreateContext();
+        var teacher = new Teacher { Name = "T", Phone = "919876543210", PhoneKey = "9876543210", CreatedAt = Now };
+        db.Teachers.Add(teacher);
+        await db.SaveChangesAsync(TestContext.Current.CancellationToken);
+        return teacher.Id;
+    }
+
+    private static async Task<Guid> AddSessionAsync(RollcallDatabase database, long teacherId, string otp, string batch)
+    {
+        await using var db = database.CreateContext();
+        var id = Guid.NewGuid();
+        var date = new DateOnly(2026, 11, 28);
+        db.Sessions.Add(new AttendanceSessionRow
+        {
+            Id = id,
+            TeacherId = teacherId,
+            Otp = otp,
+            OtpSlot = otp,
+            Subject = "Python",
+            Date = date,
+            CreatedAt = Now,
+            ExpiresAt = Now.AddSeconds(120),
+            ReportDueAt = Now.AddSeconds(135),
+            Batches = [new SessionBatch { SessionId = id, TeacherId = teacherId, Batch = batch, Subject = "Python", Date = date }],
+            Students = [new SessionStudent { SessionId = id, StudentId = "S-1", Name = "Ravi", Batch = batch }],
+        });
+        await db.SaveChangesAsync(TestContext.Current.CancellationToken);
+        return id;
+    }
+
+    private static async Task AddMarkAsync(RollcallDatabase database, Guid sessionId)
+    {
+        await using var db = database.CreateContext();
+        db.Marks.Add(new AttendanceMark { SessionId = sessionId, StudentId = "S-1", Status = MarkStatus.Present, CreatedAt = Now });
+        await db.SaveChangesAsync(TestContext.Current.CancellationToken);
+    }
+}
+
+public sealed class SqliteStorageTests : StorageSuite
+{
+    protected override Task<RollcallDatabase> CreateDatabaseAsync() => TestDatabases.CreateSqliteAsync();
+}
+
+public sealed class PostgresStorageTests : StorageSuite
+{
+    protected override Task<RollcallDatabase> CreateDatabaseAsync() => TestDatabases.CreatePostgresAsync();
+}

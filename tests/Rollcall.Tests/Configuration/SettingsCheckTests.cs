@@ -1,0 +1,47 @@
+using Rollcall.Configuration;
+
+namespace Rollcall.Tests.Configuration;
+
+public sealed class SettingsCheckTests
+{
+    [Theory]
+    [InlineData("OTP_EXPIRY_SECONDS", "abc", "OTP_EXPIRY_SECONDS must be a whole number, e.g. 120 (got 'abc')")]
+    [InlineData("OTP_EXPIRY_SECONDS", "5", "OTP_EXPIRY_SECONDS must be 10-3600, e.g. 120")]
+    [InlineData("LIVE_LOCATION_REQUIRED", "maybe", "LIVE_LOCATION_REQUIRED must be true or false, e.g. True (got 'maybe')")]
+    [InlineData("DATABASE_URL", "mysql://x", "DATABASE_URL is neither sqlite:PATH nor a PostgreSQL URL, e.g. sqlite:data/rollcall.db or postgres://rollcall:secret@127.0.0.1:5432/rollcall")]
+    [InlineData("VERIFY_WORKERS", "lots", "VERIFY_WORKERS must be auto or 1-64, e.g. auto (got 'lots')")]
+    [InlineData("HTTP_LISTEN", "8080", "HTTP_LISTEN must be ADDRESS:PORT, e.g. 127.0.0.1:8080 (got '8080')")]
+    public void BadValue_GivesOneLineNamingTheVariableAndAGoodValue(string name, string value, string expected)
+    {
+        var configuration = RollcallConfiguration.Build("/nonexistent/.env", new Dictionary<string, string?> { [name] = value });
+
+        Assert.Equal(expected, SettingsCheck.FirstProblem(configuration, StartupSettings.OptionsTypes));
+    }
+
+    [Fact]
+    public void Defaults_AreValid()
+    {
+        var configuration = RollcallConfiguration.Build("/nonexistent/.env", new Dictionary<string, string?>());
+
+        Assert.Null(SettingsCheck.FirstProblem(configuration, StartupSettings.OptionsTypes));
+    }
+
+    [Fact]
+    public void PostgresWithoutKey_IsRefused()
+    {
+        var configuration = RollcallConfiguration.Build("/nonexistent/.env", new Dictionary<string, string?>
+        {
+            ["DATABASE_URL"] = "postgres://rollcall:pw@127.0.0.1:5432/rollcall",
+        });
+
+        Assert.StartsWith("ENCRYPTION_KEY is required with PostgreSQL", SettingsCheck.FirstProblem(configuration, StartupSettings.OptionsTypes));
+    }
+
+    [Fact]
+    public void OneBotTokenWithoutTheOther_IsRefused()
+    {
+        var configuration = RollcallConfiguration.Build("/nonexistent/.env", new Dictionary<string, string?> { ["TEACHER_BOT_TOKEN"] = "1:abc" });
+
+        Assert.StartsWith("STUDENT_BOT_TOKEN is required", SettingsCheck.FirstProblem(configuration, StartupSettings.OptionsTypes));
+    }
+}
