@@ -3,6 +3,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Rollcall.Attendance;
 using Rollcall.Lms;
+using Rollcall.Observability;
 using Rollcall.Ports;
 using Rollcall.Storage.Entities;
 
@@ -16,6 +17,7 @@ public sealed partial class OutboxRelay(
     RollcallDatabase database,
     ILmsGateway lms,
     TimeProvider time,
+    RollcallMetrics metrics,
     ILogger<OutboxRelay> logger) : BackgroundService
 {
     private static readonly TimeSpan Lease = TimeSpan.FromSeconds(60);
@@ -65,6 +67,7 @@ public sealed partial class OutboxRelay(
             delivered += await DeliverAsync(key, now, cancellationToken) ? 1 : 0;
         }
 
+        await ObserveBacklogAsync(cancellationToken);
         return delivered;
     }
 
@@ -91,6 +94,7 @@ public sealed partial class OutboxRelay(
         var submission = new AttendanceSubmission(key.Batch, key.Subject, key.Date, isFirst, await StatusesAsync(db, key, cancellationToken));
 
         SubmissionOutcome outcome;
+        var started = time.GetTimestamp();
         try
         {
             outcome = await lms.SubmitAsync(key.TeacherId, submission, cancellationToken);
@@ -100,6 +104,8 @@ public sealed partial class OutboxRelay(
             LogSubmitThrew(logger, key.Batch, e);
             outcome = SubmissionOutcome.Failed;
         }
+
+        metrics.LmsCalled(isFirst ? "create" : "update", time.GetElapsedTime(started), outcome == SubmissionOutcome.Failed);
 
         var rows = db.Outbox.Where(o => claimedIds.Contains(o.Id));
         if (outcome is SubmissionOutcome.Accepted or SubmissionOutcome.Duplicate)
@@ -126,6 +132,15 @@ public sealed partial class OutboxRelay(
             cancellationToken);
         LogRetryLater(logger, key.Batch, attempts, next);
         return false;
+    }
+
+    private async Task ObserveBacklogAsync(CancellationToken cancellationToken)
+    {
+        await using var db = database.CreateContext();
+        var pending = db.Outbox.Where(o => o.State == OutboxState.Pending);
+        var backlog = await pending.LongCountAsync(cancellationToken);
+        var oldest = backlog == 0 ? (DateTimeOffset?)null : await pending.MinAsync(o => (DateTimeOffset?)o.CreatedAt, cancellationToken);
+        metrics.OutboxObserved(backlog, oldest is { } at ? time.GetUtcNow() - at : TimeSpan.Zero);
     }
 
     /// <summary>The whole roster of the batch across the teacher's sessions that day, present ones marked.</summary>

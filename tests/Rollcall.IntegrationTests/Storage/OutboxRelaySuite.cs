@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 using Rollcall.IntegrationTests.Support;
 using Rollcall.Lms;
+using Rollcall.Observability;
 using Rollcall.Ports;
 using Rollcall.Storage;
 using Rollcall.Storage.Entities;
@@ -82,7 +83,7 @@ public abstract class OutboxRelaySuite
     }
 
     private OutboxRelay Relay(RollcallDatabase database, ILmsGateway lms) =>
-        new(database, lms, _time, NullLogger<OutboxRelay>.Instance);
+        new(database, lms, _time, new RollcallMetrics(), NullLogger<OutboxRelay>.Instance);
 
     private async Task MarkAsync(RollcallDatabase database, long teacherId, Guid sessionId, string studentId)
     {
