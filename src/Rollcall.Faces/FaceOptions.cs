@@ -54,8 +54,8 @@ public sealed class FaceOptions
 
     /// <summary>Non-rigid face motion (see TemporalLiveness) below which a clip looks like a still photo.</summary>
     [ConfigurationKeyName("LIVENESS_MIN_MOTION")]
-    [Range(0.0, 100.0, ErrorMessage = "LIVENESS_MIN_MOTION must be 0-100, e.g. 1.0")]
-    public double LivenessMinMotion { get; set; } = 1.0;
+    [Range(0.0, 255.0, ErrorMessage = "LIVENESS_MIN_MOTION must be 0-255, e.g. 4")]
+    public double LivenessMinMotion { get; set; } = 4.0;
 
     public TimeSpan VideoTimeout => TimeSpan.FromSeconds(VideoTimeoutSeconds);
 }

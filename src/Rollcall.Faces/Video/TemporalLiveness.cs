@@ -5,13 +5,13 @@ namespace Rollcall.Faces.Video;
 
 /// <summary>How much the face changes between frames beyond what moving a flat picture explains.</summary>
 /// <param name="LandmarkResidual">Median RMS landmark error (percent of the eye distance) left after the best homography between consecutive frames: a photo or screen is a plane, so its landmarks move by a homography.</param>
-/// <param name="AppearanceChange">Median mean absolute difference (0-255) of the face between consecutive frames after registering one onto the other by the best homography.</param>
+/// <param name="AppearanceChange">Second-highest, over consecutive frame pairs, mean absolute difference (0-255) of the face after registering one frame onto the other by the best homography: a flat picture, however moved, leaves little.</param>
 public sealed record TemporalMotion(double LandmarkResidual, double AppearanceChange, int Pairs)
 {
     public static TemporalMotion None { get; } = new(0, 0, 0);
 
-    /// <summary>The combined motion score compared with LIVENESS_MIN_MOTION.</summary>
-    public double Score => LandmarkResidual + AppearanceChange;
+    /// <summary>The motion score compared with LIVENESS_MIN_MOTION (the appearance change; the landmark residual separated less on the synthetic clips).</summary>
+    public double Score => AppearanceChange;
 }
 
 /// <summary>Measures non-rigid motion across frames: a still photo replayed as a video moves (at most) rigidly.</summary>
@@ -39,7 +39,7 @@ public static class TemporalLiveness
             changes[i] = MeanAbsoluteDifference(alignedGrayCrops[i], alignedGrayCrops[i + 1]);
         }
 
-        return new TemporalMotion(Median(residuals), Median(changes), pairs);
+                return new TemporalMotion(Median(residuals), SecondHighest(changes), pairs);
     }
 
     private static double HomographyResidual(Point2f[] from, Point2f[] to)
@@ -88,6 +88,13 @@ public static class TemporalLiveness
         using var diff = new Mat();
         Cv2.Absdiff(ra, rb, diff);
         return Cv2.Mean(diff).Val0;
+    }
+
+    // Robust to one odd pair (a failed registration), yet a live face only has to change clearly twice.
+    private static double SecondHighest(Span<double> values)
+    {
+        values.Sort();
+        return values.Length == 1 ? values[0] : values[^2];
     }
 
     private static double Median(Span<double> values)
