@@ -40,6 +40,9 @@ public sealed class S3PhotoStore(IAmazonS3 s3, PhotoStoreOptions options) : IPho
                 Key = Key(studentId),
                 InputStream = body,
                 ContentType = StudentPhotoKey.IsPng(jpegOrPng.Span) ? "image/png" : "image/jpeg",
+
+                // S3-compatible servers (s3rver) store aws-chunked bodies verbatim; a single signed payload works everywhere.
+                UseChunkEncoding = false,
             },
             cancellationToken);
     }
