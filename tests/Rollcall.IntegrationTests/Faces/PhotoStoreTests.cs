@@ -1,7 +1,6 @@
 using Amazon.S3;
 using Rollcall.Faces.Photos;
 using Rollcall.IntegrationTests.Support;
-using Xunit;
 
 namespace Rollcall.IntegrationTests.Faces;
 

@@ -1,7 +1,6 @@
 using OpenCvSharp;
 using Rollcall.Faces;
 using Rollcall.IntegrationTests.Support;
-using Xunit;
 
 namespace Rollcall.IntegrationTests.Faces;
 

@@ -1,6 +1,5 @@
 using Rollcall.Faces;
 using Rollcall.IntegrationTests.Support;
-using Xunit;
 
 namespace Rollcall.IntegrationTests.Faces;
 

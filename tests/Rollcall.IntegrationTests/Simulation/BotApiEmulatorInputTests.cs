@@ -6,7 +6,6 @@ using Telegram.Bot.Exceptions;
 using Telegram.Bot.Polling;
 using Telegram.Bot.Types;
 using Telegram.Bot.Types.Enums;
-using Xunit;
 
 namespace Rollcall.IntegrationTests.Simulation;
 

@@ -4,7 +4,6 @@ using Telegram.Bot;
 using Telegram.Bot.Exceptions;
 using Telegram.Bot.Types.Enums;
 using Telegram.Bot.Types.ReplyMarkups;
-using Xunit;
 
 namespace Rollcall.IntegrationTests.Simulation;
 

@@ -1,4 +1,3 @@
-using Xunit;
 using Rollcall.Faces;
 using Rollcall.Faces.Onnx;
 
