@@ -39,7 +39,7 @@ public static class TemporalLiveness
             changes[i] = MeanAbsoluteDifference(alignedGrayCrops[i], alignedGrayCrops[i + 1]);
         }
 
-                return new TemporalMotion(Median(residuals), SecondHighest(changes), pairs);
+        return new TemporalMotion(Median(residuals), SecondHighest(changes), pairs);
     }
 
     private static double HomographyResidual(Point2f[] from, Point2f[] to)
