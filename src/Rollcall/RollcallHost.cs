@@ -8,6 +8,8 @@ using Microsoft.Extensions.Logging;
 using Rollcall.Configuration;
 using Rollcall.Observability;
 using Rollcall.Storage;
+using Rollcall.Storage.Cleanup;
+using Rollcall.Telegram.Classroom;
 
 namespace Rollcall;
 
@@ -32,6 +34,9 @@ internal static class RollcallHost
         }
 
         builder.Services.AddOutboxRelay();
+        var classroom = configuration.Get<ClassroomOptions>() ?? new ClassroomOptions();
+        builder.Services.AddSessionCleanup(new CleanupPolicy(
+            TimeSpan.FromSeconds(classroom.CleanupIntervalSeconds), TimeSpan.FromDays(classroom.AuditRetentionDays)));
         var app = builder.Build();
         app.MapHealth();
         return app;
