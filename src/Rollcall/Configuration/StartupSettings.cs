@@ -1,4 +1,6 @@
 using Microsoft.Extensions.Configuration;
+using Rollcall.Faces;
+using Rollcall.Faces.Photos;
 using Rollcall.Storage;
 using Rollcall.Telegram.Classroom;
 using Rollcall.Telegram.Updates;
@@ -15,6 +17,8 @@ internal static class StartupSettings
         typeof(StorageOptions),
         typeof(BotOptions),
         typeof(ClassroomOptions),
+        typeof(FaceOptions),
+        typeof(PhotoStoreOptions),
     ];
 
     /// <summary>The configuration, or null after printing the one-line problem to stderr.</summary>
