@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Rollcall.Configuration;
+using Rollcall.Lms;
 using Rollcall.Observability;
 using Rollcall.Storage;
 using Rollcall.Storage.Cleanup;
@@ -31,6 +32,10 @@ internal static class RollcallHost
         if (hosting.EffectiveLmsMode == "roster")
         {
             builder.Services.AddRosterLms();
+        }
+        else
+        {
+            builder.Services.AddHttpLms(configuration);
         }
 
         builder.Services.AddOutboxRelay();

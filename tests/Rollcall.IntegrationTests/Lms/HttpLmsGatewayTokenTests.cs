@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Text.Json.Nodes;
 using Rollcall.Lms;
 using Rollcall.Simulation.Lms;
-using Xunit;
 
 namespace Rollcall.IntegrationTests.Lms;
 

@@ -6,7 +6,6 @@ using Microsoft.Extensions.Time.Testing;
 using Rollcall.Lms;
 using Rollcall.Ports;
 using Rollcall.Simulation.Lms;
-using Xunit;
 
 namespace Rollcall.IntegrationTests.Lms;
 

@@ -9,7 +9,6 @@ using Rollcall.Simulation;
 using Rollcall.Simulation.BotApi;
 using Telegram.Bot;
 using Telegram.Bot.Exceptions;
-using Xunit;
 
 namespace Rollcall.IntegrationTests.Simulation;
 
