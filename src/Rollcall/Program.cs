@@ -3,4 +3,5 @@ using Rollcall.Commands;
 
 var root = new RootCommand("Rollcall: face-verified classroom attendance over Telegram.");
 RunCommand.AddTo(root);
+FacesCommand.AddTo(root);
 return await root.Parse(args).InvokeAsync();
