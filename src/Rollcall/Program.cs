@@ -4,4 +4,5 @@ using Rollcall.Commands;
 var root = new RootCommand("Rollcall: face-verified classroom attendance over Telegram.");
 RunCommand.AddTo(root);
 FacesCommand.AddTo(root);
+BenchCommand.AddTo(root);
 return await root.Parse(args).InvokeAsync();
