@@ -6,4 +6,6 @@ RunCommand.AddTo(root);
 TeachersCommand.AddTo(root);
 RosterCommand.AddTo(root);
 PhotosCommand.AddTo(root);
+FacesCommand.AddTo(root);
+BenchCommand.AddTo(root);
 return await root.Parse(args).InvokeAsync();

@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Rollcall.Configuration;
+using Rollcall.Faces;
 using Rollcall.Lms;
 using Rollcall.Observability;
 using Rollcall.Storage;
@@ -29,6 +30,7 @@ internal static class RollcallHost
         builder.Services.AddSingleton<RollcallMetrics>();
         builder.Services.AddStorage(configuration);
         builder.Services.AddHostedService<DatabaseMigration>();
+        builder.Services.AddFaces(configuration);
         if (hosting.EffectiveLmsMode == "roster")
         {
             builder.Services.AddRosterLms();
