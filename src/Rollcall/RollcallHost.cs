@@ -16,6 +16,7 @@ internal static class RollcallHost
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddStorage(configuration);
         builder.Services.AddHostedService<DatabaseMigration>();
+        Telegram.Updates.BotsSetup.AddBots(builder.Services, configuration);
         return builder.Build();
     }
 }

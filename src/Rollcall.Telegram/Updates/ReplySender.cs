@@ -10,8 +10,10 @@ namespace Rollcall.Telegram.Updates;
 /// <summary>Sends replies (data) through one bot; a reply that fails is logged and the rest still go out.</summary>
 public sealed class ReplySender(ITelegramBotClient bot, ILogger<ReplySender> logger)
 {
-    public async Task SendAsync(long chatId, IEnumerable<Reply> replies, CancellationToken cancellationToken)
+    /// <summary>Sends each reply in order; false when any of them failed.</summary>
+    public async Task<bool> SendAsync(long chatId, IEnumerable<Reply> replies, CancellationToken cancellationToken)
     {
+        var allSent = true;
         foreach (var reply in replies)
         {
             try
@@ -21,8 +23,11 @@ public sealed class ReplySender(ITelegramBotClient bot, ILogger<ReplySender> log
             catch (Exception e) when (e is ApiRequestException or RequestException or HttpRequestException)
             {
                 UpdatesLog.ReplyFailed(logger, chatId, reply.GetType().Name, e);
+                allSent = false;
             }
         }
+
+        return allSent;
     }
 
     private async Task SendOneAsync(long chatId, Reply reply, CancellationToken cancellationToken)
