@@ -12,6 +12,7 @@ export ROLLCALL_TEST_POSTGRES=$(bash scripts/start-postgres.sh "$pg_dir" "$pg_po
 echo "PostgreSQL for tests on 127.0.0.1:$pg_port"
 
 dotnet build Rollcall.slnx -c Release -v quiet -nologo
+dotnet format Rollcall.slnx --verify-no-changes --no-restore
 log=$(mktemp /tmp/rollcall-test.XXXXXX.log)
 set +e
 dotnet test Rollcall.slnx -c Release --no-build -nologo 2>&1 | tee "$log"

@@ -1,9 +1,12 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using Rollcall.Observability;
 using Rollcall.Ports;
 using Rollcall.Secrets;
 using Rollcall.Storage.Faces;
+using Rollcall.Storage.Outbox;
+using Rollcall.Storage.Roster;
 using Rollcall.Storage.Teachers;
 
 namespace Rollcall.Storage;
@@ -30,6 +33,20 @@ public static class StorageSetup
         services.AddSingleton<TeacherStore>();
         services.AddSingleton<ILmsTokenStore>(sp => sp.GetRequiredService<TeacherStore>());
         services.AddSingleton<IEmbeddingCache, EmbeddingCache>();
+        services.AddSingleton<IReadinessProbe, DatabaseProbe>();
+        return services;
+    }
+
+    /// <summary>The LMS of LMS_MODE=roster and the relay that delivers marks to whichever LMS is registered.</summary>
+    public static IServiceCollection AddRosterLms(this IServiceCollection services)
+    {
+        services.AddSingleton<ILmsGateway, RosterGateway>();
+        return services;
+    }
+
+    public static IServiceCollection AddOutboxRelay(this IServiceCollection services)
+    {
+        services.AddHostedService<OutboxRelay>();
         return services;
     }
 }

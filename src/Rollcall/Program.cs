@@ -3,4 +3,6 @@ using Rollcall.Commands;
 
 var root = new RootCommand("Rollcall: face-verified classroom attendance over Telegram.");
 RunCommand.AddTo(root);
+TeachersCommand.AddTo(root);
+RosterCommand.AddTo(root);
 return await root.Parse(args).InvokeAsync();

@@ -1,23 +1,41 @@
+using System.Net;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Rollcall.Configuration;
+using Rollcall.Observability;
 using Rollcall.Storage;
 
 namespace Rollcall;
 
-/// <summary>Wires the features of `rollcall run` into one web host (bots, health and metrics).</summary>
+/// <summary>Wires the features of `rollcall run` into one web host (bots, queue, outbox, health and metrics).</summary>
 internal static class RollcallHost
 {
     public static WebApplication Build(IConfiguration configuration)
     {
+        var hosting = configuration.Get<HostingOptions>() ?? new HostingOptions();
         var builder = WebApplication.CreateSlimBuilder();
         builder.Configuration.AddConfiguration(configuration);
+        builder.WebHost.UseKestrel(k => k.Listen(IPEndPoint.Parse(hosting.HttpListen)));
+        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+        builder.Logging.AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Warning);
         builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<RollcallMetrics>();
         builder.Services.AddStorage(configuration);
         builder.Services.AddHostedService<DatabaseMigration>();
+        if (hosting.EffectiveLmsMode == "roster")
+        {
+            builder.Services.AddRosterLms();
+        }
+
+        builder.Services.AddOutboxRelay();
         Telegram.Updates.BotsSetup.AddBots(builder.Services, configuration);
-        return builder.Build();
+        var app = builder.Build();
+        app.MapHealth();
+        return app;
     }
 }
 

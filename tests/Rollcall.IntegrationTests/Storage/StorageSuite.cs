@@ -1,11 +1,9 @@
 using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
-using Rollcall.Attendance;
 using Rollcall.IntegrationTests.Support;
 using Rollcall.Lms;
 using Rollcall.Secrets;
 using Rollcall.Storage;
-using Rollcall.Storage.Entities;
 using Rollcall.Storage.Faces;
 using Rollcall.Storage.Teachers;
 
@@ -14,7 +12,7 @@ namespace Rollcall.IntegrationTests.Storage;
 /// <summary>The storage rules, run against every provider by the subclasses below.</summary>
 public abstract class StorageSuite
 {
-    private static readonly DateTimeOffset Now = new(2026, 11, 28, 9, 0, 0, TimeSpan.Zero);
+    private static readonly DateTimeOffset Now = TestData.Now;
 
     protected abstract Task<RollcallDatabase> CreateDatabaseAsync();
 
@@ -32,24 +30,24 @@ public abstract class StorageSuite
     public async Task SecondSessionForTheSameTeacherBatchSubjectAndDate_HitsTheUniqueIndex()
     {
         var database = await CreateDatabaseAsync();
-        var teacherId = await AddTeacherAsync(database);
-        await AddSessionAsync(database, teacherId, "111111", "B-101");
+        var teacherId = await TestData.AddTeacherAsync(database);
+        await TestData.AddSessionAsync(database, teacherId, "111111", "B-101");
 
-        var duplicate = await Assert.ThrowsAsync<DbUpdateException>(() => AddSessionAsync(database, teacherId, "222222", "B-101"));
+        var duplicate = await Assert.ThrowsAsync<DbUpdateException>(() => TestData.AddSessionAsync(database, teacherId, "222222", "B-101"));
 
         await using var db = database.CreateContext();
         Assert.True(db.IsUniqueViolation(duplicate));
-        await AddSessionAsync(database, teacherId, "333333", "B-102");
+        await TestData.AddSessionAsync(database, teacherId, "333333", "B-102");
     }
 
     [Fact]
     public async Task OpenOtp_IsUniqueAmongOpenSessions()
     {
         var database = await CreateDatabaseAsync();
-        var teacherId = await AddTeacherAsync(database);
-        await AddSessionAsync(database, teacherId, "123456", "B-101");
+        var teacherId = await TestData.AddTeacherAsync(database);
+        await TestData.AddSessionAsync(database, teacherId, "123456", "B-101");
 
-        var clash = await Assert.ThrowsAsync<DbUpdateException>(() => AddSessionAsync(database, teacherId, "123456", "B-102"));
+        var clash = await Assert.ThrowsAsync<DbUpdateException>(() => TestData.AddSessionAsync(database, teacherId, "123456", "B-102"));
 
         await using var db = database.CreateContext();
         Assert.True(db.IsUniqueViolation(clash));
@@ -59,10 +57,10 @@ public abstract class StorageSuite
     public async Task SecondMarkForTheSameStudentAndSession_HitsThePrimaryKey()
     {
         var database = await CreateDatabaseAsync();
-        var sessionId = await AddSessionAsync(database, await AddTeacherAsync(database), "654321", "B-101");
-        await AddMarkAsync(database, sessionId);
+        var sessionId = await TestData.AddSessionAsync(database, await TestData.AddTeacherAsync(database), "654321", "B-101");
+        await TestData.AddMarkAsync(database, sessionId);
 
-        var duplicate = await Assert.ThrowsAsync<DbUpdateException>(() => AddMarkAsync(database, sessionId));
+        var duplicate = await Assert.ThrowsAsync<DbUpdateException>(() => TestData.AddMarkAsync(database, sessionId));
 
         await using var db = database.CreateContext();
         Assert.True(db.IsUniqueViolation(duplicate));
@@ -107,7 +105,7 @@ public abstract class StorageSuite
     public async Task TimesAndEnums_RoundTripAndCompareInQueries()
     {
         var database = await CreateDatabaseAsync();
-        var sessionId = await AddSessionAsync(database, await AddTeacherAsync(database), "777777", "B-101");
+        var sessionId = await TestData.AddSessionAsync(database, await TestData.AddTeacherAsync(database), "777777", "B-101");
 
         await using var db = database.CreateContext();
         var due = await db.Sessions.Where(s => s.ReportDueAt <= Now.AddMinutes(10)).OrderBy(s => s.ReportDueAt)
@@ -116,45 +114,6 @@ public abstract class StorageSuite
         var session = await db.Sessions.Include(s => s.Batches).SingleAsync(TestContext.Current.CancellationToken);
         Assert.Equal(Now.AddSeconds(120), session.ExpiresAt);
         Assert.Equal(new DateOnly(2026, 11, 28), session.Batches[0].Date);
-    }
-
-    private static async Task<long> AddTeacherAsync(RollcallDatabase database)
-    {
-        await using var db = database.CreateContext();
-        var teacher = new Teacher { Name = "T", Phone = "919876543210", PhoneKey = "9876543210", CreatedAt = Now };
-        db.Teachers.Add(teacher);
-        await db.SaveChangesAsync(TestContext.Current.CancellationToken);
-        return teacher.Id;
-    }
-
-    private static async Task<Guid> AddSessionAsync(RollcallDatabase database, long teacherId, string otp, string batch)
-    {
-        await using var db = database.CreateContext();
-        var id = Guid.NewGuid();
-        var date = new DateOnly(2026, 11, 28);
-        db.Sessions.Add(new AttendanceSessionRow
-        {
-            Id = id,
-            TeacherId = teacherId,
-            Otp = otp,
-            OtpSlot = otp,
-            Subject = "Python",
-            Date = date,
-            CreatedAt = Now,
-            ExpiresAt = Now.AddSeconds(120),
-            ReportDueAt = Now.AddSeconds(135),
-            Batches = [new SessionBatch { SessionId = id, TeacherId = teacherId, Batch = batch, Subject = "Python", Date = date }],
-            Students = [new SessionStudent { SessionId = id, StudentId = "S-1", Name = "Ravi", Batch = batch }],
-        });
-        await db.SaveChangesAsync(TestContext.Current.CancellationToken);
-        return id;
-    }
-
-    private static async Task AddMarkAsync(RollcallDatabase database, Guid sessionId)
-    {
-        await using var db = database.CreateContext();
-        db.Marks.Add(new AttendanceMark { SessionId = sessionId, StudentId = "S-1", Status = MarkStatus.Present, CreatedAt = Now });
-        await db.SaveChangesAsync(TestContext.Current.CancellationToken);
     }
 }
 

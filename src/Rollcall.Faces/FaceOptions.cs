@@ -1,0 +1,61 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.Extensions.Configuration;
+
+namespace Rollcall.Faces;
+
+/// <summary>Face verification settings, bound from the environment variables named on each property.</summary>
+public sealed class FaceOptions
+{
+    [ConfigurationKeyName("FACE_PROVIDER")]
+    [RegularExpression("^(local|rekognition)$", ErrorMessage = "FACE_PROVIDER must be local or rekognition, e.g. local")]
+    public string Provider { get; set; } = "local";
+
+    [ConfigurationKeyName("FACE_MATCH_THRESHOLD")]
+    [Range(0.0, 100.0, ErrorMessage = "FACE_MATCH_THRESHOLD must be 0-100, e.g. 70")]
+    public double MatchThreshold { get; set; } = 70.0;
+
+    [ConfigurationKeyName("LIVENESS_REQUIRED")]
+    public bool LivenessRequired { get; set; } = true;
+
+    /// <summary>Folder with fr_*.onnx; empty = `models` in the working directory or above the app's base directory.</summary>
+    [ConfigurationKeyName("FACE_MODELS_DIR")]
+    public string? ModelsDirectory { get; set; }
+
+    [ConfigurationKeyName("FACE_MAX_VIDEO_BYTES")]
+    [Range(1024, 200 * 1024 * 1024, ErrorMessage = "FACE_MAX_VIDEO_BYTES must be 1024-209715200, e.g. 20971520")]
+    public int MaxVideoBytes { get; set; } = 20 * 1024 * 1024;
+
+    [ConfigurationKeyName("FACE_INTRA_OP_THREADS")]
+    [Range(1, 64, ErrorMessage = "FACE_INTRA_OP_THREADS must be 1-64, e.g. 1")]
+    public int IntraOpThreads { get; set; } = 1;
+
+    /// <summary>Frames sampled across a clip for the face match and the passive liveness model.</summary>
+    [ConfigurationKeyName("FACE_VIDEO_FRAMES")]
+    [Range(3, 32, ErrorMessage = "FACE_VIDEO_FRAMES must be 3-32, e.g. 8")]
+    public int SampledFrames { get; set; } = 8;
+
+    [ConfigurationKeyName("FACE_MAX_DECODED_FRAMES")]
+    [Range(30, 10000, ErrorMessage = "FACE_MAX_DECODED_FRAMES must be 30-10000, e.g. 900")]
+    public int MaxDecodedFrames { get; set; } = 900;
+
+    [ConfigurationKeyName("FACE_VIDEO_TIMEOUT_SECONDS")]
+    [Range(1, 300, ErrorMessage = "FACE_VIDEO_TIMEOUT_SECONDS must be 1-300, e.g. 15")]
+    public int VideoTimeoutSeconds { get; set; } = 15;
+
+    /// <summary>Smallest face (box height in pixels) that is compared.</summary>
+    [ConfigurationKeyName("FACE_MIN_FACE_PIXELS")]
+    [Range(16, 2000, ErrorMessage = "FACE_MIN_FACE_PIXELS must be 16-2000, e.g. 48")]
+    public int MinFacePixels { get; set; } = 48;
+
+    /// <summary>Median passive-model "real" probability below which a clip is not live.</summary>
+    [ConfigurationKeyName("LIVENESS_MIN_SCORE")]
+    [Range(0.0, 1.0, ErrorMessage = "LIVENESS_MIN_SCORE must be 0-1, e.g. 0.2")]
+    public double LivenessMinScore { get; set; } = 0.2;
+
+    /// <summary>Non-rigid face motion (see TemporalLiveness) below which a clip looks like a still photo.</summary>
+    [ConfigurationKeyName("LIVENESS_MIN_MOTION")]
+    [Range(0.0, 255.0, ErrorMessage = "LIVENESS_MIN_MOTION must be 0-255, e.g. 4")]
+    public double LivenessMinMotion { get; set; } = 4.0;
+
+    public TimeSpan VideoTimeout => TimeSpan.FromSeconds(VideoTimeoutSeconds);
+}

@@ -1,0 +1,101 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Rollcall.Faces.Onnx;
+using Rollcall.Faces.Video;
+using Rollcall.Ports;
+
+namespace Rollcall.Faces;
+
+/// <summary>Local face verification: the enrolled photo's embedding (cached) against the best frames of the video note.</summary>
+public sealed class FaceVerifier(
+    FaceEngine engine,
+    IPhotoStore photos,
+    IEmbeddingCache cache,
+    IOptions<FaceOptions> options,
+    ILogger<FaceVerifier> logger) : IFaceVerifier
+{
+    private readonly ConcurrentDictionary<string, (string Version, float[] Embedding)> references = new();
+    private readonly VideoNoteAnalyzer analyzer = new(engine, options.Value);
+
+    public async Task<FaceCheck> VerifyAsync(FaceCheckRequest request, CancellationToken cancellationToken)
+    {
+        var clock = Stopwatch.StartNew();
+        var check = await CheckAsync(request, cancellationToken);
+        FacesLog.Verified(logger, request.StudentId, check.GetType().Name, check.Similarity, clock.ElapsedMilliseconds);
+        return check;
+    }
+
+    private async Task<FaceCheck> CheckAsync(FaceCheckRequest request, CancellationToken cancellationToken)
+    {
+        var photo = await photos.FindAsync(request.StudentId, cancellationToken);
+        if (photo is null)
+        {
+            FacesLog.NoPhoto(logger, request.StudentId);
+            return new FaceCheck.NoPhoto();
+        }
+
+        var reference = await ReferenceAsync(request.StudentId, photo, cancellationToken);
+        if (reference.Embedding is null)
+        {
+            FacesLog.BadReferencePhoto(logger, request.StudentId, reference.Failure!);
+            return new FaceCheck.BadPhoto(reference.Failure!);
+        }
+
+        // CPU-bound work goes to the thread pool so callers on an event loop are never blocked.
+        var evidence = await Task.Run(() => analyzer.Analyze(request.Video, request.Challenge, cancellationToken), cancellationToken);
+        return FaceDecision.Decide(evidence, reference.Embedding, request.Challenge, options.Value);
+    }
+
+    private async Task<ReferenceFace> ReferenceAsync(string studentId, StoredPhoto photo, CancellationToken cancellationToken)
+    {
+        if (references.TryGetValue(studentId, out var known) && known.Version == photo.VersionTag)
+        {
+            return new ReferenceFace(known.Embedding, null);
+        }
+
+        var cached = await FindCachedAsync(studentId, photo.VersionTag, cancellationToken);
+        if (cached is { Length: > 0 } && cached.Length == FaceEngine.EmbeddingSize)
+        {
+            references[studentId] = (photo.VersionTag, cached);
+            return new ReferenceFace(cached, null);
+        }
+
+        var reference = await Task.Run(() => ReferenceFace.FromImage(engine, photo.Bytes, options.Value.MinFacePixels), cancellationToken);
+        if (reference.Embedding is not null)
+        {
+            FacesLog.ReferenceComputed(logger, studentId, photo.VersionTag);
+            references[studentId] = (photo.VersionTag, reference.Embedding);
+            await SaveCachedAsync(studentId, photo.VersionTag, reference.Embedding, cancellationToken);
+        }
+
+        return reference;
+    }
+
+    // The durable cache only saves work: when it fails the embedding is simply computed again.
+    private async Task<float[]?> FindCachedAsync(string studentId, string version, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await cache.FindAsync(studentId, version, cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            FacesLog.CacheFailed(logger, studentId, ex);
+            return null;
+        }
+    }
+
+    private async Task SaveCachedAsync(string studentId, string version, float[] embedding, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await cache.SaveAsync(studentId, version, embedding, cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            FacesLog.CacheFailed(logger, studentId, ex);
+        }
+    }
+}

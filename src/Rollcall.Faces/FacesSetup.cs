@@ -1,0 +1,58 @@
+using System.Diagnostics;
+using Amazon.S3;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Rollcall.Faces.Onnx;
+using Rollcall.Faces.Photos;
+using Rollcall.Ports;
+
+namespace Rollcall.Faces;
+
+/// <summary>Registers the local face engine, the photo store and IFaceVerifier.</summary>
+public static class FacesSetup
+{
+    public static IServiceCollection AddFaces(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<FaceOptions>()
+            .Bind(configuration)
+            .ValidateDataAnnotations()
+            .Validate(o => o.Provider == "local", "FACE_PROVIDER=rekognition is not available in this build; use FACE_PROVIDER=local")
+            .Validate(o => FaceEngine.FindModelsDirectory(o.ModelsDirectory) is not null, "FACE_MODELS_DIR must name a folder with fr_detect.onnx and fr_feature.onnx: run `bash scripts/fetch-models.sh`, e.g. FACE_MODELS_DIR=models")
+            .ValidateOnStart();
+        services.AddPhotoStore(configuration);
+        services.AddSingleton(sp =>
+        {
+            var options = sp.GetRequiredService<IOptions<FaceOptions>>().Value;
+            var directory = FaceEngine.FindModelsDirectory(options.ModelsDirectory)
+                ?? throw new InvalidOperationException("Face models not found: run `bash scripts/fetch-models.sh` or set FACE_MODELS_DIR.");
+            var clock = Stopwatch.StartNew();
+            var engine = new FaceEngine(directory, options.IntraOpThreads);
+            FacesLog.ModelsLoaded(sp.GetRequiredService<ILoggerFactory>().CreateLogger<FaceEngine>(), directory, clock.ElapsedMilliseconds, options.IntraOpThreads);
+            return engine;
+        });
+        services.TryAddSingleton<IEmbeddingCache, InMemoryEmbeddingCache>();
+        services.AddSingleton<IFaceVerifier, FaceVerifier>();
+        return services;
+    }
+
+    /// <summary>PHOTO_STORE: `folder:PATH` or `s3` (AWS_S3_BUCKET, AWS_S3_PREFIX, AWS_REGION, AWS_S3_ENDPOINT_URL).</summary>
+    public static IServiceCollection AddPhotoStore(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<PhotoStoreOptions>()
+            .Bind(configuration)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.AddSingleton<IPhotoStore>(sp =>
+        {
+            var options = sp.GetRequiredService<IOptions<PhotoStoreOptions>>().Value;
+            return options.IsS3
+                ? new S3PhotoStore(sp.GetRequiredService<IAmazonS3>(), options)
+                : new FolderPhotoStore(options.Folder);
+        });
+        services.TryAddSingleton<IAmazonS3>(sp => S3PhotoStore.CreateClient(sp.GetRequiredService<IOptions<PhotoStoreOptions>>().Value));
+        return services;
+    }
+}

@@ -1,0 +1,76 @@
+using System.Net;
+using Amazon.Runtime;
+using Amazon.S3;
+using Amazon.S3.Model;
+using Rollcall.Ports;
+
+namespace Rollcall.Faces.Photos;
+
+/// <summary>ID photos in S3 at `{AWS_S3_PREFIX}{student_id}.jpg`; the ETag is the version tag.</summary>
+public sealed class S3PhotoStore(IAmazonS3 s3, PhotoStoreOptions options) : IPhotoStore
+{
+    public async Task<StoredPhoto?> FindAsync(string studentId, CancellationToken cancellationToken)
+    {
+        if (!StudentPhotoKey.IsSafe(studentId))
+        {
+            return null;
+        }
+
+        try
+        {
+            using var response = await s3.GetObjectAsync(options.Bucket, Key(studentId), cancellationToken);
+            using var buffer = new MemoryStream();
+            await response.ResponseStream.CopyToAsync(buffer, cancellationToken);
+            return new StoredPhoto(buffer.ToArray(), response.ETag ?? $"len-{buffer.Length}");
+        }
+        catch (AmazonS3Exception ex) when (ex.StatusCode == HttpStatusCode.NotFound)
+        {
+            return null;
+        }
+    }
+
+    public async Task SaveAsync(string studentId, ReadOnlyMemory<byte> jpegOrPng, CancellationToken cancellationToken)
+    {
+        StudentPhotoKey.Require(studentId);
+        using var body = new MemoryStream(jpegOrPng.ToArray(), writable: false);
+        await s3.PutObjectAsync(
+            new PutObjectRequest
+            {
+                BucketName = options.Bucket,
+                Key = Key(studentId),
+                InputStream = body,
+                ContentType = StudentPhotoKey.IsPng(jpegOrPng.Span) ? "image/png" : "image/jpeg",
+
+                // S3-compatible servers (s3rver) store aws-chunked bodies verbatim; a single signed payload works everywhere.
+                UseChunkEncoding = false,
+            },
+            cancellationToken);
+    }
+
+    /// <summary>An S3 client for the options: AWS by region, or a local S3-compatible server with path-style URLs.</summary>
+    public static AmazonS3Client CreateClient(PhotoStoreOptions options)
+    {
+        var config = new AmazonS3Config
+        {
+            // Plain (non-chunked) uploads and checksums only when required keep S3-compatible servers working.
+            RequestChecksumCalculation = RequestChecksumCalculation.WHEN_REQUIRED,
+            ResponseChecksumValidation = ResponseChecksumValidation.WHEN_REQUIRED,
+        };
+        if (options.EndpointUrl is not null)
+        {
+            config.ServiceURL = options.EndpointUrl.ToString();
+            config.ForcePathStyle = true;
+            config.AuthenticationRegion = options.Region ?? "us-east-1";
+        }
+        else
+        {
+            config.RegionEndpoint = Amazon.RegionEndpoint.GetBySystemName(options.Region);
+        }
+
+        return !string.IsNullOrEmpty(options.AccessKeyId) && !string.IsNullOrEmpty(options.SecretAccessKey)
+            ? new AmazonS3Client(new BasicAWSCredentials(options.AccessKeyId, options.SecretAccessKey), config)
+            : new AmazonS3Client(config);
+    }
+
+    private string Key(string studentId) => $"{options.Prefix}{studentId}.jpg";
+}

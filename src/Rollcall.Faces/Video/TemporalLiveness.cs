@@ -1,0 +1,106 @@
+using OpenCvSharp;
+using Rollcall.Faces.Onnx;
+
+namespace Rollcall.Faces.Video;
+
+/// <summary>How much the face changes between frames beyond what moving a flat picture explains.</summary>
+/// <param name="LandmarkResidual">Median RMS landmark error (percent of the eye distance) left after the best homography between consecutive frames: a photo or screen is a plane, so its landmarks move by a homography.</param>
+/// <param name="AppearanceChange">Second-highest, over consecutive frame pairs, mean absolute difference (0-255) of the face after registering one frame onto the other by the best homography: a flat picture, however moved, leaves little.</param>
+public sealed record TemporalMotion(double LandmarkResidual, double AppearanceChange, int Pairs)
+{
+    public static TemporalMotion None { get; } = new(0, 0, 0);
+
+    /// <summary>The motion score compared with LIVENESS_MIN_MOTION (the appearance change; the landmark residual separated less on the synthetic clips).</summary>
+    public double Score => AppearanceChange;
+}
+
+/// <summary>Measures non-rigid motion across frames: a still photo replayed as a video moves (at most) rigidly.</summary>
+public static class TemporalLiveness
+{
+    public const int CropSide = 112;
+
+    public static TemporalMotion Measure(IReadOnlyList<FaceLandmarks> landmarks, IReadOnlyList<Mat> alignedGrayCrops)
+    {
+        var pairs = landmarks.Count - 1;
+        if (pairs < 1)
+        {
+            return TemporalMotion.None;
+        }
+
+        Span<double> residuals = stackalloc double[pairs];
+        Span<double> changes = stackalloc double[pairs];
+        var from = new Point2f[FaceLandmarks.Count];
+        var to = new Point2f[FaceLandmarks.Count];
+        for (var i = 0; i < pairs; i++)
+        {
+            landmarks[i].CopyTo(from);
+            landmarks[i + 1].CopyTo(to);
+            residuals[i] = HomographyResidual(from, to) * 100 / Math.Max(1, landmarks[i + 1].InterOcular);
+            changes[i] = MeanAbsoluteDifference(alignedGrayCrops[i], alignedGrayCrops[i + 1]);
+        }
+
+        return new TemporalMotion(Median(residuals), SecondHighest(changes), pairs);
+    }
+
+    private static double HomographyResidual(Point2f[] from, Point2f[] to)
+    {
+        using var src = InputArray.Create(from);
+        using var dst = InputArray.Create(to);
+        using var h = Cv2.FindHomography(src, dst, HomographyMethods.None);
+        if (h.Empty())
+        {
+            return 0;
+        }
+
+        var sum = 0.0;
+        for (var i = 0; i < from.Length; i++)
+        {
+            var x = from[i].X;
+            var y = from[i].Y;
+            var w = (h.At<double>(2, 0) * x) + (h.At<double>(2, 1) * y) + h.At<double>(2, 2);
+            var px = ((h.At<double>(0, 0) * x) + (h.At<double>(0, 1) * y) + h.At<double>(0, 2)) / w;
+            var py = ((h.At<double>(1, 0) * x) + (h.At<double>(1, 1) * y) + h.At<double>(1, 2)) / w;
+            sum += ((px - to[i].X) * (px - to[i].X)) + ((py - to[i].Y) * (py - to[i].Y));
+        }
+
+        return Math.Sqrt(sum / from.Length);
+    }
+
+    // Registers b onto a with the best homography (ECC), then compares the inner part of the face: a flat picture leaves ~nothing.
+    private static double MeanAbsoluteDifference(Mat a, Mat b)
+    {
+        using var warp = Mat.Eye(3, 3, MatType.CV_32FC1).ToMat();
+        using var registered = new Mat();
+        try
+        {
+            Cv2.FindTransformECC(a, b, warp, MotionTypes.Homography, new TermCriteria(CriteriaTypes.Count | CriteriaTypes.Eps, 50, 1e-4), null, 3);
+            Cv2.WarpPerspective(b, registered, warp, a.Size(), InterpolationFlags.Linear | InterpolationFlags.WarpInverseMap, BorderTypes.Replicate);
+        }
+        catch (OpenCVException)
+        {
+            // No convergence: the frames differ too much to be one moved picture; compare them as they are.
+            b.CopyTo(registered);
+        }
+
+        var inner = new Rect(20, 20, CropSide - 40, CropSide - 40);
+        using var ra = new Mat(a, inner);
+        using var rb = new Mat(registered, inner);
+        using var diff = new Mat();
+        Cv2.Absdiff(ra, rb, diff);
+        return Cv2.Mean(diff).Val0;
+    }
+
+    // Robust to one odd pair (a failed registration), yet a live face only has to change clearly twice.
+    private static double SecondHighest(Span<double> values)
+    {
+        values.Sort();
+        return values.Length == 1 ? values[0] : values[^2];
+    }
+
+    private static double Median(Span<double> values)
+    {
+        values.Sort();
+        var n = values.Length;
+        return n % 2 == 1 ? values[n / 2] : (values[(n / 2) - 1] + values[n / 2]) / 2;
+    }
+}

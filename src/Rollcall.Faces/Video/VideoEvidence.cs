@@ -1,0 +1,48 @@
+using Rollcall.Faces.Onnx;
+
+namespace Rollcall.Faces.Video;
+
+/// <summary>What one sampled frame showed.</summary>
+/// <param name="YawProxy">Landmark yaw proxy (-1..1, positive = nose toward image right); NaN without a single face.</param>
+/// <param name="EyesOpen">Eye model's open probability; NaN when not measured.</param>
+public sealed record FrameFace(int Index, FaceFinding Finding, int FaceCount, float Score, float Height, float YawProxy, float EyesOpen);
+
+/// <summary>Milliseconds spent per stage of one verification.</summary>
+public sealed record StageTimes(double DecodeMs, double DetectMs, double EmbedMs, double LivenessMs)
+{
+    public double TotalMs => DecodeMs + DetectMs + EmbedMs + LivenessMs;
+}
+
+/// <summary>Everything the analysis of one video note found: a rejection, or the embeddings and liveness signals.</summary>
+public sealed record VideoEvidence(
+    FaceCheck? Rejection,
+    IReadOnlyList<FrameFace> Frames,
+    IReadOnlyList<float[]> Embeddings,
+    double PassiveLiveness,
+    TemporalMotion Motion,
+    StageTimes Times)
+{
+    /// <summary>Median similarity (0-100) of the best frames' embeddings to the reference.</summary>
+    public double SimilarityTo(ReadOnlySpan<float> reference)
+    {
+        if (Embeddings.Count == 0)
+        {
+            return 0;
+        }
+
+        Span<double> scores = stackalloc double[Embeddings.Count];
+        for (var i = 0; i < scores.Length; i++)
+        {
+            scores[i] = FaceSimilarity.Score(FaceSimilarity.Cosine(Embeddings[i], reference));
+        }
+
+        scores.Sort();
+        var n = scores.Length;
+        return n % 2 == 1 ? scores[n / 2] : (scores[(n / 2) - 1] + scores[n / 2]) / 2;
+    }
+
+    public static VideoEvidence Rejected(FaceCheck rejection, IReadOnlyList<FrameFace> frames, StageTimes times) =>
+        new(rejection, frames, [], 0, TemporalMotion.None, times);
+
+    internal static int EmbeddingSize => FaceEngine.EmbeddingSize;
+}

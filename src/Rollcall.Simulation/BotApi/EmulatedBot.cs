@@ -1,0 +1,83 @@
+using System.Collections.Concurrent;
+using System.Text.Json.Nodes;
+
+namespace Rollcall.Simulation.BotApi;
+
+/// <summary>A bot registered with the emulator: its identity, its update queue, its webhook and the calls it made.</summary>
+public sealed class EmulatedBot
+{
+    private readonly ConcurrentQueue<BotApiCall> _calls = new();
+    private readonly Lock _gate = new();
+    private IReadOnlyList<BotCommandEntry> _commands = [];
+
+    internal EmulatedBot(string token, long id, string username)
+    {
+        Token = token;
+        Id = id;
+        Username = username;
+    }
+
+    public string Token { get; }
+
+    public long Id { get; }
+
+    public string Username { get; }
+
+    /// <summary>Every call the bot made, in order, with its parameters as JSON (uploads not included).</summary>
+    public IReadOnlyList<BotApiCall> Calls => [.. _calls];
+
+    /// <summary>The commands last set with setMyCommands.</summary>
+    public IReadOnlyList<BotCommandEntry> Commands
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _commands;
+            }
+        }
+    }
+
+    /// <summary>The webhook URL, or null while the bot polls.</summary>
+    public Uri? WebhookUrl => Webhook?.Url;
+
+    /// <summary>Updates waiting for getUpdates (or for webhook delivery).</summary>
+    public int PendingUpdateCount => Updates.PendingCount;
+
+    internal UpdateQueue Updates { get; } = new();
+
+    internal FaultPlan Faults { get; } = new();
+
+    internal WebhookDelivery? Webhook { get; set; }
+
+    /// <summary>The next <paramref name="count"/> calls of <paramref name="method"/> (e.g. "sendMessage") get <paramref name="fault"/>.</summary>
+    public void FailNext(string method, BotApiFault fault, int count = 1) => Faults.Add(method, fault, count);
+
+    /// <summary>How many times the bot called <paramref name="method"/>.</summary>
+    public int CallCount(string method) => _calls.Count(call => string.Equals(call.Method, method, StringComparison.OrdinalIgnoreCase));
+
+    internal void Record(string method, JsonObject parameters, DateTimeOffset at) =>
+        _calls.Enqueue(new BotApiCall(method, parameters.ToJsonString(), at));
+
+    internal void SetCommands(IReadOnlyList<BotCommandEntry> commands)
+    {
+        lock (_gate)
+        {
+            _commands = commands;
+        }
+    }
+
+    internal JsonObject UserJson() => new()
+    {
+        ["id"] = Id,
+        ["is_bot"] = true,
+        ["first_name"] = Username,
+        ["username"] = Username,
+    };
+}
+
+/// <summary>One call a bot made.</summary>
+public sealed record BotApiCall(string Method, string ParametersJson, DateTimeOffset At);
+
+/// <summary>A command in the bot's menu.</summary>
+public sealed record BotCommandEntry(string Command, string Description);

@@ -1,0 +1,33 @@
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Rollcall.Faces;
+using Rollcall.Faces.Photos;
+
+namespace Rollcall.IntegrationTests.Support;
+
+/// <summary>A FaceVerifier over a temporary photo folder, as the bot would build it.</summary>
+public sealed class FacesVerification : IDisposable
+{
+    private readonly DirectoryInfo folder = Directory.CreateTempSubdirectory("rollcall-photos-");
+
+    public FacesVerification(FacesFixture faces, FaceOptions? options = null)
+    {
+        Photos = new FolderPhotoStore(folder.FullName);
+        Cache = new InMemoryEmbeddingCache();
+        Verifier = new FaceVerifier(faces.Engine, Photos, Cache, Options.Create(options ?? new FaceOptions()), NullLogger<FaceVerifier>.Instance);
+    }
+
+    public FolderPhotoStore Photos { get; }
+
+    public InMemoryEmbeddingCache Cache { get; }
+
+    public FaceVerifier Verifier { get; }
+
+    public Task EnrollAsync(string studentId, string photo) =>
+        Photos.SaveAsync(studentId, File.ReadAllBytes(photo), CancellationToken.None);
+
+    public Task<FaceCheck> VerifyAsync(string studentId, byte[] video, ChallengeKind challenge = ChallengeKind.None) =>
+        Verifier.VerifyAsync(new FaceCheckRequest(studentId, video, challenge), CancellationToken.None);
+
+    public void Dispose() => folder.Delete(recursive: true);
+}
