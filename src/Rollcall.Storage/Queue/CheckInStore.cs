@@ -18,6 +18,7 @@ public sealed class CheckInStore(RollcallDb db) : ICheckInStore
 
     public async Task<OtpFailure> RecordFailureAsync(long telegramUserId, DateTimeOffset now, int maxTries, TimeSpan lockout, CancellationToken cancellationToken)
     {
+        await TurnTransaction.EnsureAsync(db, cancellationToken);
         var row = await db.OtpLocks.SingleOrDefaultAsync(l => l.TelegramUserId == telegramUserId, cancellationToken);
         if (row is null)
         {
@@ -43,8 +44,11 @@ public sealed class CheckInStore(RollcallDb db) : ICheckInStore
         return new OtpFailure(Math.Max(0, maxTries - row.Failures), row.LockedUntil);
     }
 
-    public Task ClearFailuresAsync(long telegramUserId, CancellationToken cancellationToken) =>
-        db.OtpLocks.Where(l => l.TelegramUserId == telegramUserId).ExecuteDeleteAsync(cancellationToken);
+    public async Task ClearFailuresAsync(long telegramUserId, CancellationToken cancellationToken)
+    {
+        await TurnTransaction.EnsureAsync(db, cancellationToken);
+        await db.OtpLocks.Where(l => l.TelegramUserId == telegramUserId).ExecuteDeleteAsync(cancellationToken);
+    }
 
     public async Task<SessionMatch?> FindOpenSessionAsync(string otp, string studentId, DateTimeOffset now, CancellationToken cancellationToken)
     {
@@ -68,6 +72,7 @@ public sealed class CheckInStore(RollcallDb db) : ICheckInStore
 
     public async Task<QueueResult> TryQueueVerificationAsync(VerificationRequest request, AttemptPolicy policy, CancellationToken cancellationToken)
     {
+        await TurnTransaction.EnsureAsync(db, cancellationToken);
         var open = await db.Sessions.AnyAsync(s => s.Id == request.SessionId && s.ReportSentAt == null, cancellationToken);
         if (!open)
         {
@@ -118,7 +123,7 @@ public sealed class CheckInStore(RollcallDb db) : ICheckInStore
         }
         catch (DbUpdateException e) when (db.IsUniqueViolation(e))
         {
-            PendingChanges.Discard(db);
+            TurnTransaction.DiscardPending(db);
         }
 
         var replayed = await db.SeenMedia.AnyAsync(m => m.FileUniqueId == request.FileUniqueId, cancellationToken);

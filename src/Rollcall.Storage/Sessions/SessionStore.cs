@@ -12,6 +12,7 @@ public sealed class SessionStore(RollcallDb db) : ISessionStore
 
     public async Task<OpenSessionResult> TryOpenAsync(SessionDraft draft, Func<string> nextOtp, CancellationToken cancellationToken)
     {
+        await TurnTransaction.EnsureAsync(db, cancellationToken);
         for (var draw = 0; draw < OtpDraws; draw++)
         {
             var row = NewRow(draft, nextOtp());
@@ -23,7 +24,7 @@ public sealed class SessionStore(RollcallDb db) : ISessionStore
             }
             catch (DbUpdateException e) when (db.IsUniqueViolation(e))
             {
-                PendingChanges.Discard(db);
+                TurnTransaction.DiscardPending(db);
             }
 
             // The index refused the row: either a batch is taken for the day, or the code is in use; only the first is final.

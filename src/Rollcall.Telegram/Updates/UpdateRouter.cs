@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Rollcall.Storage;
 using Rollcall.Storage.Entities;
+using Rollcall.Storage.Sessions;
 using Rollcall.Telegram.StudentBot;
 using Rollcall.Telegram.Texts;
 using Telegram.Bot.Types;
@@ -57,18 +58,16 @@ public sealed class UpdateRouter(
         }
     }
 
-    /// <summary>The transactional part; null when the update was handled before.</summary>
+    /// <summary>
+    /// The transactional part; null when the update was handled before. The transaction opens at the turn's first write
+    /// (see <see cref="TurnTransaction"/>) and always ends with the update id and the state, so a redelivered update that
+    /// slipped past the first check still rolls back whole.
+    /// </summary>
     private async Task<TurnResult?> RunTurnAsync(Inbound inbound, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
         await using var db = database.CreateContext();
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        db.ProcessedUpdates.Add(new ProcessedUpdate { Bot = _bot, UpdateId = inbound.UpdateId, ProcessedAt = now });
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateException e) when (db.IsUniqueViolation(e))
+        if (await db.ProcessedUpdates.AnyAsync(u => u.Bot == _bot && u.UpdateId == inbound.UpdateId, cancellationToken))
         {
             UpdatesLog.DuplicateUpdate(logger, role, inbound.UpdateId);
             return null;
@@ -76,6 +75,9 @@ public sealed class UpdateRouter(
 
         var row = await db.Conversations.SingleOrDefaultAsync(c => c.Bot == _bot && c.ChatId == inbound.ChatId, cancellationToken);
         var result = await handler.HandleAsync(inbound, row?.State, db, now, cancellationToken);
+
+        await TurnTransaction.EnsureAsync(db, cancellationToken);
+        await using var transaction = db.Database.CurrentTransaction!;
         if (row is null)
         {
             row = new Conversation { Bot = _bot, ChatId = inbound.ChatId };
@@ -84,7 +86,18 @@ public sealed class UpdateRouter(
 
         row.State = result.State;
         row.UpdatedAt = now;
-        await db.SaveChangesAsync(cancellationToken);
+        db.ProcessedUpdates.Add(new ProcessedUpdate { Bot = _bot, UpdateId = inbound.UpdateId, ProcessedAt = now });
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException e) when (db.IsUniqueViolation(e))
+        {
+            // Another instance handled this update meanwhile (or created the chat's row): roll the whole turn back.
+            UpdatesLog.DuplicateUpdate(logger, role, inbound.UpdateId);
+            return null;
+        }
+
         await transaction.CommitAsync(cancellationToken);
         return result;
     }
