@@ -3,6 +3,7 @@ using Rollcall.Attendance;
 using Rollcall.Faces;
 using Rollcall.Storage.Entities;
 using Rollcall.Storage.Outbox;
+using Rollcall.Storage.Sessions;
 
 namespace Rollcall.Storage.Queue;
 
@@ -38,7 +39,11 @@ public sealed class VerificationStore(RollcallDatabase database)
     /// In one transaction: updates the student's mark from the face check (a pass also enqueues the LMS submission and
     /// an audit row), and closes the job. <paramref name="usesAttempt"/> is false for failures that are not the student's.
     /// </summary>
-    public async Task<VerificationDecision> CompleteAsync(
+    public Task<VerificationDecision> CompleteAsync(
+        VerificationJob job, FaceCheck check, bool usesAttempt, AttemptPolicy policy, DateTimeOffset now, CancellationToken cancellationToken) =>
+        TurnTransaction.RunAsync(database, ct => DecideAsync(job, check, usesAttempt, policy, now, ct), cancellationToken);
+
+    private async Task<VerificationDecision> DecideAsync(
         VerificationJob job, FaceCheck check, bool usesAttempt, AttemptPolicy policy, DateTimeOffset now, CancellationToken cancellationToken)
     {
         await using var db = database.CreateContext();

@@ -8,6 +8,16 @@ namespace Rollcall.Storage.Sessions;
 /// </summary>
 public static class TurnTransaction
 {
+    /// <summary>
+    /// Runs <paramref name="work"/> under the provider's execution strategy: PostgreSQL retries transient failures and only
+    /// allows a transaction inside the strategy, which re-runs the whole unit (so it must open its own context).
+    /// </summary>
+    public static async Task<T> RunAsync<T>(RollcallDatabase database, Func<CancellationToken, Task<T>> work, CancellationToken cancellationToken)
+    {
+        await using var db = database.CreateContext();
+        return await db.Database.CreateExecutionStrategy().ExecuteAsync(work, cancellationToken);
+    }
+
     /// <summary>Begins the transaction unless one is open already.</summary>
     public static async Task EnsureAsync(RollcallDb db, CancellationToken cancellationToken)
     {

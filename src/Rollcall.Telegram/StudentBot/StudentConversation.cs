@@ -1,8 +1,8 @@
 using Microsoft.Extensions.Options;
+using Rollcall.Ports;
 using Rollcall.Telegram.Classroom;
 using Rollcall.Telegram.Texts;
 using Rollcall.Telegram.Updates;
-using Rollcall.Ports;
 
 namespace Rollcall.Telegram.StudentBot;
 

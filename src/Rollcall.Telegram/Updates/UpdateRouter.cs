@@ -37,7 +37,7 @@ public sealed class UpdateRouter(
         TurnResult? result;
         try
         {
-            result = await RunTurnAsync(inbound, cancellationToken);
+            result = await TurnTransaction.RunAsync(database, ct => RunTurnAsync(inbound, ct), cancellationToken);
         }
         catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
