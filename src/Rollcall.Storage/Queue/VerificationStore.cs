@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Rollcall.Attendance;
 using Rollcall.Faces;
+using Rollcall.Storage.Conversations;
 using Rollcall.Storage.Entities;
 using Rollcall.Storage.Outbox;
 using Rollcall.Storage.Sessions;
@@ -94,6 +95,15 @@ public sealed class VerificationStore(RollcallDatabase database)
                 mark.Status = MarkStatus.Refused;
                 mark.DecidedAt = now;
             }
+        }
+
+        if (mark.Status is MarkStatus.Present or MarkStatus.Refused)
+        {
+            // The check-in is over: the student's chat goes to rest, unless it has moved on to another session.
+            var sessionKey = job.SessionId.ToString();
+            await db.Conversations
+                .Where(c => c.Bot == ConversationStore.StudentBot && c.ChatId == job.ChatId && c.State.Contains(sessionKey))
+                .ExecuteUpdateAsync(s => s.SetProperty(c => c.State, "").SetProperty(c => c.UpdatedAt, now), cancellationToken);
         }
 
         await SaveAsync(db, transaction, cancellationToken);

@@ -11,6 +11,6 @@ public sealed class StudentBotHandler(StudentConversation conversation) : IBotHa
     {
         var current = StateJson.Read(state, StudentState.Start);
         var turn = await conversation.StepAsync(current, inbound, new CheckInStore(db), now, cancellationToken);
-        return new TurnResult(StateJson.Write(turn.State), turn.Replies, turn.QueuedJobs);
+        return new TurnResult(StateJson.Write(turn.State), turn.Replies, turn.QueuedJobs, turn.State.Step == StudentStep.Idle);
     }
 }

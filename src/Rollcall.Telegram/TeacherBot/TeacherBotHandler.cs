@@ -11,6 +11,6 @@ public sealed class TeacherBotHandler(TeacherConversation conversation) : IBotHa
     {
         var current = StateJson.Read(state, TeacherState.Start);
         var turn = await conversation.StepAsync(current, inbound, new SessionStore(db), now, cancellationToken);
-        return new TurnResult(StateJson.Write(turn.State), turn.Replies, []);
+        return new TurnResult(StateJson.Write(turn.State), turn.Replies, [], turn.State.Step == TeacherStep.Idle);
     }
 }

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Rollcall.Storage;
+using Rollcall.Storage.Conversations;
 using Rollcall.Telegram.Classroom;
 using Rollcall.Telegram.StudentBot;
 using Rollcall.Telegram.TeacherBot;
@@ -25,6 +26,8 @@ public static class BotsSetup
         var polling = (configuration.Get<BotOptions>() ?? new BotOptions()).Mode == "polling";
         services.AddBotClient(BotRole.Teacher, o => o.TeacherBotToken, polling);
         services.AddBotClient(BotRole.Student, o => o.StudentBotToken, polling);
+        services.AddSingleton<ConversationStore>();
+        services.AddHostedService<IdleConversationSweeper>();
         services.AddTeacherBot();
         services.AddStudentBot(configuration);
         return services;

@@ -12,5 +12,5 @@ public interface IBotHandler
     Task<TurnResult> HandleAsync(Inbound inbound, string? state, RollcallDb db, DateTimeOffset now, CancellationToken cancellationToken);
 }
 
-/// <summary>The outcome of one turn.</summary>
-public sealed record TurnResult(string State, IReadOnlyList<Reply> Replies, IReadOnlyList<Guid> QueuedJobs);
+/// <summary>The outcome of one turn; <see cref="AtRest"/> when the conversation is not waiting for an answer.</summary>
+public sealed record TurnResult(string State, IReadOnlyList<Reply> Replies, IReadOnlyList<Guid> QueuedJobs, bool AtRest);

@@ -84,7 +84,8 @@ public sealed class UpdateRouter(
             db.Conversations.Add(row);
         }
 
-        row.State = result.State;
+        // At rest the state is stored empty: the idle sweeper then only sees conversations waiting for an answer.
+        row.State = result.AtRest ? "" : result.State;
         row.UpdatedAt = now;
         db.ProcessedUpdates.Add(new ProcessedUpdate { Bot = _bot, UpdateId = inbound.UpdateId, ProcessedAt = now });
         try

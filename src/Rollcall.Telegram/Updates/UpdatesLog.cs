@@ -28,4 +28,7 @@ internal static partial class UpdatesLog
 
     [LoggerMessage(3007, LogLevel.Warning, "{Bot} bot: could not remove a webhook before polling")]
     public static partial void WebhookNotRemoved(ILogger logger, BotRole bot, Exception exception);
+
+    [LoggerMessage(3008, LogLevel.Error, "Idle conversation sweep failed")]
+    public static partial void SweepFailed(ILogger logger, Exception exception);
 }

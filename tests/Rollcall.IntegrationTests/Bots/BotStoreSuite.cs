@@ -163,6 +163,41 @@ public abstract class BotStoreSuite
         Assert.Empty(afterSent);
     }
 
+    [Fact]
+    public async Task IdleConversation_IsEndedOnce_AndOneThatMovedOnIsLeftAlone()
+    {
+        var database = await CreateDatabaseAsync();
+        await using (var db = database.CreateContext())
+        {
+            db.Conversations.AddRange(
+                new Conversation { Bot = "Teacher", ChatId = 1, State = "{\"step\":\"AwaitPassword\"}", UpdatedAt = Now },
+                new Conversation { Bot = "Teacher", ChatId = 2, State = "", UpdatedAt = Now },
+                new Conversation { Bot = "Teacher", ChatId = 3, State = "{\"step\":\"AwaitContact\"}", UpdatedAt = Now });
+            await db.SaveChangesAsync(Ct);
+        }
+
+        var store = new Rollcall.Storage.Conversations.ConversationStore(database);
+        var stale = await store.ListStaleAsync("Teacher", Now.AddMinutes(15), 10, Ct);
+        await using (var db = database.CreateContext())
+        {
+            // Chat 3 answers between the listing and the reset.
+            await db.Conversations.Where(c => c.ChatId == 3).ExecuteUpdateAsync(u => u.SetProperty(c => c.UpdatedAt, Now.AddMinutes(16)), Ct);
+        }
+
+        var ended = new List<long>();
+        foreach (var conversation in stale)
+        {
+            if (await store.TryEndAsync("Teacher", conversation, Now.AddMinutes(16), Ct))
+            {
+                ended.Add(conversation.ChatId);
+            }
+        }
+
+        Assert.Equal([1L, 3L], stale.Select(c => c.ChatId).Order());
+        Assert.Equal([1L], ended);
+        Assert.False(await store.TryEndAsync("Teacher", stale.Single(c => c.ChatId == 1), Now.AddMinutes(17), Ct));
+    }
+
     private async Task<(RollcallDatabase Database, long TeacherId)> TeacherAsync()
     {
         var database = await CreateDatabaseAsync();

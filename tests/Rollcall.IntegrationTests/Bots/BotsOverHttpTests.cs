@@ -40,6 +40,7 @@ public sealed partial class BotsOverHttpTests
         var mark = await db.Marks.SingleAsync(TestContext.Current.CancellationToken);
         Assert.Equal(MarkStatus.Present, mark.Status);
         Assert.Equal(1, await db.Outbox.CountAsync(TestContext.Current.CancellationToken));
+        Assert.Equal("", (await db.Conversations.SingleAsync(c => c.Bot == "Student", TestContext.Current.CancellationToken)).State);
     }
 
     [Fact]
