@@ -12,6 +12,7 @@ using Rollcall.Observability;
 using Rollcall.Storage;
 using Rollcall.Storage.Cleanup;
 using Rollcall.Telegram.Classroom;
+using Rollcall.Telegram.Updates;
 
 namespace Rollcall;
 
@@ -44,6 +45,7 @@ internal static class RollcallHost
         var classroom = configuration.Get<ClassroomOptions>() ?? new ClassroomOptions();
         builder.Services.AddSessionCleanup(new CleanupPolicy(
             TimeSpan.FromSeconds(classroom.CleanupIntervalSeconds), TimeSpan.FromDays(classroom.AuditRetentionDays)));
+        builder.Services.AddBots(configuration);
         var app = builder.Build();
         app.MapHealth();
         return app;

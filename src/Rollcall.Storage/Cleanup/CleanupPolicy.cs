@@ -5,7 +5,4 @@ public sealed record CleanupPolicy(TimeSpan Interval, TimeSpan AuditRetention)
 {
     /// <summary>Idle conversations are timed out by the bots with a message; their rows go a day later.</summary>
     public TimeSpan ConversationRetention { get; init; } = TimeSpan.FromDays(1);
-
-    /// <summary>Redelivered updates arrive within minutes; a day of update ids is plenty to ignore them.</summary>
-    public TimeSpan ProcessedUpdateRetention { get; init; } = TimeSpan.FromDays(1);
 }

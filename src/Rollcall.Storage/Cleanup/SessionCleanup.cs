@@ -5,8 +5,8 @@ using Microsoft.Extensions.Logging;
 namespace Rollcall.Storage.Cleanup;
 
 /// <summary>
-/// Every SESSION_CLEANUP_INTERVAL_SECONDS: frees the codes of expired sessions, drops day-old conversations and old
-/// update ids, and trims the audit log to AUDIT_RETENTION_DAYS. Marks, sessions and the outbox are kept.
+/// Every SESSION_CLEANUP_INTERVAL_SECONDS: frees the codes of expired sessions, drops day-old conversations and
+/// trims the audit log to AUDIT_RETENTION_DAYS. Marks, sessions and the outbox are kept.
 /// </summary>
 public sealed partial class SessionCleanup(RollcallDatabase database, CleanupPolicy policy, TimeProvider time, ILogger<SessionCleanup> logger)
     : BackgroundService
@@ -33,13 +33,11 @@ public sealed partial class SessionCleanup(RollcallDatabase database, CleanupPol
     {
         var now = time.GetUtcNow();
         var idleSince = now - policy.ConversationRetention;
-        var updatesBefore = now - policy.ProcessedUpdateRetention;
         var auditBefore = now - policy.AuditRetention;
         await using var db = database.CreateContext();
         var closed = await db.Sessions.Where(s => s.OtpSlot != null && s.ExpiresAt <= now)
             .ExecuteUpdateAsync(s => s.SetProperty(r => r.OtpSlot, (string?)null), cancellationToken);
         var conversations = await db.Conversations.Where(c => c.UpdatedAt < idleSince).ExecuteDeleteAsync(cancellationToken);
-        await db.ProcessedUpdates.Where(u => u.ProcessedAt < updatesBefore).ExecuteDeleteAsync(cancellationToken);
         await db.AuditLog.Where(a => a.At < auditBefore).ExecuteDeleteAsync(cancellationToken);
         LogCleaned(logger, closed, conversations);
         return closed;

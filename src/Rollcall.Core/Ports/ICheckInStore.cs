@@ -1,0 +1,61 @@
+using Rollcall.Attendance;
+using Rollcall.Geofence;
+
+namespace Rollcall.Ports;
+
+/// <summary>A student's check-in: OTP lock-out, finding the session, and queueing the face verification.</summary>
+public interface ICheckInStore
+{
+    /// <summary>When the user is locked out at <paramref name="now"/>, the end of the lock-out.</summary>
+    Task<DateTimeOffset?> LockedUntilAsync(long telegramUserId, DateTimeOffset now, CancellationToken cancellationToken);
+
+    /// <summary>Counts one wrong ID/OTP pair; the lock-out starts at <paramref name="maxTries"/> failures.</summary>
+    Task<OtpFailure> RecordFailureAsync(long telegramUserId, DateTimeOffset now, int maxTries, TimeSpan lockout, CancellationToken cancellationToken);
+
+    Task ClearFailuresAsync(long telegramUserId, CancellationToken cancellationToken);
+
+    /// <summary>The open session whose code is <paramref name="otp"/> and whose roster has <paramref name="studentId"/>.</summary>
+    Task<SessionMatch?> FindOpenSessionAsync(string otp, string studentId, DateTimeOffset now, CancellationToken cancellationToken);
+
+    /// <summary>Stores a verification job for the next attempt; a second send of the same attempt counts once.</summary>
+    Task<QueueResult> TryQueueVerificationAsync(VerificationRequest request, AttemptPolicy policy, CancellationToken cancellationToken);
+}
+
+/// <summary>After a wrong try: tries left before the lock-out, or the lock-out's end.</summary>
+public sealed record OtpFailure(int TriesLeft, DateTimeOffset? LockedUntil);
+
+/// <summary>The session a student's code matched, with the student's roster entry and standing.</summary>
+public sealed record SessionMatch(Guid SessionId, string StudentName, string Batch, GeoPoint Centre, bool AlreadyPresent, int AttemptsUsed);
+
+/// <summary>A received video note to verify.</summary>
+public sealed record VerificationRequest(
+    Guid SessionId,
+    string StudentId,
+    long ChatId,
+    long TelegramUserId,
+    string FileId,
+    string FileUniqueId,
+    DateTimeOffset Now);
+
+/// <summary>Outcome of queueing a verification.</summary>
+public abstract record QueueResult
+{
+    private QueueResult()
+    {
+    }
+
+    public sealed record Queued(Guid JobId, int Attempt) : QueueResult;
+
+    /// <summary>This attempt is queued already (a double send, or still processing).</summary>
+    public sealed record AlreadyQueued : QueueResult;
+
+    /// <summary>The same file (file_unique_id) was received before.</summary>
+    public sealed record Replayed : QueueResult;
+
+    public sealed record AlreadyPresent : QueueResult;
+
+    public sealed record NoAttemptsLeft : QueueResult;
+
+    /// <summary>The report went out; check-ins are over.</summary>
+    public sealed record SessionClosed : QueueResult;
+}

@@ -1,0 +1,45 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace Rollcall.Storage.Conversations;
+
+/// <summary>
+/// Conversations left mid-flow, for the idle time-out. A conversation at rest is stored with an empty state, so only
+/// unfinished ones are listed.
+/// </summary>
+public sealed class ConversationStore(RollcallDatabase database)
+{
+    /// <summary>The student bot's name in conversation rows (BotRole.Student).</summary>
+    public const string StudentBot = "Student";
+
+    /// <summary>Chats of <paramref name="bot"/> in the middle of a flow and untouched since <paramref name="cutoff"/>.</summary>
+    public async Task<IReadOnlyList<StaleConversation>> ListStaleAsync(string bot, DateTimeOffset cutoff, int limit, CancellationToken cancellationToken)
+    {
+        await using var db = database.CreateContext();
+        return await db.Conversations.AsNoTracking()
+            .Where(c => c.Bot == bot && c.State != "" && c.UpdatedAt < cutoff)
+            .OrderBy(c => c.UpdatedAt)
+            .Take(limit)
+            .Select(c => new StaleConversation(c.ChatId, c.UpdatedAt))
+            .ToListAsync(cancellationToken);
+    }
+
+    /// <summary>Puts the chat at rest unless it moved since it was listed (a conditional UPDATE, so a fresh answer wins).</summary>
+    public async Task<bool> TryEndAsync(string bot, StaleConversation stale, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await using var db = database.CreateContext();
+        var rows = await db.Conversations
+            .Where(c => c.Bot == bot && c.ChatId == stale.ChatId && c.UpdatedAt == stale.UpdatedAt && c.State != "")
+            .ExecuteUpdateAsync(s => s.SetProperty(c => c.State, "").SetProperty(c => c.UpdatedAt, now), cancellationToken);
+        return rows == 1;
+    }
+
+    /// <summary>Forgets handled update ids older than <paramref name="before"/>; Telegram redelivers only recent ones.</summary>
+    public async Task<int> PurgeProcessedUpdatesAsync(DateTimeOffset before, CancellationToken cancellationToken)
+    {
+        await using var db = database.CreateContext();
+        return await db.ProcessedUpdates.Where(u => u.ProcessedAt < before).ExecuteDeleteAsync(cancellationToken);
+    }
+}
+
+/// <summary>A chat left mid-flow, with the time of its last change.</summary>
+public sealed record StaleConversation(long ChatId, DateTimeOffset UpdatedAt);

@@ -1,0 +1,85 @@
+using Microsoft.EntityFrameworkCore;
+using Rollcall.Attendance;
+using Rollcall.Storage.Entities;
+
+namespace Rollcall.Storage.Sessions;
+
+/// <summary>The report scheduler's rows: due sessions claimed with a lease, their marks, and the sent flag.</summary>
+public sealed class ReportStore(RollcallDatabase database)
+{
+    /// <summary>
+    /// Claims up to <paramref name="limit"/> sessions whose report is due and not sent. A session with verifications
+    /// still queued waits up to <paramref name="grace"/> so the report includes them.
+    /// </summary>
+    public async Task<IReadOnlyList<Guid>> ClaimDueAsync(DateTimeOffset now, TimeSpan lease, TimeSpan grace, int limit, CancellationToken cancellationToken)
+    {
+        await using var db = database.CreateContext();
+        var graceEnd = now - grace;
+        var candidates = await db.Sessions
+            .Where(s => s.ReportSentAt == null && s.ReportDueAt <= now && (s.ReportClaimedUntil == null || s.ReportClaimedUntil < now))
+            .Where(s => s.ReportDueAt < graceEnd || !db.VerificationJobs.Any(j => j.SessionId == s.Id && j.State == JobState.Queued))
+            .OrderBy(s => s.ReportDueAt)
+            .Select(s => s.Id)
+            .Take(limit)
+            .ToListAsync(cancellationToken);
+
+        var claimed = new List<Guid>();
+        var until = now + lease;
+        foreach (var id in candidates)
+        {
+            // Conditional UPDATE: of two instances, only one sees its row count at 1.
+            var rows = await db.Sessions
+                .Where(s => s.Id == id && s.ReportSentAt == null && (s.ReportClaimedUntil == null || s.ReportClaimedUntil < now))
+                .ExecuteUpdateAsync(s => s.SetProperty(x => x.ReportClaimedUntil, until), cancellationToken);
+            if (rows == 1)
+            {
+                claimed.Add(id);
+            }
+        }
+
+        return claimed;
+    }
+
+    public async Task<SessionReport> LoadAsync(Guid sessionId, CancellationToken cancellationToken)
+    {
+        await using var db = database.CreateContext();
+        var session = await db.Sessions.AsNoTracking()
+            .Include(s => s.Batches)
+            .Include(s => s.Students)
+            .AsSplitQuery()
+            .SingleAsync(s => s.Id == sessionId, cancellationToken);
+        var marks = await db.Marks.AsNoTracking().Where(m => m.SessionId == sessionId).ToDictionaryAsync(m => m.StudentId, cancellationToken);
+        var lines = session.Students
+            .OrderBy(s => s.Batch, StringComparer.Ordinal).ThenBy(s => s.StudentId, StringComparer.Ordinal)
+            .Select(s => marks.TryGetValue(s.StudentId, out var m)
+                ? new ReportLine(s.StudentId, s.Name, s.Batch, m.Status, m.Similarity, m.DecidedAt)
+                : new ReportLine(s.StudentId, s.Name, s.Batch, null, null, null))
+            .ToList();
+        return new SessionReport(session.Id, session.TeacherChatId, [.. session.Batches.Select(b => b.Batch).Order(StringComparer.Ordinal)],
+            session.Subject, session.Date, lines);
+    }
+
+    public async Task MarkSentAsync(Guid sessionId, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await using var db = database.CreateContext();
+        await db.Sessions.Where(s => s.Id == sessionId)
+            .ExecuteUpdateAsync(s => s.SetProperty(x => x.ReportSentAt, now).SetProperty(x => x.ReportClaimedUntil, (DateTimeOffset?)null), cancellationToken);
+    }
+
+    /// <summary>Frees the codes of expired sessions so they can be issued again; returns how many.</summary>
+    public async Task<int> ReleaseExpiredCodesAsync(DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await using var db = database.CreateContext();
+        return await db.Sessions.Where(s => s.OtpSlot != null && s.ExpiresAt <= now)
+            .ExecuteUpdateAsync(s => s.SetProperty(x => x.OtpSlot, (string?)null), cancellationToken);
+    }
+}
+
+/// <summary>A session's report: one line per rostered student, Status null when the student never checked in.</summary>
+public sealed record SessionReport(Guid SessionId, long TeacherChatId, IReadOnlyList<string> Batches, string Subject, DateOnly Date, IReadOnlyList<ReportLine> Lines);
+
+/// <summary>One student in a report.</summary>
+public sealed record ReportLine(string StudentId, string Name, string Batch, MarkStatus? Status, double? Similarity, DateTimeOffset? DecidedAt)
+{
+    public bool Present => Status == MarkStatus.Present;
+}

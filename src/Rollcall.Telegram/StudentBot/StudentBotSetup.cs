@@ -1,0 +1,21 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Rollcall.Storage.Queue;
+using Rollcall.Telegram.Updates;
+
+namespace Rollcall.Telegram.StudentBot;
+
+/// <summary>Registers the student conversation, its handler, the job queue and the verification workers.</summary>
+public static class StudentBotSetup
+{
+    public static IServiceCollection AddStudentBot(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<StudentBotOptions>().Bind(configuration);
+        services.AddSingleton<StudentConversation>();
+        services.AddKeyedSingleton<IBotHandler, StudentBotHandler>(BotRole.Student);
+        services.AddSingleton<VerificationQueue>();
+        services.AddSingleton<VerificationStore>();
+        services.AddHostedService<VerificationWorker>();
+        return services;
+    }
+}

@@ -1,0 +1,56 @@
+using Rollcall.Geofence;
+using Rollcall.Ports;
+using Rollcall.Telegram.Texts;
+using Rollcall.Telegram.Updates;
+
+namespace Rollcall.Telegram.StudentBot;
+
+/// <summary>The live location inside the geofence, then the video note queued for verification.</summary>
+public sealed partial class StudentConversation
+{
+    private StudentTurn OnLocation(StudentState state, BotInput input)
+    {
+        if (input is not BotInput.Location location)
+        {
+            return Say(state, Reply.Text(TextKey.LocationNotLive));
+        }
+
+        if (location.Forwarded)
+        {
+            return Say(state, Reply.Text(TextKey.LocationForwarded));
+        }
+
+        var centre = new GeoPoint(state.CentreLatitude, state.CentreLongitude);
+        return GeofenceCheck.Evaluate(centre, location.Point, _options.DistanceLimitMetres, _options.LiveLocationRequired) switch
+        {
+            GeofenceCheck.Inside => Say(state with { Step = StudentStep.AwaitVideoNote }, Reply.Text(new Keyboard.Remove(), TextKey.AskVideoNote)),
+            GeofenceCheck.TooFar far => Say(state, Reply.Text(TextKey.TooFar, far.Distance, far.Limit)),
+            GeofenceCheck.Imprecise imprecise => Say(state, Reply.Text(TextKey.LocationImprecise, imprecise.Accuracy, imprecise.Limit)),
+            _ => Say(state, Reply.Text(TextKey.LocationNotLive)),
+        };
+    }
+
+    private async Task<StudentTurn> OnVideoNoteAsync(StudentState state, Inbound inbound, ICheckInStore store, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        switch (inbound.Input)
+        {
+            case BotInput.VideoNote { Forwarded: true }:
+                return Say(state, Reply.Text(TextKey.VideoNoteForwarded));
+            case BotInput.VideoNote { FileSize: > StudentBotOptions.MaxVideoBytes }:
+                return Say(state, Reply.Text(TextKey.VideoNoteTooBig, StudentBotOptions.MaxVideoBytes / (1024 * 1024)));
+            case BotInput.VideoNote note when state is { SessionId: { } sessionId, StudentId: { } studentId }:
+                var request = new VerificationRequest(sessionId, studentId, inbound.ChatId, inbound.UserId, note.FileId, note.FileUniqueId, now);
+                return await store.TryQueueVerificationAsync(request, _options.Attempts, cancellationToken) switch
+                {
+                    QueueResult.Queued queued => new StudentTurn(state, [Reply.Text(TextKey.Processing)], [queued.JobId]),
+                    QueueResult.AlreadyQueued => Say(state, Reply.Text(TextKey.StillProcessing)),
+                    QueueResult.Replayed => Say(state, Reply.Text(TextKey.VideoNoteReplayed)),
+                    QueueResult.AlreadyPresent => Say(StudentState.Start, Reply.Text(TextKey.AlreadyPresent)),
+                    QueueResult.NoAttemptsLeft => Say(StudentState.Start, Reply.Text(TextKey.NoAttemptsLeft)),
+                    _ => Say(StudentState.Start, Reply.Text(TextKey.SessionClosed)),
+                };
+            default:
+                return Say(state, Reply.Text(TextKey.PleaseVideoNote));
+        }
+    }
+}

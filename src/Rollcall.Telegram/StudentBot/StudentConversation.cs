@@ -1,0 +1,47 @@
+using Microsoft.Extensions.Options;
+using Rollcall.Ports;
+using Rollcall.Telegram.Classroom;
+using Rollcall.Telegram.Texts;
+using Rollcall.Telegram.Updates;
+
+namespace Rollcall.Telegram.StudentBot;
+
+/// <summary>
+/// The student check-in, one step per input: student ID, class code, live location inside the geofence, then a video
+/// note that is stored as a verification job and answered with "processing" at once.
+/// </summary>
+public sealed partial class StudentConversation(IOptions<ClassroomOptions> options)
+{
+    private readonly ClassroomOptions _options = options.Value;
+
+    public async Task<StudentTurn> StepAsync(StudentState state, Inbound inbound, ICheckInStore store, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        List<Reply> replies = [];
+        if (state.Step != StudentStep.Idle && now - state.TouchedAt > TimeSpan.FromMinutes(_options.ConversationIdleMinutes))
+        {
+            replies.Add(Reply.Text(new Keyboard.Remove(), TextKey.IdleTimeout, _options.ConversationIdleMinutes));
+            state = StudentState.Start;
+        }
+
+        var turn = await DispatchAsync(state, inbound, store, now, cancellationToken);
+        return turn with { State = turn.State with { TouchedAt = now }, Replies = [.. replies, .. turn.Replies] };
+    }
+
+    private Task<StudentTurn> DispatchAsync(StudentState state, Inbound inbound, ICheckInStore store, DateTimeOffset now, CancellationToken cancellationToken) =>
+        (inbound.Input, state.Step) switch
+        {
+            (BotInput.Command { Name: "start" }, _) => Done(StudentState.Start with { Step = StudentStep.AwaitStudentId }, Reply.Text(new Keyboard.Remove(), TextKey.AskStudentId)),
+            (BotInput.Command { Name: "help" }, _) => Done(state, Reply.Text(TextKey.StudentHelp)),
+            (BotInput.Command { Name: "cancel" }, _) => Done(StudentState.Start, Reply.Text(new Keyboard.Remove(), TextKey.Cancelled)),
+            (BotInput.Callback callback, _) => Done(state, new Reply.AnswerCallback(callback.CallbackId, new TextRef(TextKey.ButtonExpired))),
+            (_, StudentStep.AwaitStudentId) => Task.FromResult(OnStudentId(state, inbound.Input)),
+            (_, StudentStep.AwaitOtp) => OnOtpAsync(state, inbound, store, now, cancellationToken),
+            (_, StudentStep.AwaitLocation) => Task.FromResult(OnLocation(state, inbound.Input)),
+            (_, StudentStep.AwaitVideoNote) => OnVideoNoteAsync(state, inbound, store, now, cancellationToken),
+            _ => Done(state, Reply.Text(TextKey.NotUnderstood, new TextRef(TextKey.StudentHelp))),
+        };
+
+    private static Task<StudentTurn> Done(StudentState state, params Reply[] replies) => Task.FromResult(new StudentTurn(state, replies, []));
+
+    private static StudentTurn Say(StudentState state, params Reply[] replies) => new(state, replies, []);
+}

@@ -1,0 +1,34 @@
+namespace Rollcall.Telegram.StudentBot;
+
+/// <summary>Where a student is in the check-in; stored as JSON.</summary>
+public sealed record StudentState
+{
+    public StudentStep Step { get; init; } = StudentStep.Idle;
+
+    public DateTimeOffset TouchedAt { get; init; }
+
+    public string? StudentId { get; init; }
+
+    public Guid? SessionId { get; init; }
+
+    public string StudentName { get; init; } = "";
+
+    public double CentreLatitude { get; init; }
+
+    public double CentreLongitude { get; init; }
+
+    public static StudentState Start { get; } = new();
+}
+
+/// <summary>The steps of the student conversation.</summary>
+public enum StudentStep
+{
+    Idle,
+    AwaitStudentId,
+    AwaitOtp,
+    AwaitLocation,
+    AwaitVideoNote,
+}
+
+/// <summary>The result of one student step: next state, replies, and jobs to queue after the commit.</summary>
+public sealed record StudentTurn(StudentState State, IReadOnlyList<Updates.Reply> Replies, IReadOnlyList<Guid> QueuedJobs);

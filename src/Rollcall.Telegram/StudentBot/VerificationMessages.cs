@@ -1,0 +1,39 @@
+using Rollcall.Attendance;
+using Rollcall.Faces;
+using Rollcall.Storage.Queue;
+using Rollcall.Telegram.Texts;
+using Rollcall.Telegram.Updates;
+
+namespace Rollcall.Telegram.StudentBot;
+
+/// <summary>The one message a student gets for each verification outcome.</summary>
+public static class VerificationMessages
+{
+    public static Reply.Message For(FaceCheck check, VerificationDecision decision, double threshold)
+    {
+        if (decision.AlreadyDecided && decision.Status == MarkStatus.Present)
+        {
+            return Reply.Text(TextKey.AlreadyPresent);
+        }
+
+        var next = decision.AttemptsLeft > 0
+            ? new TextRef(TextKey.AttemptsLeft, decision.AttemptsLeft)
+            : new TextRef(TextKey.NoAttemptsLeftContactTeacher);
+        return check switch
+        {
+            FaceCheck.Match => Reply.Text(TextKey.AttendanceMarked, decision.Subject),
+            FaceCheck.NoPhoto => Reply.Text(TextKey.NoPhoto),
+            FaceCheck.BadPhoto => Reply.Text(TextKey.BadPhoto),
+            FaceCheck.NoFace => Reply.Text(TextKey.NoFace, next),
+            FaceCheck.SeveralFaces => Reply.Text(TextKey.SeveralFaces, next),
+            FaceCheck.FaceTooSmall => Reply.Text(TextKey.FaceTooSmall, next),
+            FaceCheck.Mismatch mismatch => Reply.Text(TextKey.Mismatch, mismatch.Score, threshold, next),
+            FaceCheck.NotLive => Reply.Text(TextKey.FaceNotLive, next),
+            FaceCheck.ChallengeFailed => Reply.Text(TextKey.ChallengeFailed, next),
+            _ => Reply.Text(TextKey.BadVideo, next),
+        };
+    }
+
+    /// <summary>Whether the outcome counts against the student's attempts (a missing or bad ID photo is not their fault).</summary>
+    public static bool UsesAttempt(FaceCheck check) => check is not (FaceCheck.NoPhoto or FaceCheck.BadPhoto);
+}

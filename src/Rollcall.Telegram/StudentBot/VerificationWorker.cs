@@ -1,0 +1,144 @@
+using System.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Rollcall.Faces;
+using Rollcall.Ports;
+using Rollcall.Storage.Entities;
+using Rollcall.Storage.Queue;
+using Rollcall.Telegram.Classroom;
+using Rollcall.Telegram.Updates;
+using Telegram.Bot;
+using Telegram.Bot.Exceptions;
+
+namespace Rollcall.Telegram.StudentBot;
+
+/// <summary>
+/// VERIFY_WORKERS consumers of the job channel plus a sweep that re-queues rows still waiting (start-up, crashes, a full
+/// channel). Each job is claimed with a lease, its video note downloaded once into memory, verified, and decided in one transaction.
+/// </summary>
+public sealed class VerificationWorker(
+    VerificationQueue queue,
+    VerificationStore store,
+    IFaceVerifier verifier,
+    [FromKeyedServices(BotRole.Student)] ITelegramBotClient bot,
+    [FromKeyedServices(BotRole.Student)] ReplySender sender,
+    IOptions<BotOptions> botOptions,
+    IOptions<ClassroomOptions> classroom,
+    IOptions<StudentBotOptions> studentOptions,
+    TimeProvider time,
+    ILogger<VerificationWorker> logger) : BackgroundService
+{
+    private static readonly TimeSpan Lease = TimeSpan.FromMinutes(5);
+    private static readonly TimeSpan SweepPeriod = TimeSpan.FromSeconds(30);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var workers = botOptions.Value.Workers;
+        StudentBotLog.WorkersStarted(logger, workers);
+        List<Task> loops = [.. Enumerable.Range(0, workers).Select(_ => ConsumeAsync(stoppingToken)), SweepAsync(stoppingToken)];
+        await Task.WhenAll(loops);
+    }
+
+    private async Task SweepAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(SweepPeriod, time);
+        do
+        {
+            try
+            {
+                var waiting = await store.ListWaitingAsync(time.GetUtcNow(), botOptions.Value.QueueCapacity, stoppingToken);
+                var offered = waiting.Count(queue.Offer);
+                StudentBotLog.Requeued(logger, offered);
+            }
+            catch (Exception e) when (!stoppingToken.IsCancellationRequested)
+            {
+                StudentBotLog.SweepFailed(logger, e);
+            }
+        }
+        while (await WaitAsync(timer, stoppingToken));
+    }
+
+    private async Task ConsumeAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
+            await foreach (var jobId in queue.Reader.ReadAllAsync(stoppingToken))
+            {
+                try
+                {
+                    await ProcessAsync(jobId, stoppingToken);
+                }
+                catch (Exception e) when (!stoppingToken.IsCancellationRequested)
+                {
+                    StudentBotLog.JobFailed(logger, jobId, e);
+                }
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Shutting down; unfinished jobs stay queued in the database.
+        }
+    }
+
+    /// <summary>Runs one job to its decision and tells the student; false when another worker had it.</summary>
+    public async Task<bool> ProcessAsync(Guid jobId, CancellationToken cancellationToken)
+    {
+        var job = await store.TryClaimAsync(jobId, time.GetUtcNow(), Lease, cancellationToken);
+        if (job is null)
+        {
+            return false;
+        }
+
+        var started = Stopwatch.GetTimestamp();
+        var video = await DownloadAsync(job, cancellationToken);
+        var check = video is null
+            ? new FaceCheck.BadVideo("unavailable")
+            : await verifier.VerifyAsync(new FaceCheckRequest(job.StudentId, video, job.Challenge), cancellationToken);
+        var usesAttempt = video is not null && VerificationMessages.UsesAttempt(check);
+        var decision = await store.CompleteAsync(job, check, usesAttempt, classroom.Value.Attempts, time.GetUtcNow(), cancellationToken);
+        StudentBotLog.JobDone(logger, job.Id, job.SessionId, job.Attempt, check.GetType().Name, Stopwatch.GetElapsedTime(started).TotalSeconds);
+
+        var message = video is null
+            ? Updates.Reply.Text(Texts.TextKey.VideoNoteTooBig, StudentBotOptions.MaxVideoBytes / (1024 * 1024))
+            : VerificationMessages.For(check, decision, studentOptions.Value.FaceMatchThreshold);
+        await sender.SendAsync(job.ChatId, [message], cancellationToken);
+        return true;
+    }
+
+    /// <summary>The video note's bytes, or null when it is too large or Telegram no longer has it.</summary>
+    private async Task<byte[]?> DownloadAsync(VerificationJob job, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var file = await bot.GetFile(job.FileId, cancellationToken);
+            if (file.FilePath is null || file.FileSize > StudentBotOptions.MaxVideoBytes)
+            {
+                StudentBotLog.VideoUnavailable(logger, job.Id, file.FileSize);
+                return null;
+            }
+
+            await using var buffer = new BoundedBuffer(StudentBotOptions.MaxVideoBytes);
+            await bot.DownloadFile(file.FilePath, buffer, cancellationToken);
+            return buffer.ToArray();
+        }
+        catch (Exception e) when (e is ApiRequestException { ErrorCode: 400 } or BoundedBuffer.TooLargeException)
+        {
+            StudentBotLog.VideoUnavailable(logger, job.Id, null);
+            return null;
+        }
+    }
+
+    private static async Task<bool> WaitAsync(PeriodicTimer timer, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await timer.WaitForNextTickAsync(cancellationToken);
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
+        }
+    }
+}

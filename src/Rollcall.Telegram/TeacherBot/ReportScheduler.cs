@@ -1,0 +1,82 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Rollcall.Storage.Sessions;
+using Rollcall.Telegram.Updates;
+
+namespace Rollcall.Telegram.TeacherBot;
+
+/// <summary>
+/// Sends each session's report once it is due: claims due sessions with a lease (a conditional UPDATE, so two instances
+/// never both send), sends the message and the CSV, then marks it sent. A report due while the process was down goes out at start-up.
+/// </summary>
+public sealed class ReportScheduler(
+    ReportStore store,
+    [FromKeyedServices(BotRole.Teacher)] ReplySender sender,
+    TimeProvider time,
+    ILogger<ReportScheduler> logger) : BackgroundService
+{
+    public static readonly TimeSpan Period = TimeSpan.FromSeconds(5);
+    private static readonly TimeSpan Lease = TimeSpan.FromMinutes(2);
+
+    /// <summary>How long a due report waits for verifications still queued.</summary>
+    private static readonly TimeSpan Grace = TimeSpan.FromMinutes(2);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(Period, time);
+        do
+        {
+            try
+            {
+                await RunOnceAsync(stoppingToken);
+            }
+            catch (Exception e) when (!stoppingToken.IsCancellationRequested)
+            {
+                TeacherBotLog.ReportRoundFailed(logger, e);
+            }
+        }
+        while (await WaitAsync(timer, stoppingToken));
+    }
+
+    /// <summary>One round: frees expired codes, then sends every due report this instance can claim.</summary>
+    public async Task<int> RunOnceAsync(CancellationToken cancellationToken)
+    {
+        var released = await store.ReleaseExpiredCodesAsync(time.GetUtcNow(), cancellationToken);
+        if (released > 0)
+        {
+            TeacherBotLog.CodesReleased(logger, released);
+        }
+
+        var sent = 0;
+        foreach (var sessionId in await store.ClaimDueAsync(time.GetUtcNow(), Lease, Grace, 20, cancellationToken))
+        {
+            var report = await store.LoadAsync(sessionId, cancellationToken);
+            if (await sender.SendAsync(report.TeacherChatId, ReportFormatter.Replies(report), cancellationToken))
+            {
+                await store.MarkSentAsync(sessionId, time.GetUtcNow(), cancellationToken);
+                TeacherBotLog.ReportSent(logger, sessionId, report.TeacherChatId, report.Lines.Count(l => l.Present), report.Lines.Count);
+                sent++;
+            }
+            else
+            {
+                // The claim runs out and a later round retries.
+                TeacherBotLog.ReportNotSent(logger, sessionId);
+            }
+        }
+
+        return sent;
+    }
+
+    private static async Task<bool> WaitAsync(PeriodicTimer timer, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await timer.WaitForNextTickAsync(cancellationToken);
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,6 @@
+using Rollcall.Telegram.Updates;
+
+namespace Rollcall.Telegram.TeacherBot;
+
+/// <summary>The result of one teacher step: next state and replies.</summary>
+public sealed record TeacherTurn(TeacherState State, IReadOnlyList<Reply> Replies);

@@ -1,0 +1,78 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Rollcall.Storage;
+using Rollcall.Storage.Conversations;
+using Rollcall.Telegram.Classroom;
+using Rollcall.Telegram.StudentBot;
+using Rollcall.Telegram.TeacherBot;
+using Telegram.Bot;
+
+namespace Rollcall.Telegram.Updates;
+
+/// <summary>Registers both bots: clients over named HttpClients, routers, pollers, conversations, worker and report scheduler.</summary>
+public static class BotsSetup
+{
+    /// <summary>
+    /// Expects from the host: <see cref="TimeProvider"/>, AddStorage (RollcallDatabase, TeacherStore), ILmsGateway,
+    /// IFaceVerifier (and whatever IPhotoStore it needs).
+    /// </summary>
+    public static IServiceCollection AddBots(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<BotOptions>().Bind(configuration);
+        services.AddOptions<ClassroomOptions>().Bind(configuration);
+        var polling = (configuration.Get<BotOptions>() ?? new BotOptions()).Mode == "polling";
+        services.AddBotClient(BotRole.Teacher, o => o.TeacherBotToken, polling);
+        services.AddBotClient(BotRole.Student, o => o.StudentBotToken, polling);
+        services.AddSingleton<ConversationStore>();
+        services.AddHostedService<IdleConversationSweeper>();
+        services.AddTeacherBot();
+        services.AddStudentBot(configuration);
+        return services;
+    }
+
+    private static void AddBotClient(this IServiceCollection services, BotRole role, Func<BotOptions, string?> token, bool polling)
+    {
+        var name = "telegram-" + role.ToString().ToLowerInvariant();
+
+        // Bot API URLs carry the token: no request logging on these clients.
+        services.AddHttpClient(name, (sp, client) =>
+        {
+            var options = sp.GetRequiredService<IOptions<BotOptions>>().Value;
+            client.Timeout = TimeSpan.FromSeconds(options.HttpTimeoutSeconds + BotPoller.PollSeconds);
+        }).RemoveAllLoggers();
+
+        services.AddKeyedSingleton<ITelegramBotClient>(role, (sp, _) =>
+        {
+            var options = sp.GetRequiredService<IOptions<BotOptions>>().Value;
+            var baseUrl = options.ApiBaseUrl?.ToString().TrimEnd('/');
+            var http = sp.GetRequiredService<IHttpClientFactory>().CreateClient(name);
+            return new TelegramBotClient(new TelegramBotClientOptions(token(options) ?? "", baseUrl), http);
+        });
+        services.AddKeyedSingleton(role, (sp, _) =>
+            new ReplySender(sp.GetRequiredKeyedService<ITelegramBotClient>(role), sp.GetRequiredService<ILogger<ReplySender>>()));
+        services.AddKeyedSingleton(role, (sp, _) => new UpdateRouter(
+            role,
+            sp.GetRequiredKeyedService<IBotHandler>(role),
+            sp.GetRequiredService<RollcallDatabase>(),
+            sp.GetRequiredKeyedService<ReplySender>(role),
+            sp.GetRequiredService<VerificationQueue>(),
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<ILogger<UpdateRouter>>()));
+
+        if (!polling)
+        {
+            return;
+        }
+
+        // AddHostedService<BotPoller> twice would keep one: TryAddEnumerable dedupes by implementation type.
+        services.AddSingleton<IHostedService>(sp => new BotPoller(
+            role,
+            sp.GetRequiredKeyedService<ITelegramBotClient>(role),
+            sp.GetRequiredKeyedService<UpdateRouter>(role),
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<ILogger<BotPoller>>()));
+    }
+}

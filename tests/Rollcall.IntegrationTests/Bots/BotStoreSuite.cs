@@ -1,0 +1,246 @@
+using Microsoft.EntityFrameworkCore;
+using Rollcall.Attendance;
+using Rollcall.Faces;
+using Rollcall.Geofence;
+using Rollcall.IntegrationTests.Support;
+using Rollcall.Lms;
+using Rollcall.Ports;
+using Rollcall.Sessions;
+using Rollcall.Storage;
+using Rollcall.Storage.Entities;
+using Rollcall.Storage.Queue;
+using Rollcall.Storage.Sessions;
+
+namespace Rollcall.IntegrationTests.Bots;
+
+/// <summary>The bots' store rules on a real database: unique indexes as results, lock-outs, leases that one claimant wins.</summary>
+public abstract class BotStoreSuite
+{
+    private static readonly DateTimeOffset Now = TestData.Now;
+    private static readonly AttemptPolicy TwoAttempts = new(1);
+
+    protected abstract Task<RollcallDatabase> CreateDatabaseAsync();
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task SecondSessionForTheSameBatchSubjectAndDate_IsADuplicate()
+    {
+        var (database, teacherId) = await TeacherAsync();
+
+        var first = await TurnAsync(database, db => new SessionStore(db).TryOpenAsync(Draft(teacherId, "CS-A"), () => "111111", Ct));
+        var second = await TurnAsync(database, db => new SessionStore(db).TryOpenAsync(Draft(teacherId, "CS-B", "CS-A"), () => "222222", Ct));
+
+        Assert.IsType<OpenSessionResult.Opened>(first);
+        Assert.Equal(new OpenSessionResult.Duplicate("CS-A"), second);
+        await using var db = database.CreateContext();
+        Assert.Equal(1, await db.Sessions.CountAsync(Ct));
+    }
+
+    [Fact]
+    public async Task CodeInUse_IsDrawnAgain()
+    {
+        var (database, teacherId) = await TeacherAsync();
+        await TurnAsync(database, db => new SessionStore(db).TryOpenAsync(Draft(teacherId, "CS-A"), () => "111111", Ct));
+        var codes = new Queue<string>(["111111", "222222"]);
+
+        var opened = await TurnAsync(database, db => new SessionStore(db).TryOpenAsync(Draft(teacherId, "CS-B"), codes.Dequeue, Ct));
+
+        Assert.Equal("222222", Assert.IsType<OpenSessionResult.Opened>(opened).Otp);
+    }
+
+    [Fact]
+    public async Task CodeAndId_FindTheOpenSession_UntilItExpires()
+    {
+        var (database, teacherId) = await TeacherAsync();
+        await TurnAsync(database, db => new SessionStore(db).TryOpenAsync(Draft(teacherId, "CS-A"), () => "111111", Ct));
+
+        var open = await TurnAsync(database, db => new CheckInStore(db).FindOpenSessionAsync("111111", "S-1", Now.AddSeconds(119), Ct));
+        var notOnRoster = await TurnAsync(database, db => new CheckInStore(db).FindOpenSessionAsync("111111", "S-9", Now.AddSeconds(1), Ct));
+        var expired = await TurnAsync(database, db => new CheckInStore(db).FindOpenSessionAsync("111111", "S-1", Now.AddSeconds(120), Ct));
+
+        Assert.Equal("Asha", open?.StudentName);
+        Assert.Null(notOnRoster);
+        Assert.Null(expired);
+    }
+
+    [Fact]
+    public async Task WrongPairs_LockOutAtTheLimit_ForTheLockoutPeriod()
+    {
+        var database = await CreateDatabaseAsync();
+        var lockout = TimeSpan.FromMinutes(10);
+        OtpFailure last = new(0, null);
+        for (var i = 0; i < 3; i++)
+        {
+            last = await TurnAsync(database, db => new CheckInStore(db).RecordFailureAsync(42, Now, 3, lockout, Ct));
+        }
+
+        var during = await TurnAsync(database, db => new CheckInStore(db).LockedUntilAsync(42, Now.AddMinutes(9), Ct));
+        var after = await TurnAsync(database, db => new CheckInStore(db).LockedUntilAsync(42, Now.AddMinutes(10), Ct));
+        var fresh = await TurnAsync(database, db => new CheckInStore(db).RecordFailureAsync(42, Now.AddMinutes(11), 3, lockout, Ct));
+
+        Assert.Equal(Now + lockout, last.LockedUntil);
+        Assert.Equal(Now + lockout, during);
+        Assert.Null(after);
+        Assert.Equal(new OtpFailure(2, null), fresh);
+    }
+
+    [Fact]
+    public async Task SecondVideoNoteForTheSameAttempt_CountsOnce_AndAReplayedFileIsRefused()
+    {
+        var (database, sessionId) = await SessionAsync();
+
+        var first = await QueueAsync(database, sessionId, "u-1");
+        var again = await QueueAsync(database, sessionId, "u-2");
+        var replay = await QueueAsync(database, sessionId, "u-1");
+
+        Assert.Equal(1, Assert.IsType<QueueResult.Queued>(first).Attempt);
+        Assert.IsType<QueueResult.AlreadyQueued>(again);
+        Assert.IsType<QueueResult.Replayed>(replay);
+        await using var db = database.CreateContext();
+        Assert.Equal(1, await db.VerificationJobs.CountAsync(Ct));
+    }
+
+    [Fact]
+    public async Task Job_IsClaimedOnce_AndAMatchMarksPresentWithOutboxAndAudit()
+    {
+        var (database, sessionId) = await SessionAsync();
+        var queued = Assert.IsType<QueueResult.Queued>(await QueueAsync(database, sessionId, "u-1"));
+        var store = new VerificationStore(database);
+
+        var job = await store.TryClaimAsync(queued.JobId, Now, TimeSpan.FromMinutes(5), Ct);
+        var rival = await store.TryClaimAsync(queued.JobId, Now.AddMinutes(1), TimeSpan.FromMinutes(5), Ct);
+        var decision = await store.CompleteAsync(job!, new FaceCheck.Match(90, 0.9, 10), true, TwoAttempts, Now.AddMinutes(1), Ct);
+
+        Assert.Null(rival);
+        Assert.Equal(MarkStatus.Present, decision.Status);
+        await using var db = database.CreateContext();
+        Assert.Equal(MarkStatus.Present, (await db.Marks.SingleAsync(Ct)).Status);
+        Assert.Equal("CS-A", (await db.Outbox.SingleAsync(Ct)).Batch);
+        Assert.Equal("present", (await db.AuditLog.SingleAsync(Ct)).Action);
+        Assert.Equal(JobState.Done, (await db.VerificationJobs.SingleAsync(Ct)).State);
+        Assert.Empty(await store.ListWaitingAsync(Now.AddHours(1), 10, Ct));
+    }
+
+    [Fact]
+    public async Task FailedChecks_UseTheAttempts_ThenTheStudentIsRefused()
+    {
+        var (database, sessionId) = await SessionAsync();
+        var store = new VerificationStore(database);
+        VerificationDecision? decision = null;
+        foreach (var file in new[] { "u-1", "u-2" })
+        {
+            var queued = Assert.IsType<QueueResult.Queued>(await QueueAsync(database, sessionId, file));
+            var job = await store.TryClaimAsync(queued.JobId, Now, TimeSpan.FromMinutes(5), Ct);
+            decision = await store.CompleteAsync(job!, new FaceCheck.Mismatch(40, 0.9, 10), true, TwoAttempts, Now, Ct);
+        }
+
+        var third = await QueueAsync(database, sessionId, "u-3");
+
+        Assert.Equal(new VerificationDecision("Maths", MarkStatus.Refused, 0, false), decision);
+        Assert.IsType<QueueResult.NoAttemptsLeft>(third);
+    }
+
+    [Fact]
+    public async Task DueReport_IsClaimedByOneInstanceOnly_AndListsEveryStudent()
+    {
+        var (database, sessionId) = await SessionAsync();
+        var first = new ReportStore(database);
+        var second = new ReportStore(database);
+        var due = Now.AddSeconds(140);
+
+        var notYet = await first.ClaimDueAsync(Now.AddSeconds(100), TimeSpan.FromMinutes(2), TimeSpan.Zero, 10, Ct);
+        var claimed = await first.ClaimDueAsync(due, TimeSpan.FromMinutes(2), TimeSpan.Zero, 10, Ct);
+        var rival = await second.ClaimDueAsync(due, TimeSpan.FromMinutes(2), TimeSpan.Zero, 10, Ct);
+        var report = await first.LoadAsync(sessionId, Ct);
+        await first.MarkSentAsync(sessionId, due, Ct);
+        var afterSent = await second.ClaimDueAsync(due.AddMinutes(5), TimeSpan.FromMinutes(2), TimeSpan.Zero, 10, Ct);
+
+        Assert.Empty(notYet);
+        Assert.Equal([sessionId], claimed);
+        Assert.Empty(rival);
+        Assert.Equal(["S-1", "S-2"], report.Lines.Select(l => l.StudentId));
+        Assert.Empty(afterSent);
+    }
+
+    [Fact]
+    public async Task IdleConversation_IsEndedOnce_AndOneThatMovedOnIsLeftAlone()
+    {
+        var database = await CreateDatabaseAsync();
+        await using (var db = database.CreateContext())
+        {
+            db.Conversations.AddRange(
+                new Conversation { Bot = "Teacher", ChatId = 1, State = "{\"step\":\"AwaitPassword\"}", UpdatedAt = Now },
+                new Conversation { Bot = "Teacher", ChatId = 2, State = "", UpdatedAt = Now },
+                new Conversation { Bot = "Teacher", ChatId = 3, State = "{\"step\":\"AwaitContact\"}", UpdatedAt = Now });
+            await db.SaveChangesAsync(Ct);
+        }
+
+        var store = new Rollcall.Storage.Conversations.ConversationStore(database);
+        var stale = await store.ListStaleAsync("Teacher", Now.AddMinutes(15), 10, Ct);
+        await using (var db = database.CreateContext())
+        {
+            // Chat 3 answers between the listing and the reset.
+            await db.Conversations.Where(c => c.ChatId == 3).ExecuteUpdateAsync(u => u.SetProperty(c => c.UpdatedAt, Now.AddMinutes(16)), Ct);
+        }
+
+        var ended = new List<long>();
+        foreach (var conversation in stale)
+        {
+            if (await store.TryEndAsync("Teacher", conversation, Now.AddMinutes(16), Ct))
+            {
+                ended.Add(conversation.ChatId);
+            }
+        }
+
+        Assert.Equal([1L, 3L], stale.Select(c => c.ChatId).Order());
+        Assert.Equal([1L], ended);
+        Assert.False(await store.TryEndAsync("Teacher", stale.Single(c => c.ChatId == 1), Now.AddMinutes(17), Ct));
+    }
+
+    private async Task<(RollcallDatabase Database, long TeacherId)> TeacherAsync()
+    {
+        var database = await CreateDatabaseAsync();
+        return (database, await TestData.AddTeacherAsync(database));
+    }
+
+    private async Task<(RollcallDatabase Database, Guid SessionId)> SessionAsync()
+    {
+        var (database, teacherId) = await TeacherAsync();
+        var opened = await TurnAsync(database, db => new SessionStore(db).TryOpenAsync(Draft(teacherId, "CS-A"), () => "111111", Ct));
+        return (database, Assert.IsType<OpenSessionResult.Opened>(opened).SessionId);
+    }
+
+    private static Task<QueueResult> QueueAsync(RollcallDatabase database, Guid sessionId, string fileUniqueId) =>
+        TurnAsync(database, db => new CheckInStore(db).TryQueueVerificationAsync(
+            new VerificationRequest(sessionId, "S-1", 100, 100, "file-" + fileUniqueId, fileUniqueId, Now), TwoAttempts, Ct));
+
+    private static SessionDraft Draft(long teacherId, params string[] batches) =>
+        new(teacherId, 500, batches, "Maths", new DateOnly(2026, 11, 28), new GeoPoint(12.9716, 77.5946), Now,
+            new SessionTimes(TimeSpan.FromSeconds(120), TimeSpan.FromSeconds(15)),
+            [new RosterStudent("s-1", "Asha", "CS-A"), new RosterStudent("S-2", "Ben", "CS-A")]);
+
+    /// <summary>One bot turn: the store works in the context, the transaction it opened is committed at the end.</summary>
+    private static Task<T> TurnAsync<T>(RollcallDatabase database, Func<RollcallDb, Task<T>> work) =>
+        TurnTransaction.RunAsync(database, async ct =>
+        {
+            await using var db = database.CreateContext();
+            var result = await work(db);
+            if (db.Database.CurrentTransaction is { } transaction)
+            {
+                await transaction.CommitAsync(ct);
+            }
+
+            return result;
+        }, Ct);
+}
+
+public sealed class SqliteBotStoreTests : BotStoreSuite
+{
+    protected override Task<RollcallDatabase> CreateDatabaseAsync() => TestDatabases.CreateSqliteAsync();
+}
+
+public sealed class PostgresBotStoreTests : BotStoreSuite
+{
+    protected override Task<RollcallDatabase> CreateDatabaseAsync() => TestDatabases.CreatePostgresAsync();
+}

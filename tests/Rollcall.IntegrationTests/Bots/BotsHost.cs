@@ -1,0 +1,119 @@
+using System.Security.Cryptography;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Rollcall.Faces;
+using Rollcall.IntegrationTests.Support;
+using Rollcall.Ports;
+using Rollcall.Secrets;
+using Rollcall.Simulation.BotApi;
+using Rollcall.Storage;
+using Rollcall.Storage.Entities;
+using Rollcall.Storage.Roster;
+using Rollcall.Storage.Teachers;
+using Rollcall.Telegram.Updates;
+
+namespace Rollcall.IntegrationTests.Bots;
+
+/// <summary>
+/// Both real bots (AddBots) polling the Bot API emulator, on a fresh SQLite file, with the built-in roster as LMS and a
+/// face verifier that answers what the test says. One teacher (phone +91 98765 43210, rao / secret-pw), batches CS-A and CS-B.
+/// </summary>
+internal sealed class BotsHost : IAsyncDisposable
+{
+    public const string TeacherPhone = "+91 98765 43210";
+    public const string Username = "rao";
+    public const string Password = "secret-pw";
+
+    private IHost? _host;
+
+    private BotsHost(BotApiEmulator emulator, RollcallDatabase database)
+    {
+        Emulator = emulator;
+        Database = database;
+        TeacherBot = emulator.AddBot("1111:teacher-secret", "rollcall_teacher_bot");
+        StudentBot = emulator.AddBot("2222:student-secret", "rollcall_student_bot");
+    }
+
+    public BotApiEmulator Emulator { get; }
+
+    public RollcallDatabase Database { get; }
+
+    public EmulatedBot TeacherBot { get; }
+
+    public EmulatedBot StudentBot { get; }
+
+    public ScriptedFaces Faces { get; } = new();
+
+    public static async Task<BotsHost> StartAsync(int otpSeconds = 120, int reportDelaySeconds = 15)
+    {
+        var emulator = new BotApiEmulator();
+        await emulator.StartAsync(TestContext.Current.CancellationToken);
+        var bots = new BotsHost(emulator, await TestDatabases.CreateSqliteAsync());
+        var settings = new Dictionary<string, string?>
+        {
+            ["TEACHER_BOT_TOKEN"] = bots.TeacherBot.Token,
+            ["STUDENT_BOT_TOKEN"] = bots.StudentBot.Token,
+            ["TELEGRAM_API_BASE_URL"] = emulator.BaseUrl,
+            ["OTP_EXPIRY_SECONDS"] = otpSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["REPORT_DELAY_SECONDS"] = reportDelaySeconds.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["VERIFY_WORKERS"] = "1",
+        };
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
+
+        var builder = Host.CreateApplicationBuilder();
+        builder.Logging.ClearProviders();
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton(bots.Database);
+        builder.Services.AddSingleton(new SecretBox(RandomNumberGenerator.GetBytes(32)));
+        builder.Services.AddSingleton<TeacherStore>();
+        builder.Services.AddSingleton<ILmsGateway, RosterGateway>();
+        builder.Services.AddSingleton<IFaceVerifier>(bots.Faces);
+        builder.Services.AddBots(configuration);
+        bots._host = builder.Build();
+
+        await bots._host.Services.GetRequiredService<TeacherStore>()
+            .UpsertAsync("Dr Rao", TeacherPhone, Username, Password, TestContext.Current.CancellationToken);
+        await using (var db = bots.Database.CreateContext())
+        {
+            db.Roster.AddRange(
+                new RosterEntry { StudentId = "S-1", Name = "Asha", Batch = "CS-A", Subject = "Maths" },
+                new RosterEntry { StudentId = "S-2", Name = "Ben", Batch = "CS-A", Subject = "Maths" },
+                new RosterEntry { StudentId = "S-3", Name = "Chen", Batch = "CS-B", Subject = "Maths" });
+            await db.SaveChangesAsync(TestContext.Current.CancellationToken);
+        }
+
+        await bots._host.StartAsync(TestContext.Current.CancellationToken);
+        return bots;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_host is not null)
+        {
+            await _host.StopAsync(CancellationToken.None);
+            _host.Dispose();
+        }
+
+        await Emulator.DisposeAsync();
+    }
+}
+
+/// <summary>A face verifier that answers with <see cref="Next"/> and remembers the videos it saw.</summary>
+internal sealed class ScriptedFaces : IFaceVerifier
+{
+    public FaceCheck Next { get; set; } = new FaceCheck.Match(91.5, 0.95, 12);
+
+    public List<FaceCheckRequest> Seen { get; } = [];
+
+    public Task<FaceCheck> VerifyAsync(FaceCheckRequest request, CancellationToken cancellationToken)
+    {
+        lock (Seen)
+        {
+            Seen.Add(request);
+        }
+
+        return Task.FromResult(Next);
+    }
+}

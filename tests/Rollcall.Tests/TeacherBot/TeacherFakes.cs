@@ -1,0 +1,108 @@
+using Rollcall.Geofence;
+using Rollcall.Lms;
+using Rollcall.Ports;
+using Rollcall.Telegram.Updates;
+
+namespace Rollcall.Tests.TeacherBot;
+
+/// <summary>An LMS with one teacher whose password is "right", two batches and their rosters.</summary>
+internal sealed class FakeLms : ILmsGateway
+{
+    public bool Down { get; set; }
+
+    public List<BatchSubjects> Pending { get; } =
+    [
+        new("CS-A", ["Maths", "Physics"]),
+        new("CS-B", ["Maths", "Chemistry"]),
+    ];
+
+    public Dictionary<string, List<RosterStudent>> Rosters { get; } = new()
+    {
+        ["CS-A"] = [new("S1", "Asha", "CS-A"), new("S2", "Ben", "CS-A")],
+        ["CS-B"] = [new("S3", "Chen", "CS-B")],
+    };
+
+    public Task<LmsResult<string>> SignInAsync(long teacherId, LmsCredentials credentials, CancellationToken cancellationToken) =>
+        Task.FromResult<LmsResult<string>>(Down
+            ? new LmsResult<string>.Unavailable("down")
+            : credentials.Password == "right" ? new LmsResult<string>.Ok("mentor-1") : new LmsResult<string>.WrongCredentials());
+
+    public Task<LmsResult<IReadOnlyList<BatchSubjects>>> GetPendingAsync(long teacherId, CancellationToken cancellationToken) =>
+        Task.FromResult<LmsResult<IReadOnlyList<BatchSubjects>>>(Down
+            ? new LmsResult<IReadOnlyList<BatchSubjects>>.Unavailable("down")
+            : new LmsResult<IReadOnlyList<BatchSubjects>>.Ok(Pending));
+
+    public Task<LmsResult<IReadOnlyList<RosterStudent>>> GetRosterAsync(long teacherId, string batch, string subject, CancellationToken cancellationToken) =>
+        Task.FromResult<LmsResult<IReadOnlyList<RosterStudent>>>(new LmsResult<IReadOnlyList<RosterStudent>>.Ok(Rosters[batch]));
+
+    public Task<SubmissionOutcome> SubmitAsync(long teacherId, AttendanceSubmission submission, CancellationToken cancellationToken) =>
+        Task.FromResult(SubmissionOutcome.Accepted);
+}
+
+/// <summary>One registered teacher, phone 919876543210.</summary>
+internal sealed class FakeAccounts : ITeacherAccounts
+{
+    public const long TeacherId = 7;
+
+    public long? BoundUser { get; private set; }
+
+    public LmsCredentials? Stored { get; private set; }
+
+    public Task<TeacherAccount?> FindByTelegramUserAsync(long telegramUserId, CancellationToken cancellationToken) =>
+        Task.FromResult(BoundUser == telegramUserId ? new TeacherAccount(TeacherId, "Dr Rao", Stored is not null) : null);
+
+    public Task<TeacherAccount?> FindByPhoneAsync(string phone, CancellationToken cancellationToken) =>
+        Task.FromResult(global::Rollcall.Sessions.PhoneNumber.Key(phone) == "9876543210" ? new TeacherAccount(TeacherId, "Dr Rao", Stored is not null) : null);
+
+    public Task BindAsync(long teacherId, long telegramUserId, LmsCredentials credentials, CancellationToken cancellationToken)
+    {
+        BoundUser = telegramUserId;
+        Stored = credentials;
+        return Task.CompletedTask;
+    }
+}
+
+/// <summary>Sessions in memory with the store's rule: one per teacher, batch, subject and date.</summary>
+internal sealed class FakeSessions : ISessionStore
+{
+    private readonly HashSet<(long, string, string, DateOnly)> _taken = [];
+
+    public List<SessionDraft> Opened { get; } = [];
+
+    public Task<OpenSessionResult> TryOpenAsync(SessionDraft draft, Func<string> nextOtp, CancellationToken cancellationToken)
+    {
+        var clash = draft.Batches.FirstOrDefault(b => _taken.Contains((draft.TeacherId, b, draft.Subject, draft.Date)));
+        if (clash is not null)
+        {
+            return Task.FromResult<OpenSessionResult>(new OpenSessionResult.Duplicate(clash));
+        }
+
+        foreach (var batch in draft.Batches)
+        {
+            _taken.Add((draft.TeacherId, batch, draft.Subject, draft.Date));
+        }
+
+        Opened.Add(draft);
+        return Task.FromResult<OpenSessionResult>(new OpenSessionResult.Opened(Guid.NewGuid(), nextOtp(), draft.Times.ExpiresAt(draft.CreatedAt)));
+    }
+}
+
+/// <summary>Builds inputs as InputReader would.</summary>
+internal static class In
+{
+    private static long _update;
+
+    public static Inbound From(BotInput input, long user = 100, int? messageId = null) =>
+        new(Interlocked.Increment(ref _update), user, user, messageId ?? (int)_update, input);
+
+    public static Inbound Command(string name) => From(new BotInput.Command(name, ""));
+
+    public static Inbound Text(string text, int? messageId = null) => From(new BotInput.Text(text), messageId: messageId);
+
+    public static Inbound Contact(string phone, bool own) => From(new BotInput.Contact(phone, own));
+
+    public static Inbound Location(double lat, double lon, bool live = true, double? accuracy = 5, bool forwarded = false) =>
+        From(new BotInput.Location(new GeoPoint(lat, lon, accuracy, live && !forwarded), forwarded));
+
+    public static Inbound Callback(string data, int messageId = 500) => From(new BotInput.Callback(data, messageId, "cb-" + data));
+}
