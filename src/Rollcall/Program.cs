@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Rollcall.Commands;
+using Rollcall.Commands.Demo;
 
 var root = new RootCommand("Rollcall: face-verified classroom attendance over Telegram.");
 RunCommand.AddTo(root);
@@ -8,4 +9,5 @@ RosterCommand.AddTo(root);
 PhotosCommand.AddTo(root);
 FacesCommand.AddTo(root);
 BenchCommand.AddTo(root);
+DemoCommand.AddTo(root);
 return await root.Parse(args).InvokeAsync();

@@ -1,7 +1,9 @@
 using System.CommandLine;
 using Microsoft.Extensions.Configuration;
+using Rollcall.Commands.Demo;
 using Rollcall.Configuration;
 using Rollcall.Telegram.Updates;
+using Spectre.Console;
 
 namespace Rollcall.Commands;
 
@@ -29,8 +31,8 @@ internal static class RunCommand
         if (!bots.HasTokens)
         {
             await error.WriteLineAsync(
-                "rollcall: no Telegram tokens: set TEACHER_BOT_TOKEN and STUDENT_BOT_TOKEN (environment or .env, see .env.example), or run `rollcall demo`.");
-            return ConfigurationError;
+                "rollcall: no Telegram tokens (TEACHER_BOT_TOKEN, STUDENT_BOT_TOKEN in the environment or .env, see .env.example): playing the demo class instead.");
+            return await DemoCommand.RunAsync(AnsiConsole.Console, cancellationToken);
         }
 
         using var host = RollcallHost.Build(configuration);

@@ -1,0 +1,133 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+using System.Security.Cryptography;
+using Microsoft.Extensions.DependencyInjection;
+using Rollcall.Configuration;
+using Rollcall.Faces.Onnx;
+using Rollcall.Simulation.BotApi;
+using Rollcall.Simulation.Classroom;
+using Rollcall.Simulation.Clips;
+using Rollcall.Storage;
+using Rollcall.Storage.Roster;
+using Rollcall.Storage.Teachers;
+using Spectre.Console;
+
+namespace Rollcall.Commands.Demo;
+
+/// <summary>
+/// `rollcall demo`: both real bots on embedded defaults (SQLite, photo folder, built-in roster) against the Bot API
+/// emulator, playing a scripted class from sign-in to the teacher's report.
+/// </summary>
+internal static class DemoCommand
+{
+    private const int OtpSeconds = 30;
+    private const int ReportDelaySeconds = 2;
+
+    public static void AddTo(RootCommand root)
+    {
+        var command = new Command("demo", "Play a scripted class against the real bots on a local Telegram emulator (no tokens, LMS or database server needed).");
+        command.SetAction((_, cancellationToken) => RunAsync(AnsiConsole.Console, cancellationToken));
+        root.Subcommands.Add(command);
+    }
+
+    public static async Task<int> RunAsync(IAnsiConsole console, CancellationToken cancellationToken)
+    {
+        var faces = SharedFaces.Find();
+        if (faces is null)
+        {
+            await Console.Error.WriteLineAsync("rollcall: the demo needs the photo set shared/faces beside the checkout (run it from the repository).");
+            return 2;
+        }
+
+        var clock = Stopwatch.StartNew();
+        var folder = Directory.CreateTempSubdirectory("rollcall-demo-").FullName;
+        await using var emulator = new BotApiEmulator();
+        await emulator.StartAsync(cancellationToken);
+        var teacherBot = emulator.AddBot("7000001:demo-teacher", "rollcall_teacher_bot");
+        var studentBot = emulator.AddBot("7000002:demo-student", "rollcall_student_bot");
+        var configuration = StartupSettings.Load(Console.Error, DemoSettings(folder, emulator, teacherBot, studentBot));
+        if (configuration is null)
+        {
+            return 2;
+        }
+
+        console.MarkupLine($"[bold]Rollcall demo[/]: both bots on a local Telegram emulator, data in [grey]{Markup.Escape(folder)}[/]");
+        using var host = RollcallHost.Build(configuration);
+        var password = Convert.ToHexString(RandomNumberGenerator.GetBytes(6));
+        IReadOnlyList<(DemoCast.Student Student, StudentPlan Plan, string Role)> plans = [];
+        await console.Status().StartAsync("Starting the bots and enrolling the class…", async _ =>
+        {
+            await host.StartAsync(cancellationToken);
+            await EnrolAsync(host.Services, faces, password, cancellationToken);
+            plans = DemoCast.Plans(faces, new SyntheticClips(host.Services.GetRequiredService<FaceEngine>()));
+        });
+
+        var transcript = new DemoTranscript(console);
+        var script = new ClassScript(teacherBot, studentBot, transcript.Write, TimeSpan.FromSeconds(30));
+        var teacher = emulator.CreateUser(DemoCast.TeacherName);
+        transcript.Heading($"{DemoCast.TeacherName} opens a session for {DemoCast.Batch}, {DemoCast.Subject}");
+        var otp = await script.OpenSessionAsync(teacher, new TeacherPlan(DemoCast.TeacherPhone, DemoCast.TeacherUsername, password,
+            [DemoCast.Batch], DemoCast.Subject, DemoCast.Latitude, DemoCast.Longitude), cancellationToken);
+
+        transcript.Heading("Six students check in at once: " + string.Join("; ", plans.Select(p => $"{p.Student.Name} {p.Role}")));
+        var outcomes = await Task.WhenAll(plans.Select(p => script.CheckInAsync(
+            emulator.CreateUser(p.Student.Name), p.Plan.Otp is null ? p.Plan : p.Plan with { Otp = WrongCode(otp) }, otp, cancellationToken)));
+
+        transcript.Heading("Outcomes");
+        for (var i = 0; i < plans.Count; i++)
+        {
+            console.MarkupLine($"[bold]{Markup.Escape(plans[i].Student.Name)}[/] ({Markup.Escape(plans[i].Role)}): {Markup.Escape(outcomes[i])}");
+        }
+
+        transcript.Heading("The teacher's report");
+        (string Report, byte[] Csv) report = default;
+        await console.Status().StartAsync($"Waiting for the code to expire; the report follows {ReportDelaySeconds} s later…", async _ =>
+            report = await script.ReportAsync(teacher, TimeSpan.FromSeconds(OtpSeconds + ReportDelaySeconds + 30), cancellationToken));
+        console.WriteLine(System.Text.Encoding.UTF8.GetString(report.Csv ?? []));
+        await host.StopAsync(cancellationToken);
+        console.MarkupLine($"[green]Demo finished in {clock.Elapsed.TotalSeconds:0} s.[/]");
+        return 0;
+    }
+
+    private static Dictionary<string, string?> DemoSettings(string folder, BotApiEmulator emulator, EmulatedBot teacher, EmulatedBot student) => new()
+    {
+        ["TEACHER_BOT_TOKEN"] = teacher.Token,
+        ["STUDENT_BOT_TOKEN"] = student.Token,
+        ["TELEGRAM_API_BASE_URL"] = emulator.BaseUrl,
+        ["TELEGRAM_MODE"] = "polling",
+        ["DATABASE_URL"] = "sqlite:" + Path.Combine(folder, "rollcall.db"),
+        ["PHOTO_STORE"] = "folder:" + Path.Combine(folder, "photos"),
+        ["LMS_MODE"] = "roster",
+        ["HTTP_LISTEN"] = $"127.0.0.1:{FreePort()}",
+        ["OTP_EXPIRY_SECONDS"] = OtpSeconds.ToString(CultureInfo.InvariantCulture),
+        ["REPORT_DELAY_SECONDS"] = ReportDelaySeconds.ToString(CultureInfo.InvariantCulture),
+        ["Logging:LogLevel:Default"] = "Warning",
+    };
+
+    private static async Task EnrolAsync(IServiceProvider services, string faces, string password, CancellationToken cancellationToken)
+    {
+        await services.GetRequiredService<TeacherStore>().UpsertAsync(
+            DemoCast.TeacherName, DemoCast.TeacherPhone, DemoCast.TeacherUsername, password, cancellationToken);
+        var csv = string.Join('\n', DemoCast.Students.Select(s => $"{s.Id},{s.Name},{DemoCast.Batch},{DemoCast.Subject}"));
+        await new RosterImport(services.GetRequiredService<RollcallDatabase>()).ImportAsync(new StringReader(csv), cancellationToken);
+        var photos = services.GetRequiredService<Ports.IPhotoStore>();
+        foreach (var s in DemoCast.Students)
+        {
+            var bytes = await File.ReadAllBytesAsync(Path.Combine(faces, "people", s.Person, s.EnrolledPhoto), cancellationToken);
+            await photos.SaveAsync(s.Id, bytes, cancellationToken);
+        }
+    }
+
+    private static string WrongCode(string otp) =>
+        ((int.Parse(otp, CultureInfo.InvariantCulture) + 500_000) % 1_000_000).ToString("D6", CultureInfo.InvariantCulture);
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
