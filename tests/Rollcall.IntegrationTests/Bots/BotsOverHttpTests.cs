@@ -100,6 +100,32 @@ public sealed partial class BotsOverHttpTests
             bots.Emulator.NextMessageInChatAsync(bots.TeacherBot, group.ChatId, TimeSpan.FromSeconds(1), Ct));
     }
 
+    [Fact]
+    public async Task PollerSurvivesServerErrorsAndFloodControl()
+    {
+        await using var bots = await BotsHost.StartAsync();
+        var student = bots.Emulator.CreateUser("Asha");
+        bots.StudentBot.FailNext("getUpdates", BotApiFault.ServerError(), 2);
+        bots.StudentBot.FailNext("getUpdates", BotApiFault.TooManyRequests(1));
+
+        await student.SendCommandAsync(bots.StudentBot, "/help");
+
+        Assert.StartsWith("To mark attendance", (await student.NextMessageAsync(bots.StudentBot, TimeSpan.FromSeconds(30), Ct)).Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task FailedReply_DoesNotStopTheConversation()
+    {
+        await using var bots = await BotsHost.StartAsync();
+        var student = bots.Emulator.CreateUser("Asha");
+        bots.StudentBot.FailNext("sendMessage", BotApiFault.ServerError());
+
+        await student.SendCommandAsync(bots.StudentBot, "/start");
+        await student.SendTextAsync(bots.StudentBot, "S-1");
+
+        Assert.StartsWith("Send the 6-digit class code", (await student.NextMessageAsync(bots.StudentBot, cancellationToken: Ct)).Text, StringComparison.Ordinal);
+    }
+
     /// <summary>Signs in, picks CS-A and CS-B, Maths, sends the location; returns the class code.</summary>
     private static async Task<string> OpenSessionAsync(BotsHost bots, EmulatedUser teacher)
     {
