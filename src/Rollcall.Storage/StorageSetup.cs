@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using Rollcall.Observability;
 using Rollcall.Ports;
 using Rollcall.Secrets;
+using Rollcall.Storage.Cleanup;
 using Rollcall.Storage.Faces;
 using Rollcall.Storage.Outbox;
 using Rollcall.Storage.Roster;
@@ -41,6 +42,13 @@ public static class StorageSetup
     public static IServiceCollection AddRosterLms(this IServiceCollection services)
     {
         services.AddSingleton<ILmsGateway, RosterGateway>();
+        return services;
+    }
+
+    public static IServiceCollection AddSessionCleanup(this IServiceCollection services, CleanupPolicy policy)
+    {
+        services.AddSingleton(policy);
+        services.AddHostedService<SessionCleanup>();
         return services;
     }
 

@@ -5,4 +5,7 @@ var root = new RootCommand("Rollcall: face-verified classroom attendance over Te
 RunCommand.AddTo(root);
 TeachersCommand.AddTo(root);
 RosterCommand.AddTo(root);
+PhotosCommand.AddTo(root);
+FacesCommand.AddTo(root);
+BenchCommand.AddTo(root);
 return await root.Parse(args).InvokeAsync();

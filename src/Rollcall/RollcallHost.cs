@@ -6,8 +6,13 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Rollcall.Configuration;
+using Rollcall.Faces;
+using Rollcall.Lms;
 using Rollcall.Observability;
 using Rollcall.Storage;
+using Rollcall.Storage.Cleanup;
+using Rollcall.Telegram.Classroom;
+using Rollcall.Telegram.Updates;
 
 namespace Rollcall;
 
@@ -26,13 +31,21 @@ internal static class RollcallHost
         builder.Services.AddSingleton<RollcallMetrics>();
         builder.Services.AddStorage(configuration);
         builder.Services.AddHostedService<DatabaseMigration>();
+        builder.Services.AddFaces(configuration);
         if (hosting.EffectiveLmsMode == "roster")
         {
             builder.Services.AddRosterLms();
         }
+        else
+        {
+            builder.Services.AddHttpLms(configuration);
+        }
 
         builder.Services.AddOutboxRelay();
-        Telegram.Updates.BotsSetup.AddBots(builder.Services, configuration);
+        var classroom = configuration.Get<ClassroomOptions>() ?? new ClassroomOptions();
+        builder.Services.AddSessionCleanup(new CleanupPolicy(
+            TimeSpan.FromSeconds(classroom.CleanupIntervalSeconds), TimeSpan.FromDays(classroom.AuditRetentionDays)));
+        builder.Services.AddBots(configuration);
         var app = builder.Build();
         app.MapHealth();
         return app;

@@ -143,9 +143,11 @@ public sealed class VideoNoteAnalyzer(FaceEngine engine, FaceOptions options)
                     continue;
                 }
 
-                var gray = new Mat();
+                using var gray = new Mat();
                 Cv2.CvtColor(aligned, gray, ColorConversionCodes.BGR2GRAY);
-                crops.Add(gray);
+                var small = new Mat();
+                Cv2.Resize(gray, small, new Size(TemporalLiveness.CropSide, TemporalLiveness.CropSide), 0, 0, InterpolationFlags.Area);
+                crops.Add(small);
                 landmarks.Add(face.Landmarks!);
             }
 

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Rollcall.Configuration;
+using Rollcall.Faces;
 using Rollcall.Storage;
 
 namespace Rollcall.Commands;
@@ -7,7 +8,7 @@ namespace Rollcall.Commands;
 /// <summary>Settings, a migrated database and the stores, for the operator's one-shot commands.</summary>
 internal static class AdminContext
 {
-    public static async Task<ServiceProvider?> OpenAsync(CancellationToken cancellationToken)
+    public static async Task<ServiceProvider?> OpenAsync(CancellationToken cancellationToken, bool withFaces = false)
     {
         var configuration = StartupSettings.Load(Console.Error);
         if (configuration is null)
@@ -15,11 +16,16 @@ internal static class AdminContext
             return null;
         }
 
-        var services = new ServiceCollection()
+        var collection = new ServiceCollection()
             .AddLogging()
             .AddSingleton(TimeProvider.System)
-            .AddStorage(configuration)
-            .BuildServiceProvider();
+            .AddStorage(configuration);
+        if (withFaces)
+        {
+            collection.AddFaces(configuration);
+        }
+
+        var services = collection.BuildServiceProvider();
         await services.GetRequiredService<RollcallDatabase>().MigrateAsync(cancellationToken);
         return services;
     }

@@ -49,7 +49,9 @@ internal static class SettingsCheck
         var example = Example(property, defaults);
         if (string.IsNullOrWhiteSpace(raw))
         {
-            return property.GetCustomAttribute<RequiredAttribute>() is not null ? $"{name} is required, e.g. {example}" : null;
+            return property.GetCustomAttribute<RequiredAttribute>() is { } required
+                ? required.ErrorMessage ?? $"{name} is required, e.g. {example}"
+                : null;
         }
 
         var target = Nullable.GetUnderlyingType(property.PropertyType) ?? property.PropertyType;
@@ -66,7 +68,7 @@ internal static class SettingsCheck
         var range = property.GetCustomAttribute<RangeAttribute>();
         if (range is not null && value is not null && !range.IsValid(value))
         {
-            return $"{name} must be {range.Minimum}-{range.Maximum}, e.g. {example}";
+            return range.ErrorMessage ?? $"{name} must be {range.Minimum}-{range.Maximum}, e.g. {example}";
         }
 
         return null;

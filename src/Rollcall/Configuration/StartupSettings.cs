@@ -1,4 +1,7 @@
 using Microsoft.Extensions.Configuration;
+using Rollcall.Faces;
+using Rollcall.Faces.Photos;
+using Rollcall.Lms;
 using Rollcall.Storage;
 using Rollcall.Telegram.Classroom;
 using Rollcall.Telegram.Updates;
@@ -15,6 +18,8 @@ internal static class StartupSettings
         typeof(StorageOptions),
         typeof(BotOptions),
         typeof(ClassroomOptions),
+        typeof(FaceOptions),
+        typeof(PhotoStoreOptions),
     ];
 
     /// <summary>The configuration, or null after printing the one-line problem to stderr.</summary>
@@ -22,13 +27,18 @@ internal static class StartupSettings
     {
         var configuration = RollcallConfiguration.Build(overrides: overrides);
         var problem = SettingsCheck.FirstProblem(configuration, OptionsTypes);
+        var hosting = configuration.Get<HostingOptions>() ?? new HostingOptions();
+        if (problem is null && hosting.EffectiveLmsMode == "http")
+        {
+            problem = SettingsCheck.FirstProblem(configuration, typeof(LmsOptions));
+        }
+
         if (problem is not null)
         {
             error.WriteLine($"rollcall: {problem}");
             return null;
         }
 
-        var hosting = configuration.Get<HostingOptions>() ?? new HostingOptions();
         if (hosting.MongoUri is not null || hosting.MongoDatabase is not null)
         {
             error.WriteLine("rollcall: warning: MONGODB_URI/MONGODB_DATABASE are ignored; Rollcall stores its data at DATABASE_URL.");

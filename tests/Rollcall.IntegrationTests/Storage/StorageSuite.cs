@@ -1,9 +1,12 @@
 using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
 using Rollcall.IntegrationTests.Support;
 using Rollcall.Lms;
 using Rollcall.Secrets;
 using Rollcall.Storage;
+using Rollcall.Storage.Cleanup;
 using Rollcall.Storage.Faces;
 using Rollcall.Storage.Teachers;
 
@@ -99,6 +102,23 @@ public abstract class StorageSuite
         Assert.Null(await cache.FindAsync("S-1", "v2", TestContext.Current.CancellationToken));
         await cache.RemoveAsync("S-1", TestContext.Current.CancellationToken);
         Assert.Null(await cache.FindAsync("S-1", "v1", TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
+    public async Task Cleanup_FreesTheCodeOfAnExpiredSessionOnly()
+    {
+        var database = await CreateDatabaseAsync();
+        var teacherId = await TestData.AddTeacherAsync(database);
+        await TestData.AddSessionAsync(database, teacherId, "135790", "B-101");
+        var time = new FakeTimeProvider(Now.AddSeconds(60));
+        var cleanup = new SessionCleanup(database, new CleanupPolicy(TimeSpan.FromMinutes(5), TimeSpan.FromDays(365)), time, NullLogger<SessionCleanup>.Instance);
+
+        Assert.Equal(0, await cleanup.RunOnceAsync(TestContext.Current.CancellationToken));
+        time.Advance(TimeSpan.FromSeconds(60));
+        Assert.Equal(1, await cleanup.RunOnceAsync(TestContext.Current.CancellationToken));
+
+        // The code is free again for a new session.
+        await TestData.AddSessionAsync(database, teacherId, "135790", "B-102");
     }
 
     [Fact]

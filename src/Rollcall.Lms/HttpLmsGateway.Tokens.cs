@@ -1,0 +1,182 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+
+namespace Rollcall.Lms;
+
+/// <summary>The JWT lifecycle: login (with the 409 logout-and-retry), refresh, re-login, and authorised sends.</summary>
+internal sealed partial class HttpLmsGateway
+{
+    // Refresh a little early so that a token does not expire on its way to the LMS.
+    private static readonly TimeSpan ExpirySkew = TimeSpan.FromSeconds(15);
+    private static readonly TimeSpan DefaultAccessLifetime = TimeSpan.FromMinutes(5);
+    private static readonly TimeSpan DefaultRefreshLifetime = TimeSpan.FromDays(7);
+
+    /// <summary>Sends a call with the teacher's access token, renewing it first when expired and once more on a 401.</summary>
+    private async Task<LmsResult<HttpResponseMessage>> SendAuthorizedAsync(
+        long teacherId, string operation, Func<LmsTokens, HttpRequestMessage> create, CancellationToken cancellationToken)
+    {
+        var tokens = await CurrentTokensAsync(teacherId, refused: null, cancellationToken);
+        if (tokens is not LmsResult<LmsTokens>.Ok current)
+        {
+            return Failure.Of(tokens).As<HttpResponseMessage>();
+        }
+
+        var first = await SendAsync(teacherId, operation, Authorized(create(current.Value), current.Value), cancellationToken);
+        if (first is not LmsResult<HttpResponseMessage>.Ok { Value.StatusCode: HttpStatusCode.Unauthorized } refused)
+        {
+            return first;
+        }
+
+        refused.Value.Dispose();
+        tokens = await CurrentTokensAsync(teacherId, refused: current.Value.AccessToken, cancellationToken);
+        return tokens is LmsResult<LmsTokens>.Ok renewed
+            ? await SendAsync(teacherId, operation, Authorized(create(renewed.Value), renewed.Value), cancellationToken)
+            : Failure.Of(tokens).As<HttpResponseMessage>();
+    }
+
+    /// <summary>Valid tokens for the teacher: stored ones, refreshed ones, or a new login with the stored password.</summary>
+    private async Task<LmsResult<LmsTokens>> CurrentTokensAsync(long teacherId, string? refused, CancellationToken cancellationToken)
+    {
+        var gate = _state.TokenLock(teacherId);
+        await gate.WaitAsync(cancellationToken);
+        try
+        {
+            var stored = await _tokens.FindTokensAsync(teacherId, cancellationToken);
+            var now = _clock.GetUtcNow();
+            if (stored is not null && stored.AccessToken != refused && now < stored.AccessExpiresAt - ExpirySkew)
+            {
+                return new LmsResult<LmsTokens>.Ok(stored);
+            }
+
+            LmsResult<LmsTokens>? renewed = null;
+            if (stored is not null && now < stored.RefreshExpiresAt)
+            {
+                renewed = await RefreshAsync(teacherId, stored, cancellationToken);
+            }
+
+            if (renewed is null)
+            {
+                var credentials = await _tokens.FindCredentialsAsync(teacherId, cancellationToken);
+                if (credentials is null)
+                {
+                    LmsLog.NoStoredCredentials(_logger, teacherId);
+                    return new LmsResult<LmsTokens>.WrongCredentials();
+                }
+
+                renewed = await LoginAsync(teacherId, credentials, cancellationToken);
+            }
+
+            if (renewed is LmsResult<LmsTokens>.Ok ok)
+            {
+                await _tokens.SaveTokensAsync(teacherId, ok.Value, cancellationToken);
+            }
+
+            return renewed;
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    /// <summary>A new access token from the refresh token; null when the LMS refuses it (then the caller logs in again).</summary>
+    private async Task<LmsResult<LmsTokens>?> RefreshAsync(long teacherId, LmsTokens stored, CancellationToken cancellationToken)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, _urls.Refresh);
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", stored.RefreshToken);
+        var sent = await SendAsync(teacherId, "refresh", request, cancellationToken);
+        if (sent is not LmsResult<HttpResponseMessage>.Ok { Value: var response })
+        {
+            return Failure.Of(sent).As<LmsTokens>();
+        }
+
+        using (response)
+        {
+            if ((int)response.StatusCode is >= 400 and < 500)
+            {
+                LmsLog.RefreshRefused(_logger, teacherId, (int)response.StatusCode);
+                return null;
+            }
+
+            var body = await ReadJsonAsync(teacherId, "refresh", response, cancellationToken);
+            var access = (string?)(body?["access_token"] ?? body?["data"]?["access_token"]);
+            var refresh = (string?)(body?["refresh_token"] ?? body?["data"]?["refresh_token"]) ?? stored.RefreshToken;
+            var tokens = access is null ? null : Tokens(access, refresh, refresh == stored.RefreshToken ? stored.RefreshExpiresAt : null);
+            if (tokens is null)
+            {
+                return Unavailable<LmsTokens>(teacherId, "refresh", $"LMS refresh answered {(int)response.StatusCode} without a readable access token");
+            }
+
+            LmsLog.TokenRefreshed(_logger, teacherId);
+            return new LmsResult<LmsTokens>.Ok(tokens);
+        }
+    }
+
+    /// <summary>POST login; on 409 ("logged in elsewhere") POST logout with the same body and try once more.</summary>
+    private async Task<LmsResult<LmsTokens>> LoginAsync(long teacherId, LmsCredentials credentials, CancellationToken cancellationToken)
+    {
+        var body = new { email = credentials.Username, password = credentials.Password };
+        for (var attempt = 1; ; attempt++)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, _urls.Login) { Content = JsonContent.Create(body) };
+            var sent = await SendAsync(teacherId, "login", request, cancellationToken);
+            if (sent is not LmsResult<HttpResponseMessage>.Ok { Value: var response })
+            {
+                return Failure.Of(sent).As<LmsTokens>();
+            }
+
+            using (response)
+            {
+                switch (response.StatusCode)
+                {
+                    case HttpStatusCode.Conflict when attempt == 1:
+                        LmsLog.LoggedInElsewhere(_logger, teacherId);
+                        using (var logout = new HttpRequestMessage(HttpMethod.Post, _urls.Logout) { Content = JsonContent.Create(body) })
+                        {
+                            var loggedOut = await SendAsync(teacherId, "logout", logout, cancellationToken);
+                            (loggedOut as LmsResult<HttpResponseMessage>.Ok)?.Value.Dispose();
+                        }
+
+                        continue;
+                    case HttpStatusCode.Unauthorized or HttpStatusCode.BadRequest or HttpStatusCode.Forbidden:
+                        LmsLog.CredentialsRefused(_logger, teacherId, (int)response.StatusCode);
+                        return new LmsResult<LmsTokens>.WrongCredentials();
+                    case HttpStatusCode.OK or HttpStatusCode.Created:
+                        var json = await ReadJsonAsync(teacherId, "login", response, cancellationToken);
+                        var data = json?["data"] ?? json;
+                        return (string?)data?["access_token"] is { } access && (string?)data["refresh_token"] is { } refresh && Tokens(access, refresh, null) is { } tokens
+                            ? new LmsResult<LmsTokens>.Ok(tokens)
+                            : Unavailable<LmsTokens>(teacherId, "login", "LMS login answer has no readable tokens with a mentor id");
+                    default:
+                        return Unavailable<LmsTokens>(teacherId, "login", $"LMS login answered {(int)response.StatusCode}");
+                }
+            }
+        }
+    }
+
+    /// <summary>Tokens with expiries from their exp claims (or the spec's defaults) and the mentor id from the access token.</summary>
+    private LmsTokens? Tokens(string access, string refresh, DateTimeOffset? refreshExpiresAt)
+    {
+        var now = _clock.GetUtcNow();
+        var accessClaims = JwtClaims.Read(access);
+        if (accessClaims is not { MentorId: { } mentorId } claims)
+        {
+            return null;
+        }
+
+        var refreshClaims = JwtClaims.Read(refresh);
+        return new LmsTokens(
+            access,
+            claims.ExpiresAt ?? now + DefaultAccessLifetime,
+            refresh,
+            refreshExpiresAt ?? refreshClaims?.ExpiresAt ?? now + DefaultRefreshLifetime,
+            mentorId);
+    }
+
+    private static HttpRequestMessage Authorized(HttpRequestMessage request, LmsTokens tokens)
+    {
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", tokens.AccessToken);
+        return request;
+    }
+}

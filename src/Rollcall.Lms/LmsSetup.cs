@@ -1,0 +1,40 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Http.Resilience;
+using Microsoft.Extensions.Options;
+using Rollcall.Ports;
+
+namespace Rollcall.Lms;
+
+/// <summary>Registers the HTTP LMS gateway.</summary>
+public static class LmsSetup
+{
+    /// <summary>The named HttpClient the gateway uses; its resilience options are named "{HttpClientName}-standard".</summary>
+    public const string HttpClientName = "Rollcall.Lms";
+
+    /// <summary>Adds <see cref="ILmsGateway"/> over HTTP; needs an <see cref="ILmsTokenStore"/> registered elsewhere.</summary>
+    public static IServiceCollection AddHttpLms(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<LmsOptions>().Bind(configuration).ValidateDataAnnotations().ValidateOnStart();
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<LmsTeacherState>();
+        services.AddTransient<ILmsGateway, HttpLmsGateway>();
+
+        services.AddHttpClient(HttpClientName, client => client.Timeout = Timeout.InfiniteTimeSpan)
+            .AddStandardResilienceHandler()
+            .Configure((HttpStandardResilienceOptions resilience, IServiceProvider provider) =>
+            {
+                var timeout = provider.GetRequiredService<IOptions<LmsOptions>>().Value.HttpTimeout;
+                resilience.AttemptTimeout.Timeout = timeout;
+                resilience.TotalRequestTimeout.Timeout = timeout * 3;
+                resilience.CircuitBreaker.SamplingDuration = timeout * 2;
+
+                // A teacher is waiting in a chat: retry quickly, and never repeat a POST or PUT (the outbox owns those).
+                resilience.Retry.MaxRetryAttempts = 2;
+                resilience.Retry.Delay = TimeSpan.FromMilliseconds(200);
+                resilience.Retry.DisableForUnsafeHttpMethods();
+            });
+        return services;
+    }
+}

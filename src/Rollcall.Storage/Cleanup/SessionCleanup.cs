@@ -1,0 +1,51 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace Rollcall.Storage.Cleanup;
+
+/// <summary>
+/// Every SESSION_CLEANUP_INTERVAL_SECONDS: frees the codes of expired sessions, drops day-old conversations and
+/// trims the audit log to AUDIT_RETENTION_DAYS. Marks, sessions and the outbox are kept.
+/// </summary>
+public sealed partial class SessionCleanup(RollcallDatabase database, CleanupPolicy policy, TimeProvider time, ILogger<SessionCleanup> logger)
+    : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(policy.Interval, time);
+        do
+        {
+            try
+            {
+                await RunOnceAsync(stoppingToken);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                LogCleanupFailed(logger, e);
+            }
+        }
+        while (await timer.WaitForNextTickAsync(stoppingToken));
+    }
+
+    /// <summary>One cleanup pass; returns the number of sessions closed.</summary>
+    public async Task<int> RunOnceAsync(CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var idleSince = now - policy.ConversationRetention;
+        var auditBefore = now - policy.AuditRetention;
+        await using var db = database.CreateContext();
+        var closed = await db.Sessions.Where(s => s.OtpSlot != null && s.ExpiresAt <= now)
+            .ExecuteUpdateAsync(s => s.SetProperty(r => r.OtpSlot, (string?)null), cancellationToken);
+        var conversations = await db.Conversations.Where(c => c.UpdatedAt < idleSince).ExecuteDeleteAsync(cancellationToken);
+        await db.AuditLog.Where(a => a.At < auditBefore).ExecuteDeleteAsync(cancellationToken);
+        LogCleaned(logger, closed, conversations);
+        return closed;
+    }
+
+    [LoggerMessage(EventId = 2200, Level = LogLevel.Debug, Message = "Cleanup closed {Sessions} expired sessions and dropped {Conversations} idle conversations")]
+    private static partial void LogCleaned(ILogger logger, int sessions, int conversations);
+
+    [LoggerMessage(EventId = 2201, Level = LogLevel.Error, Message = "Cleanup pass failed; retrying at the next interval")]
+    private static partial void LogCleanupFailed(ILogger logger, Exception exception);
+}

@@ -1,0 +1,208 @@
+using System.CommandLine;
+using System.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using OpenCvSharp;
+using Rollcall.Faces;
+using Rollcall.Faces.Onnx;
+using Rollcall.Faces.Video;
+
+namespace Rollcall.Commands;
+
+/// <summary>`rollcall bench faces`: accuracy (TAR/FAR/EER) and per-stage latency of the local face engine.</summary>
+internal static class BenchCommand
+{
+    public static void AddTo(RootCommand root)
+    {
+        var bench = new Command("bench", "Measure Rollcall's engines.");
+        var folder = new Option<string>("--faces") { Description = "Folder with identities.csv and people/ (../shared/faces).", DefaultValueFactory = _ => "../shared/faces" };
+        var video = new Option<string?>("--video") { Description = "A video note to time; default: one made with ffmpeg from the first person's photos." };
+        var runs = new Option<int>("--runs") { Description = "Timed runs per measurement.", DefaultValueFactory = _ => 30 };
+        var faces = new Command("faces", "Accuracy and speed of the local face engine on a labelled photo folder.") { folder, video, runs };
+        faces.SetAction(async (parseResult, cancellationToken) =>
+        {
+            await using var provider = FacesCommand.BuildFaces();
+            var engine = provider.GetRequiredService<FaceEngine>();
+            var options = provider.GetRequiredService<IOptions<FaceOptions>>().Value;
+            var photos = LoadPhotos(parseResult.GetValue(folder)!);
+            Console.WriteLine($"# rollcall bench faces — {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} cores, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}");
+            Console.WriteLine($"# {photos.Count} photos of {photos.Select(p => p.Identity).Distinct().Count()} people; intra-op threads {options.IntraOpThreads}");
+            var embeddings = Photos(engine, options, photos, parseResult.GetValue(runs));
+            Accuracy(photos, embeddings, options.MatchThreshold);
+            var clip = parseResult.GetValue(video) ?? await MakeClipAsync(photos, cancellationToken);
+            if (clip is null)
+            {
+                Console.WriteLine("video: skipped (ffmpeg not found; pass --video NOTE.mp4)");
+                return 0;
+            }
+
+            Videos(engine, options, await File.ReadAllBytesAsync(clip, cancellationToken), embeddings.First(e => e is not null)!, parseResult.GetValue(runs), cancellationToken);
+            return 0;
+        });
+        bench.Subcommands.Add(faces);
+        root.Subcommands.Add(bench);
+    }
+
+    private static List<(string Identity, byte[] Bytes)> LoadPhotos(string folder) =>
+        [.. File.ReadLines(Path.Combine(folder, "identities.csv")).Skip(1)
+            .Select(l => l.Split(','))
+            .Select(p => (p[0], File.ReadAllBytes(Path.Combine(folder, "people", p[0], p[1]))))];
+
+    private static float[]?[] Photos(FaceEngine engine, FaceOptions options, List<(string Identity, byte[] Bytes)> photos, int runs)
+    {
+        var stages = new[] { "decode", "detect", "landmarks", "align+embed", "liveness", "total" };
+        var times = stages.ToDictionary(s => s, _ => new List<double>());
+        var embeddings = new float[]?[photos.Count];
+        var notOne = 0;
+        var boxes = new List<FaceBox>();
+        for (var i = 0; i < photos.Count; i++)
+        {
+            var clock = Stopwatch.StartNew();
+            using var image = Cv2.ImDecode(photos[i].Bytes, ImreadModes.Color);
+            var t0 = clock.Elapsed.TotalMilliseconds;
+            engine.Detect(image, boxes);
+            var t1 = clock.Elapsed.TotalMilliseconds;
+            var face = ImageFace.Decide(boxes, options.MinFacePixels);
+            notOne += face.Finding == FaceFinding.One ? 0 : 1;
+            if (boxes.Count == 0)
+            {
+                continue;
+            }
+
+            // Accuracy uses the highest-scoring face even where the photo has a second one, as spec/face-models.md did.
+            var landmarks = engine.Landmarks(image, boxes[0]);
+            var t2 = clock.Elapsed.TotalMilliseconds;
+            var embedding = new float[FaceEngine.EmbeddingSize];
+            embeddings[i] = engine.Embed(image, landmarks, embedding) ? embedding : null;
+            var t3 = clock.Elapsed.TotalMilliseconds;
+            engine.Liveness(image, boxes[0]);
+            var t4 = clock.Elapsed.TotalMilliseconds;
+            double[] values = [t0, t1 - t0, t2 - t1, t3 - t2, t4 - t3, t4];
+            for (var s = 0; s < stages.Length; s++)
+            {
+                times[stages[s]].Add(values[s]);
+            }
+        }
+
+        Console.WriteLine($"failure to detect (not exactly one face): {notOne}/{photos.Count} = {100.0 * notOne / photos.Count:0.0}%; no face at all: {embeddings.Count(e => e is null)}");
+        Console.WriteLine("photo, one thread (ms)      " + string.Join("  ", stages.Select(s => $"{s} {Median(times[s]):0.0}/{P95(times[s]):0.0}")) + "   (median/p95)");
+        var clock2 = Stopwatch.StartNew();
+        var n = photos.Count * Math.Max(1, runs / 10);
+        Parallel.For(0, n, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
+        {
+            var r = ReferenceFace.FromImage(engine, photos[i % photos.Count].Bytes, options.MinFacePixels);
+            GC.KeepAlive(r);
+        });
+        Console.WriteLine($"photo → embedding, all {Environment.ProcessorCount} cores: {n / clock2.Elapsed.TotalSeconds:0.0} photos/s");
+        return embeddings;
+    }
+
+    private static void Accuracy(List<(string Identity, byte[] Bytes)> photos, float[]?[] embeddings, double threshold)
+    {
+        var genuine = new List<double>();
+        var impostor = new List<double>();
+        for (var i = 0; i < photos.Count; i++)
+        {
+            for (var j = i + 1; j < photos.Count; j++)
+            {
+                if (embeddings[i] is { } a && embeddings[j] is { } b)
+                {
+                    (photos[i].Identity == photos[j].Identity ? genuine : impostor).Add(FaceSimilarity.Score(FaceSimilarity.Cosine(a, b)));
+                }
+            }
+        }
+
+        genuine.Sort();
+        impostor.Sort();
+        Console.WriteLine($"pairs: {genuine.Count} genuine, {impostor.Count} impostor; similarity (0-100) median genuine {Median(genuine):0.0}, impostor {Median(impostor):0.0}; max impostor {impostor[^1]:0.0}, min genuine {genuine[0]:0.0}");
+        foreach (var far in new[] { 0.01, 0.001 })
+        {
+            // The lowest threshold whose false accept rate stays within the target.
+            var allowed = (int)Math.Floor(far * impostor.Count);
+            var cut = impostor[impostor.Count - 1 - allowed];
+            var tar = genuine.Count(g => g > cut) / (double)genuine.Count;
+            Console.WriteLine($"TAR at FAR {far * 100:0.0#}%: {tar * 100:0.0}% (threshold {cut:0.0})");
+        }
+
+        var eer = 1.0;
+        foreach (var t in genuine.Concat(impostor))
+        {
+            var frr = genuine.Count(g => g < t) / (double)genuine.Count;
+            var fa = impostor.Count(s => s >= t) / (double)impostor.Count;
+            eer = Math.Min(eer, Math.Max(frr, fa));
+        }
+
+        Console.WriteLine($"EER: {eer * 100:0.00}%");
+        Console.WriteLine($"at FACE_MATCH_THRESHOLD={threshold}: TAR {100.0 * genuine.Count(g => g >= threshold) / genuine.Count:0.0}%, FAR {100.0 * impostor.Count(s => s >= threshold) / impostor.Count:0.00}%");
+    }
+
+    private static void Videos(FaceEngine engine, FaceOptions options, byte[] clip, float[] reference, int runs, CancellationToken cancellationToken)
+    {
+        var analyzer = new VideoNoteAnalyzer(engine, options);
+        FaceCheck? last = null;
+        VideoEvidence Once()
+        {
+            var e = analyzer.Analyze(clip, ChallengeKind.None, cancellationToken);
+            last = FaceDecision.Decide(e, reference, ChallengeKind.None, options);
+            return e;
+        }
+
+        Once();
+        var single = new List<StageTimes>();
+        var totals = new List<double>();
+        for (var i = 0; i < runs; i++)
+        {
+            var clock = Stopwatch.StartNew();
+            single.Add(Once().Times);
+            totals.Add(clock.Elapsed.TotalMilliseconds);
+        }
+
+        Console.WriteLine($"video note: {clip.Length / 1024} KiB; decision on it: {last}");
+        Console.WriteLine($"video, one at a time (ms)  decode {Median(single.Select(t => t.DecodeMs)):0.0}/{P95(single.Select(t => t.DecodeMs)):0.0}  detect+landmarks {Median(single.Select(t => t.DetectMs)):0.0}/{P95(single.Select(t => t.DetectMs)):0.0}  embed {Median(single.Select(t => t.EmbedMs)):0.0}/{P95(single.Select(t => t.EmbedMs)):0.0}  liveness {Median(single.Select(t => t.LivenessMs)):0.0}/{P95(single.Select(t => t.LivenessMs)):0.0}  total {Median(totals):0.0}/{P95(totals):0.0}   (median/p95)");
+        var parallelTotals = new double[runs * 2];
+        var all = Stopwatch.StartNew();
+        Parallel.For(0, parallelTotals.Length, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
+        {
+            var clock = Stopwatch.StartNew();
+            Once();
+            parallelTotals[i] = clock.Elapsed.TotalMilliseconds;
+        });
+        Console.WriteLine($"video, {Environment.ProcessorCount} at a time (all cores): latency {Median(parallelTotals):0.0}/{P95(parallelTotals):0.0} ms, throughput {parallelTotals.Length / all.Elapsed.TotalSeconds:0.0} verifications/s (vs {1000 / Median(totals):0.0}/s one at a time)");
+    }
+
+    private static async Task<string?> MakeClipAsync(List<(string Identity, byte[] Bytes)> photos, CancellationToken cancellationToken)
+    {
+        var folder = Directory.CreateTempSubdirectory("rollcall-bench-").FullName;
+        var first = photos.Where(p => p.Identity == photos[0].Identity).Take(3).ToList();
+        for (var i = 0; i < first.Count; i++)
+        {
+            await File.WriteAllBytesAsync(Path.Combine(folder, $"{i}.jpg"), first[i].Bytes, cancellationToken);
+        }
+
+        var output = Path.Combine(folder, "note.mp4");
+        const string Fit = "scale=384:384:force_original_aspect_ratio=decrease,pad=384:384:(ow-iw)/2:(oh-ih)/2,setsar=1,fps=30,format=yuv420p";
+        var arguments = $"-hide_banner -loglevel error -nostdin -loop 1 -t 1.3 -i 0.jpg -loop 1 -t 1.3 -i 1.jpg -loop 1 -t 1.3 -i 2.jpg " +
+            $"-filter_complex \"[0]{Fit}[a];[1]{Fit}[b];[2]{Fit}[c];[a][b]xfade=duration=0.4:offset=0.9[ab];[ab][c]xfade=duration=0.4:offset=1.8[v]\" " +
+            "-map [v] -c:v libx264 -preset veryfast -pix_fmt yuv420p -an -y note.mp4";
+        try
+        {
+            using var ffmpeg = Process.Start(new ProcessStartInfo("ffmpeg", arguments) { WorkingDirectory = folder, UseShellExecute = false })!;
+            await ffmpeg.WaitForExitAsync(cancellationToken);
+            return ffmpeg.ExitCode == 0 ? output : null;
+        }
+        catch (System.ComponentModel.Win32Exception)
+        {
+            return null;
+        }
+    }
+
+    private static double Median(IEnumerable<double> values) => Quantile(values, 0.5);
+
+    private static double P95(IEnumerable<double> values) => Quantile(values, 0.95);
+
+    private static double Quantile(IEnumerable<double> values, double q)
+    {
+        var sorted = values.Order().ToArray();
+        return sorted.Length == 0 ? double.NaN : sorted[(int)Math.Min(sorted.Length - 1, Math.Round(q * (sorted.Length - 1)))];
+    }
+}
