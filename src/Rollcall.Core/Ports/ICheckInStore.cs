@@ -1,4 +1,5 @@
 using Rollcall.Attendance;
+using Rollcall.Faces;
 using Rollcall.Geofence;
 
 namespace Rollcall.Ports;
@@ -27,7 +28,7 @@ public sealed record OtpFailure(int TriesLeft, DateTimeOffset? LockedUntil);
 /// <summary>The session a student's code matched, with the student's roster entry and standing.</summary>
 public sealed record SessionMatch(Guid SessionId, string StudentName, string Batch, GeoPoint Centre, bool AlreadyPresent, int AttemptsUsed);
 
-/// <summary>A received video note to verify.</summary>
+/// <summary>A received video note to verify, with the action the student was asked to do in it.</summary>
 public sealed record VerificationRequest(
     Guid SessionId,
     string StudentId,
@@ -35,7 +36,8 @@ public sealed record VerificationRequest(
     long TelegramUserId,
     string FileId,
     string FileUniqueId,
-    DateTimeOffset Now);
+    DateTimeOffset Now,
+    ChallengeKind Challenge = ChallengeKind.None);
 
 /// <summary>Outcome of queueing a verification.</summary>
 public abstract record QueueResult

@@ -111,6 +111,7 @@ public sealed class CheckInStore(RollcallDb db) : ICheckInStore
             TelegramUserId = request.TelegramUserId,
             FileId = request.FileId,
             FileUniqueId = request.FileUniqueId,
+            Challenge = request.Challenge,
             State = JobState.Queued,
             CreatedAt = request.Now,
         };

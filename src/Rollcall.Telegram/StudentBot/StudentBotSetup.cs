@@ -1,5 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Rollcall.Observability;
 using Rollcall.Storage.Queue;
 using Rollcall.Telegram.Updates;
 
@@ -13,6 +15,7 @@ public static class StudentBotSetup
         services.AddOptions<StudentBotOptions>().Bind(configuration);
         services.AddSingleton<StudentConversation>();
         services.AddKeyedSingleton<IBotHandler, StudentBotHandler>(BotRole.Student);
+        services.TryAddSingleton<RollcallMetrics>();
         services.AddSingleton<VerificationQueue>();
         services.AddSingleton<VerificationStore>();
         services.AddHostedService<VerificationWorker>();

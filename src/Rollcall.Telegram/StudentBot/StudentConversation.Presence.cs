@@ -1,3 +1,5 @@
+using System.Security.Cryptography;
+using Rollcall.Faces;
 using Rollcall.Geofence;
 using Rollcall.Ports;
 using Rollcall.Telegram.Texts;
@@ -23,11 +25,25 @@ public sealed partial class StudentConversation
         var centre = new GeoPoint(state.CentreLatitude, state.CentreLongitude);
         return GeofenceCheck.Evaluate(centre, location.Point, _options.DistanceLimitMetres, _options.LiveLocationRequired) switch
         {
-            GeofenceCheck.Inside => Say(state with { Step = StudentStep.AwaitVideoNote }, Reply.Text(new Keyboard.Remove(), TextKey.AskVideoNote)),
+            GeofenceCheck.Inside => AskVideoNote(state),
             GeofenceCheck.TooFar far => Say(state, Reply.Text(TextKey.TooFar, far.Distance, far.Limit)),
             GeofenceCheck.Imprecise imprecise => Say(state, Reply.Text(TextKey.LocationImprecise, imprecise.Accuracy, imprecise.Limit)),
             _ => Say(state, Reply.Text(TextKey.LocationNotLive)),
         };
+    }
+
+    private StudentTurn AskVideoNote(StudentState state)
+    {
+        var challenge = _student.Pick(RandomNumberGenerator.GetInt32(2));
+        var instruction = challenge switch
+        {
+            ChallengeKind.TurnLeft => new TextRef(TextKey.ChallengeTurnLeft),
+            ChallengeKind.TurnRight => new TextRef(TextKey.ChallengeTurnRight),
+            ChallengeKind.Blink => new TextRef(TextKey.ChallengeBlink),
+            _ => new TextRef(TextKey.ChallengeNone),
+        };
+        var next = state with { Step = StudentStep.AwaitVideoNote, Challenge = challenge };
+        return Say(next, Reply.Text(new Keyboard.Remove(), TextKey.AskVideoNote, instruction));
     }
 
     private async Task<StudentTurn> OnVideoNoteAsync(StudentState state, Inbound inbound, ICheckInStore store, DateTimeOffset now, CancellationToken cancellationToken)
@@ -39,7 +55,7 @@ public sealed partial class StudentConversation
             case BotInput.VideoNote { FileSize: > StudentBotOptions.MaxVideoBytes }:
                 return Say(state, Reply.Text(TextKey.VideoNoteTooBig, StudentBotOptions.MaxVideoBytes / (1024 * 1024)));
             case BotInput.VideoNote note when state is { SessionId: { } sessionId, StudentId: { } studentId }:
-                var request = new VerificationRequest(sessionId, studentId, inbound.ChatId, inbound.UserId, note.FileId, note.FileUniqueId, now);
+                var request = new VerificationRequest(sessionId, studentId, inbound.ChatId, inbound.UserId, note.FileId, note.FileUniqueId, now, state.Challenge);
                 return await store.TryQueueVerificationAsync(request, _options.Attempts, cancellationToken) switch
                 {
                     QueueResult.Queued queued => new StudentTurn(state, [Reply.Text(TextKey.Processing)], [queued.JobId]),

@@ -10,9 +10,10 @@ namespace Rollcall.Telegram.StudentBot;
 /// The student check-in, one step per input: student ID, class code, live location inside the geofence, then a video
 /// note that is stored as a verification job and answered with "processing" at once.
 /// </summary>
-public sealed partial class StudentConversation(IOptions<ClassroomOptions> options)
+public sealed partial class StudentConversation(IOptions<ClassroomOptions> options, IOptions<StudentBotOptions> studentOptions)
 {
     private readonly ClassroomOptions _options = options.Value;
+    private readonly StudentBotOptions _student = studentOptions.Value;
 
     public async Task<StudentTurn> StepAsync(StudentState state, Inbound inbound, ICheckInStore store, DateTimeOffset now, CancellationToken cancellationToken)
     {

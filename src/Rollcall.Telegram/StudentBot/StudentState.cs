@@ -17,6 +17,9 @@ public sealed record StudentState
 
     public double CentreLongitude { get; init; }
 
+    /// <summary>What the student was asked to do in the video note.</summary>
+    public Faces.ChallengeKind Challenge { get; init; }
+
     public static StudentState Start { get; } = new();
 }
 

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Rollcall.Faces;
+using Rollcall.Observability;
 using Rollcall.Ports;
 using Rollcall.Storage.Entities;
 using Rollcall.Storage.Queue;
@@ -27,6 +28,7 @@ public sealed class VerificationWorker(
     IOptions<BotOptions> botOptions,
     IOptions<ClassroomOptions> classroom,
     IOptions<StudentBotOptions> studentOptions,
+    RollcallMetrics metrics,
     TimeProvider time,
     ILogger<VerificationWorker> logger) : BackgroundService
 {
@@ -64,7 +66,7 @@ public sealed class VerificationWorker(
     {
         try
         {
-            await foreach (var jobId in queue.Reader.ReadAllAsync(stoppingToken))
+            await foreach (var jobId in queue.ReadAllAsync(stoppingToken))
             {
                 try
                 {
@@ -98,7 +100,9 @@ public sealed class VerificationWorker(
             : await verifier.VerifyAsync(new FaceCheckRequest(job.StudentId, video, job.Challenge), cancellationToken);
         var usesAttempt = video is not null && VerificationMessages.UsesAttempt(check);
         var decision = await store.CompleteAsync(job, check, usesAttempt, classroom.Value.Attempts, time.GetUtcNow(), cancellationToken);
-        StudentBotLog.JobDone(logger, job.Id, job.SessionId, job.Attempt, check.GetType().Name, Stopwatch.GetElapsedTime(started).TotalSeconds);
+        var elapsed = Stopwatch.GetElapsedTime(started);
+        metrics.VerificationDecided(check.GetType().Name, elapsed);
+        StudentBotLog.JobDone(logger, job.Id, job.SessionId, job.Attempt, check.GetType().Name, elapsed.TotalSeconds);
 
         var message = video is null
             ? Updates.Reply.Text(Texts.TextKey.VideoNoteTooBig, StudentBotOptions.MaxVideoBytes / (1024 * 1024))

@@ -64,6 +64,12 @@ public static class BotsSetup
 
         if (!polling)
         {
+            services.AddSingleton<IHostedService>(sp => new WebhookRegistration(
+                role,
+                sp.GetRequiredKeyedService<ITelegramBotClient>(role),
+                sp.GetRequiredService<IOptions<BotOptions>>(),
+                sp.GetRequiredService<TimeProvider>(),
+                sp.GetRequiredService<ILogger<WebhookRegistration>>()));
             return;
         }
 

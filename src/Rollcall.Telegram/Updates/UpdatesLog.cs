@@ -31,4 +31,10 @@ internal static partial class UpdatesLog
 
     [LoggerMessage(3008, LogLevel.Error, "Idle conversation sweep failed")]
     public static partial void SweepFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(3009, LogLevel.Information, "{Bot} bot: webhook registered")]
+    public static partial void WebhookSet(ILogger logger, BotRole bot);
+
+    [LoggerMessage(3010, LogLevel.Warning, "{Bot} bot: setWebhook failed, retrying in {Delay}")]
+    public static partial void WebhookNotSet(ILogger logger, BotRole bot, TimeSpan delay, Exception exception);
 }

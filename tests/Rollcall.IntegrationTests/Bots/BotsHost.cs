@@ -1,4 +1,7 @@
+using System.Net;
 using System.Security.Cryptography;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -25,6 +28,7 @@ internal sealed class BotsHost : IAsyncDisposable
     public const string TeacherPhone = "+91 98765 43210";
     public const string Username = "rao";
     public const string Password = "secret-pw";
+    public const string WebhookSecret = "webhook-secret-0123456789";
 
     private IHost? _host;
 
@@ -46,7 +50,8 @@ internal sealed class BotsHost : IAsyncDisposable
 
     public ScriptedFaces Faces { get; } = new();
 
-    public static async Task<BotsHost> StartAsync(int otpSeconds = 120, int reportDelaySeconds = 15)
+    /// <summary>Starts the bots polling, or with <paramref name="webhookPort"/> receiving webhooks on that loopback port.</summary>
+    public static async Task<BotsHost> StartAsync(int otpSeconds = 120, int reportDelaySeconds = 15, int? webhookPort = null)
     {
         var emulator = new BotApiEmulator();
         await emulator.StartAsync(TestContext.Current.CancellationToken);
@@ -60,9 +65,17 @@ internal sealed class BotsHost : IAsyncDisposable
             ["REPORT_DELAY_SECONDS"] = reportDelaySeconds.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["VERIFY_WORKERS"] = "1",
         };
+        if (webhookPort is { } port)
+        {
+            settings["TELEGRAM_MODE"] = "webhook";
+            settings["WEBHOOK_URL"] = $"http://127.0.0.1:{port}/telegram";
+            settings["WEBHOOK_SECRET"] = WebhookSecret;
+        }
+
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
 
-        var builder = Host.CreateApplicationBuilder();
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseKestrel(k => k.Listen(IPAddress.Loopback, webhookPort ?? 0));
         builder.Logging.ClearProviders();
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton(bots.Database);
@@ -71,7 +84,9 @@ internal sealed class BotsHost : IAsyncDisposable
         builder.Services.AddSingleton<ILmsGateway, RosterGateway>();
         builder.Services.AddSingleton<IFaceVerifier>(bots.Faces);
         builder.Services.AddBots(configuration);
-        bots._host = builder.Build();
+        var app = builder.Build();
+        app.MapBotWebhooks();
+        bots._host = app;
 
         await bots._host.Services.GetRequiredService<TeacherStore>()
             .UpsertAsync("Dr Rao", TeacherPhone, Username, Password, TestContext.Current.CancellationToken);

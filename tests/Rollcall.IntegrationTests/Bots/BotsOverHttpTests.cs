@@ -100,6 +100,62 @@ public sealed partial class BotsOverHttpTests
             bots.Emulator.NextMessageInChatAsync(bots.TeacherBot, group.ChatId, TimeSpan.FromSeconds(1), Ct));
     }
 
+    [Fact]
+    public async Task WebhookMode_RegistersBothBots_AndAnswersThroughTheSameConversation()
+    {
+        await using var bots = await BotsHost.StartAsync(webhookPort: FreePort());
+        var teacher = bots.Emulator.CreateUser("Rao");
+        var student = bots.Emulator.CreateUser("Asha");
+
+        await teacher.SendCommandAsync(bots.TeacherBot, "/start");
+        await student.SendCommandAsync(bots.StudentBot, "/start");
+
+        Assert.True((await teacher.NextMessageAsync(bots.TeacherBot, cancellationToken: Ct)).Button("Share contact").RequestContact);
+        Assert.Equal("Send your student ID.", (await student.NextMessageAsync(bots.StudentBot, cancellationToken: Ct)).Text);
+        Assert.Equal(0, bots.TeacherBot.CallCount("getUpdates"));
+    }
+
+    [Fact]
+    public async Task WebhookPost_WithoutTheSecret_IsForbidden()
+    {
+        var port = FreePort();
+        await using var bots = await BotsHost.StartAsync(webhookPort: port);
+        using var http = new HttpClient();
+        using var body = new StringContent("""{"update_id":1,"message":{"message_id":1,"date":0,"chat":{"id":5,"type":"private"},"from":{"id":5,"is_bot":false,"first_name":"X"},"text":"/start"}}""",
+            Encoding.UTF8, "application/json");
+        body.Headers.Add("X-Telegram-Bot-Api-Secret-Token", "guess");
+
+        using var response = await http.PostAsync(new Uri($"http://127.0.0.1:{port}/telegram/student"), body, Ct);
+
+        Assert.Equal(System.Net.HttpStatusCode.Forbidden, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task PollerSurvivesServerErrorsAndFloodControl()
+    {
+        await using var bots = await BotsHost.StartAsync();
+        var student = bots.Emulator.CreateUser("Asha");
+        bots.StudentBot.FailNext("getUpdates", BotApiFault.ServerError(), 2);
+        bots.StudentBot.FailNext("getUpdates", BotApiFault.TooManyRequests(1));
+
+        await student.SendCommandAsync(bots.StudentBot, "/help");
+
+        Assert.StartsWith("To mark attendance", (await student.NextMessageAsync(bots.StudentBot, TimeSpan.FromSeconds(30), Ct)).Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task FailedReply_DoesNotStopTheConversation()
+    {
+        await using var bots = await BotsHost.StartAsync();
+        var student = bots.Emulator.CreateUser("Asha");
+        bots.StudentBot.FailNext("sendMessage", BotApiFault.ServerError());
+
+        await student.SendCommandAsync(bots.StudentBot, "/start");
+        await student.SendTextAsync(bots.StudentBot, "S-1");
+
+        Assert.StartsWith("Send the 6-digit class code", (await student.NextMessageAsync(bots.StudentBot, cancellationToken: Ct)).Text, StringComparison.Ordinal);
+    }
+
     /// <summary>Signs in, picks CS-A and CS-B, Maths, sends the location; returns the class code.</summary>
     private static async Task<string> OpenSessionAsync(BotsHost bots, EmulatedUser teacher)
     {
@@ -142,6 +198,13 @@ public sealed partial class BotsOverHttpTests
         await student.SendLocationAsync(bot, 12.97170, 77.59460, horizontalAccuracy: 8, livePeriod: 900);
         Assert.StartsWith("You are in the class area", (await student.NextMessageAsync(bot, cancellationToken: Ct)).Text, StringComparison.Ordinal);
         return welcome.Text!;
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     [GeneratedRegex(@"Code: (\d{6})")]

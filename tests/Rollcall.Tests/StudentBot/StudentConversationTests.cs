@@ -14,7 +14,7 @@ public sealed class StudentConversationTests
     private static readonly GeoPoint Classroom = new(12.97160, 77.59460);
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 28, 9, 0, 0, TimeSpan.Zero));
     private readonly FakeCheckIns _store = new();
-    private readonly StudentConversation _conversation = new(Options.Create(new ClassroomOptions()));
+    private StudentConversation _conversation = new(Options.Create(new ClassroomOptions()), Options.Create(new StudentBotOptions()));
     private StudentState _state = StudentState.Start;
 
     public StudentConversationTests() => _store.Open("654321", "S1", _time.GetUtcNow().AddSeconds(120), Classroom);
@@ -156,6 +156,19 @@ public sealed class StudentConversationTests
         var replies = await Say(In.From(new BotInput.VideoNote("f2", "u1", 100_000, 5, Forwarded: false)));
 
         Assert.Equal(TextKey.VideoNoteReplayed, replies.Single().Key);
+    }
+
+    [Fact]
+    public async Task BlinkChallenge_IsAskedFor_AndTravelsWithTheJob()
+    {
+        _conversation = new(Options.Create(new ClassroomOptions()), Options.Create(new StudentBotOptions { Challenge = "blink" }));
+        await ReachLocation();
+
+        var ask = (Reply.Message)(await Say(In.Location(12.97170, 77.59460))).Single();
+        await Say(In.From(new BotInput.VideoNote("f1", "u1", 100_000, 5, Forwarded: false)));
+
+        Assert.EndsWith("blink once.", BotTexts.Format(ask.Content), StringComparison.Ordinal);
+        Assert.Equal(Rollcall.Faces.ChallengeKind.Blink, _store.Queued.Single().Challenge);
     }
 
     private async Task ReachLocation()
