@@ -48,6 +48,7 @@ internal static class RollcallHost
         builder.Services.AddBots(configuration);
         var app = builder.Build();
         app.MapHealth();
+        app.MapBotWebhooks();
         return app;
     }
 }

@@ -6,6 +6,9 @@ namespace Rollcall.Simulation.Classroom;
 /// <summary>One line of a simulated conversation: who wrote to whom, and what.</summary>
 public sealed record TranscriptLine(string From, string To, string Text, bool FromBot);
 
+/// <summary>The teacher's report as received: the message, the CSV file and the chart (PNG).</summary>
+public sealed record ClassReport(string Text, byte[] Csv, byte[] Chart);
+
 /// <summary>A simulated teacher's sign-in and session choices.</summary>
 public sealed record TeacherPlan(string Phone, string Username, string Password, IReadOnlyList<string> Batches, string Subject, double Latitude, double Longitude);
 
@@ -97,14 +100,16 @@ public sealed partial class ClassScript(EmulatedBot teacherBot, EmulatedBot stud
         return last;
     }
 
-    /// <summary>Waits for the teacher's report and its CSV file.</summary>
-    public async Task<(string Report, byte[] Csv)> ReportAsync(EmulatedUser teacher, TimeSpan wait, CancellationToken cancellationToken)
+    /// <summary>Waits for the teacher's report, its CSV file and its chart.</summary>
+    public async Task<ClassReport> ReportAsync(EmulatedUser teacher, TimeSpan wait, CancellationToken cancellationToken)
     {
         var report = await teacher.NextMessageAsync(teacherBot, wait, cancellationToken);
         observe(new(teacherBot.Username, Name(teacher), report.Text ?? "", true));
         var csv = await teacher.NextMessageAsync(teacherBot, _timeout, cancellationToken);
         observe(new(teacherBot.Username, Name(teacher), $"(sends {csv.File?.FileName})", true));
-        return (report.Text ?? "", csv.File?.Bytes ?? []);
+        var chart = await teacher.NextMessageAsync(teacherBot, _timeout, cancellationToken);
+        observe(new(teacherBot.Username, Name(teacher), $"(sends a picture: {chart.Text})", true));
+        return new ClassReport(report.Text ?? "", csv.File?.Bytes ?? [], chart.File?.Bytes ?? []);
     }
 
     private static string Name(EmulatedUser user) => user.FirstName;

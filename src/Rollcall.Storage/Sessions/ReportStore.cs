@@ -56,7 +56,11 @@ public sealed class ReportStore(RollcallDatabase database)
                 : new ReportLine(s.StudentId, s.Name, s.Batch, null, null, null))
             .ToList();
         return new SessionReport(session.Id, session.TeacherChatId, [.. session.Batches.Select(b => b.Batch).Order(StringComparer.Ordinal)],
-            session.Subject, session.Date, lines);
+            session.Subject, session.Date, lines)
+        {
+            OpenedAt = session.CreatedAt,
+            ExpiresAt = session.ExpiresAt,
+        };
     }
 
     public async Task MarkSentAsync(Guid sessionId, DateTimeOffset now, CancellationToken cancellationToken)
@@ -66,17 +70,16 @@ public sealed class ReportStore(RollcallDatabase database)
             .ExecuteUpdateAsync(s => s.SetProperty(x => x.ReportSentAt, now).SetProperty(x => x.ReportClaimedUntil, (DateTimeOffset?)null), cancellationToken);
     }
 
-    /// <summary>Frees the codes of expired sessions so they can be issued again; returns how many.</summary>
-    public async Task<int> ReleaseExpiredCodesAsync(DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        await using var db = database.CreateContext();
-        return await db.Sessions.Where(s => s.OtpSlot != null && s.ExpiresAt <= now)
-            .ExecuteUpdateAsync(s => s.SetProperty(x => x.OtpSlot, (string?)null), cancellationToken);
-    }
 }
 
 /// <summary>A session's report: one line per rostered student, Status null when the student never checked in.</summary>
-public sealed record SessionReport(Guid SessionId, long TeacherChatId, IReadOnlyList<string> Batches, string Subject, DateOnly Date, IReadOnlyList<ReportLine> Lines);
+public sealed record SessionReport(Guid SessionId, long TeacherChatId, IReadOnlyList<string> Batches, string Subject, DateOnly Date, IReadOnlyList<ReportLine> Lines)
+{
+    /// <summary>When the code was issued; the report's chart spans this to <see cref="ExpiresAt"/>.</summary>
+    public DateTimeOffset OpenedAt { get; init; }
+
+    public DateTimeOffset ExpiresAt { get; init; }
+}
 
 /// <summary>One student in a report.</summary>
 public sealed record ReportLine(string StudentId, string Name, string Batch, MarkStatus? Status, double? Similarity, DateTimeOffset? DecidedAt)

@@ -51,6 +51,7 @@ public static class ReportChart
         plot.YLabel("students");
         plot.Axes.Margins(bottom: 0);
         plot.Axes.SetLimitsY(0, Math.Max(1, bins.DefaultIfEmpty(0).Max()) * 1.15);
+        plot.Axes.Left.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic { IntegerTicksOnly = true };
     }
 
     private static void Totals(Plot plot, int present, int absent, int inReview, int total)
@@ -65,6 +66,7 @@ public static class ReportChart
         bars.Horizontal = true;
         plot.Axes.Left.SetTicks([2, 1, 0], ["Present", "Absent", "In review"]);
         plot.Axes.SetLimitsX(0, Math.Max(1, total) * 1.1);
+        plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic { IntegerTicksOnly = true };
         plot.Title($"Present {present} of {total}");
     }
 }

@@ -7,7 +7,7 @@ using Rollcall.Telegram.Updates;
 
 namespace Rollcall.Telegram.TeacherBot;
 
-/// <summary>The teacher's report as replies: a message with totals and lists, and a CSV file of every student.</summary>
+/// <summary>The teacher's report as replies: a message with totals and lists, a CSV file of every student, and a chart.</summary>
 public static class ReportFormatter
 {
     /// <summary>Lines per list in the message; Telegram caps a message at 4096 characters, the CSV has everyone.</summary>
@@ -21,7 +21,8 @@ public static class ReportFormatter
         var message = Reply.Text(TextKey.ReportBody, batches, report.Subject, report.Date, present.Count, report.Lines.Count, absent.Count,
             List(present), List(absent));
         var document = new Reply.Document(FileName(report), Csv(report), new TextRef(TextKey.ReportCaption, batches, report.Subject, report.Date));
-        return [message, document];
+        var chart = new Reply.Photo("attendance.png", ReportChart.Png(report, report.OpenedAt, report.ExpiresAt), new TextRef(TextKey.ReportChartCaption));
+        return [message, document, chart];
     }
 
     public static byte[] Csv(SessionReport report)

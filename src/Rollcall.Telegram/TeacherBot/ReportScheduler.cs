@@ -39,15 +39,9 @@ public sealed class ReportScheduler(
         while (await WaitAsync(timer, stoppingToken));
     }
 
-    /// <summary>One round: frees expired codes, then sends every due report this instance can claim.</summary>
+    /// <summary>One round: sends every due report this instance can claim (SessionCleanup frees expired codes).</summary>
     public async Task<int> RunOnceAsync(CancellationToken cancellationToken)
     {
-        var released = await store.ReleaseExpiredCodesAsync(time.GetUtcNow(), cancellationToken);
-        if (released > 0)
-        {
-            TeacherBotLog.CodesReleased(logger, released);
-        }
-
         var sent = 0;
         foreach (var sessionId in await store.ClaimDueAsync(time.GetUtcNow(), Lease, Grace, 20, cancellationToken))
         {

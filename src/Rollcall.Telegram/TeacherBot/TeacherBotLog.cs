@@ -13,7 +13,4 @@ internal static partial class TeacherBotLog
 
     [LoggerMessage(3102, LogLevel.Error, "Report round failed")]
     public static partial void ReportRoundFailed(ILogger logger, Exception exception);
-
-    [LoggerMessage(3103, LogLevel.Debug, "Released the codes of {Count} expired sessions")]
-    public static partial void CodesReleased(ILogger logger, int count);
 }

@@ -48,6 +48,7 @@ public static class EnglishTexts
         [TextKey.ReportNone] = "(none)",
         [TextKey.ReportMore] = "… and {0} more (see the CSV file)",
         [TextKey.ReportCaption] = "Attendance of {0}, {1}, {2:yyyy-MM-dd}",
+        [TextKey.ReportChartCaption] = "Arrivals during the session and the totals.",
 
         [TextKey.StudentHelp] = "To mark attendance: /start, send your student ID, the 6-digit class code, your live location, then a video note (the round video) of your face. /cancel stops at any step.",
         [TextKey.AskStudentId] = "Send your student ID.",

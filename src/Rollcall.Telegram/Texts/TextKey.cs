@@ -46,6 +46,7 @@ public enum TextKey
     ReportNone,
     ReportMore,
     ReportCaption,
+    ReportChartCaption,
 
     // Student bot
     StudentHelp,

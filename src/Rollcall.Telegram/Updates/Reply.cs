@@ -22,6 +22,9 @@ public abstract record Reply
 
     public sealed record Document(string FileName, byte[] Content, TextRef Caption) : Reply;
 
+    /// <summary>A picture (PNG or JPEG) with a caption: the report's chart.</summary>
+    public sealed record Photo(string FileName, byte[] Content, TextRef Caption) : Reply;
+
     public static Message Text(TextKey key, params object[] args) => new(new TextRef(key, args));
 
     public static Message Text(Keyboard keyboard, TextKey key, params object[] args) => new(new TextRef(key, args), keyboard);

@@ -53,6 +53,13 @@ public sealed class ReplySender(ITelegramBotClient bot, ILogger<ReplySender> log
                 }
 
                 break;
+            case Reply.Photo photo:
+                await using (var stream = new MemoryStream(photo.Content, writable: false))
+                {
+                    await bot.SendPhoto(chatId, InputFile.FromStream(stream, photo.FileName), BotTexts.Format(photo.Caption), cancellationToken: cancellationToken);
+                }
+
+                break;
         }
     }
 

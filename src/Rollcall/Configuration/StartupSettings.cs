@@ -4,6 +4,7 @@ using Rollcall.Faces.Photos;
 using Rollcall.Lms;
 using Rollcall.Storage;
 using Rollcall.Telegram.Classroom;
+using Rollcall.Telegram.StudentBot;
 using Rollcall.Telegram.Updates;
 
 namespace Rollcall.Configuration;
@@ -20,6 +21,7 @@ internal static class StartupSettings
         typeof(ClassroomOptions),
         typeof(FaceOptions),
         typeof(PhotoStoreOptions),
+        typeof(StudentBotOptions),
     ];
 
     /// <summary>The configuration, or null after printing the one-line problem to stderr.</summary>

@@ -32,5 +32,6 @@ public sealed class DemoTests(FacesFixture faces)
         Assert.Contains("Esha (types a wrong class code): Student ID S-105 was not found", text, StringComparison.Ordinal);
         Assert.Contains("S-101,Asha,CS-A,present,", text, StringComparison.Ordinal);
         Assert.Contains("S-103,Chitra,CS-A,absent,", text, StringComparison.Ordinal);
+        Assert.Contains("(sends a picture: Arrivals during the session and the totals.)", text, StringComparison.Ordinal);
     }
 }

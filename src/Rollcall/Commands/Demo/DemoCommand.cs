@@ -83,10 +83,13 @@ internal static class DemoCommand
         }
 
         transcript.Heading("The teacher's report");
-        (string Report, byte[] Csv) report = default;
+        ClassReport? report = null;
         await console.Status().StartAsync($"Waiting for the code to expire; the report follows {ReportDelaySeconds} s later…", async _ =>
             report = await script.ReportAsync(teacher, TimeSpan.FromSeconds(OtpSeconds + ReportDelaySeconds + 30), cancellationToken));
-        console.WriteLine(System.Text.Encoding.UTF8.GetString(report.Csv ?? []));
+        console.WriteLine(System.Text.Encoding.UTF8.GetString(report!.Csv));
+        var chart = Path.Combine(folder, "report.png");
+        await File.WriteAllBytesAsync(chart, report.Chart, cancellationToken);
+        console.MarkupLine($"The report's chart is in [grey]{Markup.Escape(chart)}[/].");
         await host.StopAsync(cancellationToken);
         console.MarkupLine($"[green]Demo finished in {clock.Elapsed.TotalSeconds:0} s.[/]");
         return 0;
