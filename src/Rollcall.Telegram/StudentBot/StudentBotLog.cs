@@ -2,24 +2,24 @@ using Microsoft.Extensions.Logging;
 
 namespace Rollcall.Telegram.StudentBot;
 
-/// <summary>Logs of the student bot and the verification worker (event ids 3200-3299).</summary>
+/// <summary>Logs of the student bot and the verification worker (event ids 5200-5299).</summary>
 internal static partial class StudentBotLog
 {
-    [LoggerMessage(3200, LogLevel.Information, "Verification workers started: {Workers}")]
+    [LoggerMessage(5200, LogLevel.Information, "Verification workers started: {Workers}")]
     public static partial void WorkersStarted(ILogger logger, int workers);
 
-    [LoggerMessage(3201, LogLevel.Information, "Job {JobId} (session {SessionId}, attempt {Attempt}): {Outcome} in {Seconds:0.00} s")]
+    [LoggerMessage(5201, LogLevel.Information, "Job {JobId} (session {SessionId}, attempt {Attempt}): {Outcome} in {Seconds:0.00} s")]
     public static partial void JobDone(ILogger logger, Guid jobId, Guid sessionId, int attempt, string outcome, double seconds);
 
-    [LoggerMessage(3202, LogLevel.Error, "Job {JobId} failed; it will be retried when its lease ends")]
+    [LoggerMessage(5202, LogLevel.Error, "Job {JobId} failed; it will be retried when its lease ends")]
     public static partial void JobFailed(ILogger logger, Guid jobId, Exception exception);
 
-    [LoggerMessage(3203, LogLevel.Warning, "Job {JobId}: the video note is too large or gone ({Bytes} bytes)")]
+    [LoggerMessage(5203, LogLevel.Warning, "Job {JobId}: the video note is too large or gone ({Bytes} bytes)")]
     public static partial void VideoUnavailable(ILogger logger, Guid jobId, long? bytes);
 
-    [LoggerMessage(3204, LogLevel.Error, "Sweep of waiting verification jobs failed")]
+    [LoggerMessage(5204, LogLevel.Error, "Sweep of waiting verification jobs failed")]
     public static partial void SweepFailed(ILogger logger, Exception exception);
 
-    [LoggerMessage(3205, LogLevel.Debug, "Sweep re-queued {Count} waiting verification jobs")]
+    [LoggerMessage(5205, LogLevel.Debug, "Sweep re-queued {Count} waiting verification jobs")]
     public static partial void Requeued(ILogger logger, int count);
 }

@@ -2,39 +2,39 @@ using Microsoft.Extensions.Logging;
 
 namespace Rollcall.Telegram.Updates;
 
-/// <summary>Logs of the update pipeline (event ids 3000-3099): ids only, never texts, phones or tokens.</summary>
+/// <summary>Logs of the update pipeline (event ids 5000-5099): ids only, never texts, phones or tokens.</summary>
 internal static partial class UpdatesLog
 {
-    [LoggerMessage(3000, LogLevel.Information, "{Bot} bot polling for updates")]
+    [LoggerMessage(5000, LogLevel.Information, "{Bot} bot polling for updates")]
     public static partial void PollingStarted(ILogger logger, BotRole bot);
 
-    [LoggerMessage(3001, LogLevel.Warning, "{Bot} bot: getUpdates failed ({Failures} in a row), retrying in {Delay}")]
+    [LoggerMessage(5001, LogLevel.Warning, "{Bot} bot: getUpdates failed ({Failures} in a row), retrying in {Delay}")]
     public static partial void PollFailed(ILogger logger, BotRole bot, int failures, TimeSpan delay, Exception exception);
 
-    [LoggerMessage(3002, LogLevel.Warning, "{Bot} bot: Telegram asked to wait {Seconds} s (429)")]
+    [LoggerMessage(5002, LogLevel.Warning, "{Bot} bot: Telegram asked to wait {Seconds} s (429)")]
     public static partial void RateLimited(ILogger logger, BotRole bot, int seconds);
 
-    [LoggerMessage(3003, LogLevel.Debug, "{Bot} bot: update {UpdateId} was handled before; ignored")]
+    [LoggerMessage(5003, LogLevel.Debug, "{Bot} bot: update {UpdateId} was handled before; ignored")]
     public static partial void DuplicateUpdate(ILogger logger, BotRole bot, long updateId);
 
-    [LoggerMessage(3004, LogLevel.Error, "{Bot} bot: update {UpdateId} failed")]
+    [LoggerMessage(5004, LogLevel.Error, "{Bot} bot: update {UpdateId} failed")]
     public static partial void UpdateFailed(ILogger logger, BotRole bot, long updateId, Exception exception);
 
-    [LoggerMessage(3005, LogLevel.Warning, "Reply {Reply} to chat {ChatId} failed")]
+    [LoggerMessage(5005, LogLevel.Warning, "Reply {Reply} to chat {ChatId} failed")]
     public static partial void ReplyFailed(ILogger logger, long chatId, string reply, Exception exception);
 
-    [LoggerMessage(3006, LogLevel.Debug, "{Bot} bot: update {UpdateId} from chat {ChatId} read as {Input}")]
+    [LoggerMessage(5006, LogLevel.Debug, "{Bot} bot: update {UpdateId} from chat {ChatId} read as {Input}")]
     public static partial void UpdateRead(ILogger logger, BotRole bot, long updateId, long chatId, string input);
 
-    [LoggerMessage(3007, LogLevel.Warning, "{Bot} bot: could not remove a webhook before polling")]
+    [LoggerMessage(5007, LogLevel.Warning, "{Bot} bot: could not remove a webhook before polling")]
     public static partial void WebhookNotRemoved(ILogger logger, BotRole bot, Exception exception);
 
-    [LoggerMessage(3008, LogLevel.Error, "Idle conversation sweep failed")]
+    [LoggerMessage(5008, LogLevel.Error, "Idle conversation sweep failed")]
     public static partial void SweepFailed(ILogger logger, Exception exception);
 
-    [LoggerMessage(3009, LogLevel.Information, "{Bot} bot: webhook registered")]
+    [LoggerMessage(5009, LogLevel.Information, "{Bot} bot: webhook registered")]
     public static partial void WebhookSet(ILogger logger, BotRole bot);
 
-    [LoggerMessage(3010, LogLevel.Warning, "{Bot} bot: setWebhook failed, retrying in {Delay}")]
+    [LoggerMessage(5010, LogLevel.Warning, "{Bot} bot: setWebhook failed, retrying in {Delay}")]
     public static partial void WebhookNotSet(ILogger logger, BotRole bot, TimeSpan delay, Exception exception);
 }
