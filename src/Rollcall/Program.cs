@@ -7,6 +7,7 @@ RunCommand.AddTo(root);
 TeachersCommand.AddTo(root);
 RosterCommand.AddTo(root);
 PhotosCommand.AddTo(root);
+SessionsCommand.AddTo(root);
 FacesCommand.AddTo(root);
 BenchCommand.AddTo(root);
 DemoCommand.AddTo(root);
