@@ -8,6 +8,7 @@ TeachersCommand.AddTo(root);
 RosterCommand.AddTo(root);
 PhotosCommand.AddTo(root);
 SessionsCommand.AddTo(root);
+StudentsCommand.AddTo(root);
 FacesCommand.AddTo(root);
 BenchCommand.AddTo(root);
 DemoCommand.AddTo(root);

@@ -18,8 +18,23 @@ public interface ICheckInStore
     /// <summary>The open session whose code is <paramref name="otp"/> and whose roster has <paramref name="studentId"/>.</summary>
     Task<SessionMatch?> FindOpenSessionAsync(string otp, string studentId, DateTimeOffset now, CancellationToken cancellationToken);
 
+    /// <summary>Whether this Telegram account may check in as <paramref name="studentId"/> in the session (account binding).</summary>
+    Task<AccountCheck> CheckAccountAsync(Guid sessionId, string studentId, long telegramUserId, CancellationToken cancellationToken);
+
     /// <summary>Stores a verification job for the next attempt; a second send of the same attempt counts once.</summary>
     Task<QueueResult> TryQueueVerificationAsync(VerificationRequest request, AttemptPolicy policy, CancellationToken cancellationToken);
+}
+
+/// <summary>Account binding: a student ID belongs to the Telegram account of its first verified check-in.</summary>
+public enum AccountCheck
+{
+    Allowed,
+
+    /// <summary>The ID is bound to another Telegram account.</summary>
+    BoundToAnotherAccount,
+
+    /// <summary>This account already checked in under another student ID in this session.</summary>
+    AnotherIdThisSession,
 }
 
 /// <summary>After a wrong try: tries left before the lock-out, or the lock-out's end.</summary>

@@ -70,6 +70,20 @@ public sealed class CheckInStore(RollcallDb db) : ICheckInStore
             mark?.Status == MarkStatus.Present, mark?.AttemptsUsed ?? 0);
     }
 
+    public async Task<AccountCheck> CheckAccountAsync(Guid sessionId, string studentId, long telegramUserId, CancellationToken cancellationToken)
+    {
+        var boundTo = await db.StudentBindings.AsNoTracking().Where(b => b.StudentId == studentId)
+            .Select(b => (long?)b.TelegramUserId).SingleOrDefaultAsync(cancellationToken);
+        if (boundTo is { } owner && owner != telegramUserId)
+        {
+            return AccountCheck.BoundToAnotherAccount;
+        }
+
+        var otherId = await db.Marks.AnyAsync(
+            m => m.SessionId == sessionId && m.TelegramUserId == telegramUserId && m.StudentId != studentId, cancellationToken);
+        return otherId ? AccountCheck.AnotherIdThisSession : AccountCheck.Allowed;
+    }
+
     public async Task<QueueResult> TryQueueVerificationAsync(VerificationRequest request, AttemptPolicy policy, CancellationToken cancellationToken)
     {
         await TurnTransaction.EnsureAsync(db, cancellationToken);

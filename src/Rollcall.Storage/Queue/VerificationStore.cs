@@ -75,6 +75,11 @@ public sealed class VerificationStore(RollcallDatabase database)
             var batch = await db.SessionStudents.Where(s => s.SessionId == job.SessionId && s.StudentId == job.StudentId)
                 .Select(s => s.Batch).SingleAsync(cancellationToken);
             AttendanceOutbox.Enqueue(db, session.TeacherId, batch, session.Subject, session.Date, now);
+            if (!await db.StudentBindings.AnyAsync(b => b.StudentId == job.StudentId, cancellationToken))
+            {
+                db.StudentBindings.Add(new StudentBinding { StudentId = job.StudentId, TelegramUserId = job.TelegramUserId, BoundAt = now });
+            }
+
             db.AuditLog.Add(new AuditEntry
             {
                 At = now,

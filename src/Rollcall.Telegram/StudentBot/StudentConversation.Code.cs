@@ -37,6 +37,14 @@ public sealed partial class StudentConversation
         }
 
         await store.ClearFailuresAsync(inbound.UserId, cancellationToken);
+        switch (await store.CheckAccountAsync(match.SessionId, studentId, inbound.UserId, cancellationToken))
+        {
+            case AccountCheck.BoundToAnotherAccount:
+                return Say(StudentState.Start, Reply.Text(TextKey.BoundToAnotherAccount));
+            case AccountCheck.AnotherIdThisSession:
+                return Say(StudentState.Start, Reply.Text(TextKey.AnotherIdThisSession));
+        }
+
         if (match.AlreadyPresent)
         {
             return Say(StudentState.Start, Reply.Text(TextKey.AlreadyPresent));

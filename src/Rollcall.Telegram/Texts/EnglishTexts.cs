@@ -57,6 +57,8 @@ public static class EnglishTexts
         [TextKey.BadOtp] = "The class code is 6 digits. Send it again.",
         [TextKey.OtpNotFound] = "Student ID {0} was not found in a session with this code, or the code has expired. Check the code and send it again ({1} tries left), or /start to change your ID.",
         [TextKey.LockedOut] = "Too many wrong codes. Try again in {0} seconds.",
+        [TextKey.BoundToAnotherAccount] = "This student ID is registered to another Telegram account. Please ask your teacher.",
+        [TextKey.AnotherIdThisSession] = "You already checked in under another student ID in this session. One account marks one student; please ask your teacher.",
         [TextKey.AlreadyPresent] = "You are already marked present in this session.",
         [TextKey.NoAttemptsLeft] = "You have used all your attempts for this session. Please contact your teacher.",
         [TextKey.StudentWelcome] = "Welcome {0}, batch {1}. Share your live location: tap the paperclip, Location, \"Share my live location\".",

@@ -47,6 +47,8 @@ public enum TextKey
     ReportMore,
     ReportCaption,
     ReportChartCaption,
+    BoundToAnotherAccount,
+    AnotherIdThisSession,
 
     // Student bot
     StudentHelp,

@@ -123,6 +123,26 @@ public abstract class BotStoreSuite
     }
 
     [Fact]
+    public async Task FirstVerifiedCheckIn_BindsTheId_ToThatTelegramAccount()
+    {
+        var (database, sessionId) = await SessionAsync();
+        var queued = Assert.IsType<QueueResult.Queued>(await QueueAsync(database, sessionId, "u-7"));
+        var store = new VerificationStore(database);
+        var job = await store.TryClaimAsync(queued.JobId, Now, TimeSpan.FromMinutes(5), Ct);
+        await store.CompleteAsync(job!, new FaceCheck.Match(90, 0.9, 10), true, TwoAttempts, Now, Ct);
+
+        var owner = await TurnAsync(database, db => new CheckInStore(db).CheckAccountAsync(sessionId, "S-1", 100, Ct));
+        var stranger = await TurnAsync(database, db => new CheckInStore(db).CheckAccountAsync(sessionId, "S-1", 999, Ct));
+        var ownerAsAnotherId = await TurnAsync(database, db => new CheckInStore(db).CheckAccountAsync(sessionId, "S-2", 100, Ct));
+
+        Assert.Equal(AccountCheck.Allowed, owner);
+        Assert.Equal(AccountCheck.BoundToAnotherAccount, stranger);
+        Assert.Equal(AccountCheck.AnotherIdThisSession, ownerAsAnotherId);
+        await using var db = database.CreateContext();
+        Assert.Equal(100, (await db.StudentBindings.SingleAsync(b => b.StudentId == "S-1", Ct)).TelegramUserId);
+    }
+
+    [Fact]
     public async Task FailedChecks_UseTheAttempts_ThenTheStudentIsRefused()
     {
         var (database, sessionId) = await SessionAsync();

@@ -35,6 +35,12 @@ internal sealed class FakeCheckIns : ICheckInStore
     public Task<SessionMatch?> FindOpenSessionAsync(string otp, string studentId, DateTimeOffset now, CancellationToken cancellationToken) =>
         Task.FromResult(Sessions.Where(s => s.Otp == otp && s.StudentId == studentId && now < s.ExpiresAt).Select(s => s.Match).FirstOrDefault());
 
+    /// <summary>What CheckAccountAsync answers (bindings are the store's job; the conversation only reacts).</summary>
+    public AccountCheck Account { get; set; } = AccountCheck.Allowed;
+
+    public Task<AccountCheck> CheckAccountAsync(Guid sessionId, string studentId, long telegramUserId, CancellationToken cancellationToken) =>
+        Task.FromResult(Account);
+
     public Task<QueueResult> TryQueueVerificationAsync(VerificationRequest request, AttemptPolicy policy, CancellationToken cancellationToken)
     {
         if (!Seen.Add(request.FileUniqueId))

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using Rollcall.Geofence;
+using Rollcall.Ports;
 using Rollcall.Telegram.Classroom;
 using Rollcall.Telegram.StudentBot;
 using Rollcall.Telegram.Texts;
@@ -86,6 +87,22 @@ public sealed class StudentConversationTests
         var replies = await Say(In.Text("222222"));
 
         Assert.Equal(TextKey.AlreadyPresent, replies.Single().Key);
+    }
+
+    [Theory]
+    [InlineData(AccountCheck.BoundToAnotherAccount, TextKey.BoundToAnotherAccount)]
+    [InlineData(AccountCheck.AnotherIdThisSession, TextKey.AnotherIdThisSession)]
+    public async Task IdBoundElsewhereOrSecondIdFromOneAccount_IsRefused(AccountCheck check, TextKey expected)
+    {
+        _store.Open("333333", "S7", _time.GetUtcNow().AddSeconds(60), Classroom);
+        _store.Account = check;
+        await Say(In.Command("start"));
+        await Say(In.Text("S7"));
+
+        var replies = await Say(In.Text("333333"));
+
+        Assert.Equal(expected, replies.Single().Key);
+        Assert.Equal(StudentStep.Idle, _state.Step);
     }
 
     [Fact]
