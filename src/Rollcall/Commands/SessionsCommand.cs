@@ -28,7 +28,11 @@ internal static class SessionsCommand
                 .OrderByDescending(s => s.CreatedAt).Take(Math.Max(1, result.GetValue(last)))
                 .Select(s => new
                 {
-                    s.Id, s.Date, s.Subject, s.CreatedAt, s.ReportSentAt,
+                    s.Id,
+                    s.Date,
+                    s.Subject,
+                    s.CreatedAt,
+                    s.ReportSentAt,
                     Batches = s.Batches.Select(b => b.Batch).ToList(),
                     Students = s.Students.Count,
                     Present = db.Marks.Count(m => m.SessionId == s.Id && m.Status == MarkStatus.Present),
