@@ -7,11 +7,12 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Rollcall.Faces.Onnx;
 using Rollcall.Faces.Photos;
+using Rollcall.Faces.Rekognition;
 using Rollcall.Ports;
 
 namespace Rollcall.Faces;
 
-/// <summary>Registers the local face engine, the photo store and IFaceVerifier.</summary>
+/// <summary>Registers the local face engine, the photo store and IFaceVerifier (local, or AWS Rekognition with FACE_PROVIDER=rekognition).</summary>
 public static class FacesSetup
 {
     public static IServiceCollection AddFaces(this IServiceCollection services, IConfiguration configuration)
@@ -19,8 +20,7 @@ public static class FacesSetup
         services.AddOptions<FaceOptions>()
             .Bind(configuration)
             .ValidateDataAnnotations()
-            .Validate(o => o.Provider == "local", "FACE_PROVIDER=rekognition is not available in this build; use FACE_PROVIDER=local")
-            .Validate(o => FaceEngine.FindModelsDirectory(o.ModelsDirectory) is not null, "FACE_MODELS_DIR must name a folder with fr_detect.onnx and fr_feature.onnx: run `bash scripts/fetch-models.sh`, e.g. FACE_MODELS_DIR=models")
+            .Validate(o => o.Provider != "local" || FaceEngine.FindModelsDirectory(o.ModelsDirectory) is not null, "FACE_MODELS_DIR must name a folder with fr_detect.onnx and fr_feature.onnx: run `bash scripts/fetch-models.sh`, e.g. FACE_MODELS_DIR=models")
             .ValidateOnStart();
         services.AddPhotoStore(configuration);
         services.AddSingleton(sp =>
@@ -34,8 +34,28 @@ public static class FacesSetup
             return engine;
         });
         services.TryAddSingleton<IEmbeddingCache, InMemoryEmbeddingCache>();
-        services.AddSingleton<IFaceVerifier, FaceVerifier>();
+        services.AddSingleton<FaceVerifier>();
+        services.AddRekognition(configuration);
+        services.AddSingleton<IFaceVerifier>(sp => sp.GetRequiredService<IOptions<FaceOptions>>().Value.Provider == "rekognition"
+            ? sp.GetRequiredService<RekognitionFaceVerifier>()
+            : sp.GetRequiredService<FaceVerifier>());
         return services;
+    }
+
+    // FACE_PROVIDER=rekognition: AWS_REGION, AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY required; AWS_REKOGNITION_ENDPOINT_URL optional.
+    private static void AddRekognition(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<RekognitionOptions>()
+            .Bind(configuration)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.TryAddSingleton(TimeProvider.System);
+
+        // HttpClient's own logs stay off: request logs are no place for signed AWS requests.
+        services.AddHttpClient(RekognitionClient.HttpClientName, http => http.Timeout = TimeSpan.FromSeconds(30)).RemoveAllLoggers();
+        services.AddSingleton(sp => new RekognitionClient(
+            sp.GetRequiredService<IHttpClientFactory>(), sp.GetRequiredService<IOptions<RekognitionOptions>>().Value, sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<RekognitionFaceVerifier>();
     }
 
     /// <summary>PHOTO_STORE: `folder:PATH` or `s3` (AWS_S3_BUCKET, AWS_S3_PREFIX, AWS_REGION, AWS_S3_ENDPOINT_URL).</summary>

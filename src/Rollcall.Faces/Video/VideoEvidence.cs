@@ -7,7 +7,7 @@ namespace Rollcall.Faces.Video;
 /// <param name="EyesOpen">Eye model's open probability; NaN when not measured.</param>
 public sealed record FrameFace(int Index, FaceFinding Finding, int FaceCount, float Score, float Height, float YawProxy, float EyesOpen);
 
-/// <summary>Milliseconds spent per stage of one verification.</summary>
+/// <summary>Milliseconds spent per stage of one verification; decoding runs alongside detection and motion, so stages overlap.</summary>
 public sealed record StageTimes(double DecodeMs, double DetectMs, double EmbedMs, double LivenessMs)
 {
     public double TotalMs => DecodeMs + DetectMs + EmbedMs + LivenessMs;

@@ -1,5 +1,5 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
-using OpenCvSharp;
 using Rollcall.Faces.Onnx;
 
 namespace Rollcall.Faces.Video;
@@ -9,6 +9,9 @@ public sealed class VideoNoteAnalyzer(FaceEngine engine, FaceOptions options)
 {
     /// <summary>How many of the best frames are embedded and scored; the similarity is their median.</summary>
     public const int BestFrames = 3;
+
+    // Decoded frames waiting for analysis: enough to keep the decoder busy, few enough to bound memory.
+    private const int DecodeAhead = 4;
 
     public VideoEvidence Analyze(ReadOnlyMemory<byte> video, ChallengeKind challenge, CancellationToken cancellationToken)
     {
@@ -27,7 +30,6 @@ public sealed class VideoNoteAnalyzer(FaceEngine engine, FaceOptions options)
     private VideoEvidence Run(ReadOnlyMemory<byte> video, ChallengeKind challenge, CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();
-        double decodeMs = 0, detectMs = 0;
         if (!VideoClip.TryOpen(video.Span, options.MaxVideoBytes, out var clip, out var failure))
         {
             return VideoEvidence.Rejected(new FaceCheck.BadVideo(failure), [], new StageTimes(clock.Elapsed.TotalMilliseconds, 0, 0, 0));
@@ -39,38 +41,14 @@ public sealed class VideoNoteAnalyzer(FaceEngine engine, FaceOptions options)
             ChallengeKind.TurnLeft or ChallengeKind.TurnRight => Math.Max(options.SampledFrames, 12),
             _ => options.SampledFrames,
         };
-        var frames = new List<FrameFace>(samples);
-        var usable = new List<(VideoFrame Frame, ImageFace Face, float Quality)>(samples);
-        var scratch = new List<FaceBox>();
+        var work = new FrameWork(samples, challenge);
+        var decodeMs = clock.Elapsed.TotalMilliseconds;
         try
         {
             using (clip)
             {
-                decodeMs += clock.Elapsed.TotalMilliseconds;
-                var mark = clock.Elapsed.TotalMilliseconds;
-                foreach (var frame in clip.Sample(samples, options.MaxDecodedFrames, cancellationToken))
-                {
-                    var decoded = clock.Elapsed.TotalMilliseconds;
-                    decodeMs += decoded - mark;
-                    var face = ImageFace.Find(engine, frame.Image, scratch, options.MinFacePixels);
-                    var yaw = face.Landmarks?.YawProxy ?? float.NaN;
-                    var eyes = face.Landmarks is not null && challenge == ChallengeKind.Blink ? engine.EyesOpen(frame.Image, face.Landmarks) : float.NaN;
-                    frames.Add(new FrameFace(frame.Index, face.Finding, face.FaceCount, face.Box.Score, face.Box.Height, yaw, eyes));
-                    if (face.Finding == FaceFinding.One)
-                    {
-                        usable.Add((frame, face, Quality(face)));
-                    }
-                    else
-                    {
-                        frame.Dispose();
-                    }
-
-                    mark = clock.Elapsed.TotalMilliseconds;
-                    detectMs += mark - decoded;
-                }
-
-                decodeMs += clock.Elapsed.TotalMilliseconds - mark;
-                if (frames.Count == 0)
+                decodeMs += DecodeAlongside(clip, samples, work, cancellationToken);
+                if (work.Frames.Count == 0)
                 {
                     return Reject(new FaceCheck.BadVideo("no frame could be decoded"));
                 }
@@ -82,84 +60,141 @@ public sealed class VideoNoteAnalyzer(FaceEngine engine, FaceOptions options)
                 }
             }
 
-            var rejection = Judge(frames, usable.Count);
+            var rejection = Judge(work.Frames, work.Usable.Count);
             if (rejection is not null)
             {
                 return Reject(rejection);
             }
 
-            return Measure(frames, usable, new StageTimes(decodeMs, detectMs, 0, 0));
+            return Measure(work, new StageTimes(decodeMs, work.DetectMs, 0, work.MotionMs));
         }
         finally
         {
-            foreach (var u in usable)
-            {
-                u.Frame.Dispose();
-            }
+            work.Dispose();
         }
 
-        VideoEvidence Reject(FaceCheck check) => VideoEvidence.Rejected(check, frames, new StageTimes(decodeMs, detectMs, 0, 0));
+        VideoEvidence Reject(FaceCheck check) => VideoEvidence.Rejected(check, work.Frames, new StageTimes(decodeMs, work.DetectMs, 0, work.MotionMs));
     }
 
-    private VideoEvidence Measure(List<FrameFace> frames, List<(VideoFrame Frame, ImageFace Face, float Quality)> usable, StageTimes times)
+    // Decoding runs on its own thread while this one detects and registers the frames already decoded; returns the decoder's busy time.
+    private double DecodeAlongside(VideoClip clip, int samples, FrameWork work, CancellationToken cancellationToken)
     {
-        var clock = Stopwatch.StartNew();
-        var best = usable.OrderByDescending(u => u.Quality).Take(BestFrames).ToList();
-        var embeddings = new List<float[]>(best.Count);
-        foreach (var (frame, face, _) in best)
-        {
-            var embedding = new float[FaceEngine.EmbeddingSize];
-            if (engine.Embed(frame.Image, face.Landmarks!, embedding))
-            {
-                embeddings.Add(embedding);
-            }
-        }
-
-        var embedMs = clock.Elapsed.TotalMilliseconds;
-        Span<double> live = stackalloc double[best.Count];
-        for (var i = 0; i < best.Count; i++)
-        {
-            live[i] = engine.Liveness(best[i].Frame.Image, best[i].Face.Box);
-        }
-
-        live.Sort();
-        var passive = live.Length == 0 ? 0 : live[live.Length / 2];
-        var motion = Motion(usable);
-        var livenessMs = clock.Elapsed.TotalMilliseconds - embedMs;
-        return new VideoEvidence(null, frames, embeddings, passive, motion, times with { EmbedMs = embedMs, LivenessMs = livenessMs });
-    }
-
-    private static TemporalMotion Motion(List<(VideoFrame Frame, ImageFace Face, float Quality)> usable)
-    {
-        var landmarks = new List<FaceLandmarks>(usable.Count);
-        var crops = new List<Mat>(usable.Count);
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        using var queue = new BlockingCollection<VideoFrame>(DecodeAhead);
+        var decoding = Task.Factory.StartNew(() => Decode(clip, samples, queue, stop.Token), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
         try
         {
-            foreach (var (frame, face, _) in usable)
+            foreach (var frame in queue.GetConsumingEnumerable(stop.Token))
             {
-                using var aligned = FaceEmbedder.Align(frame.Image, face.Landmarks!);
-                if (aligned is null)
-                {
-                    continue;
-                }
-
-                using var gray = new Mat();
-                Cv2.CvtColor(aligned, gray, ColorConversionCodes.BGR2GRAY);
-                var small = new Mat();
-                Cv2.Resize(gray, small, new Size(TemporalLiveness.CropSide, TemporalLiveness.CropSide), 0, 0, InterpolationFlags.Area);
-                crops.Add(small);
-                landmarks.Add(face.Landmarks!);
+                Examine(frame, work);
             }
-
-            return TemporalLiveness.Measure(landmarks, crops);
         }
         finally
         {
-            foreach (var crop in crops)
+            // The clip must outlive its decoder: stop it (a no-op once it has finished), wait, and free what it left behind.
+            stop.Cancel();
+            Task.WaitAny([decoding], CancellationToken.None);
+            while (queue.TryTake(out var left))
             {
-                crop.Dispose();
+                left.Dispose();
             }
         }
+
+        // A synchronous join on finished CPU work: rethrows the decoder's own failure (timeout, OpenCV) unwrapped.
+        return decoding.GetAwaiter().GetResult();
+    }
+
+    private double Decode(VideoClip clip, int samples, BlockingCollection<VideoFrame> queue, CancellationToken cancellationToken)
+    {
+        var clock = Stopwatch.StartNew();
+        try
+        {
+            foreach (var frame in clip.Sample(samples, options.MaxDecodedFrames, cancellationToken))
+            {
+                try
+                {
+                    queue.Add(frame, cancellationToken);
+                }
+                catch
+                {
+                    frame.Dispose();
+                    throw;
+                }
+            }
+        }
+        finally
+        {
+            queue.CompleteAdding();
+        }
+
+        return clock.Elapsed.TotalMilliseconds;
+    }
+
+    private void Examine(VideoFrame frame, FrameWork work)
+    {
+        var start = Stopwatch.GetTimestamp();
+        var face = ImageFace.Find(engine, frame.Image, work.Boxes, options.MinFacePixels);
+        var yaw = face.Landmarks?.YawProxy ?? float.NaN;
+        var eyes = face.Landmarks is not null && work.Challenge == ChallengeKind.Blink ? engine.EyesOpen(frame.Image, face.Landmarks) : float.NaN;
+        work.Frames.Add(new FrameFace(frame.Index, face.Finding, face.FaceCount, face.Box.Score, face.Box.Height, yaw, eyes));
+        work.DetectMs += Stopwatch.GetElapsedTime(start).TotalMilliseconds;
+        if (face.Finding != FaceFinding.One)
+        {
+            frame.Dispose();
+            return;
+        }
+
+        work.Usable.Add(new UsableFrame(frame, face, Quality(face)));
+        start = Stopwatch.GetTimestamp();
+        work.Motion.Add(frame.Image, face.Landmarks!);
+        work.MotionMs += Stopwatch.GetElapsedTime(start).TotalMilliseconds;
+    }
+
+    private VideoEvidence Measure(FrameWork work, StageTimes times)
+    {
+        var usable = work.Usable;
+        usable.Sort(static (a, b) => b.Quality.CompareTo(a.Quality));
+        var best = usable.Count < BestFrames ? usable.Count : BestFrames;
+        var embeddings = new float[]?[best];
+        var live = new double[best];
+        double embedMs = 0, passiveMs = 0;
+
+        // The two models are independent: embed on one core while the anti-spoof model runs on the other.
+        Parallel.Invoke(
+            () =>
+            {
+                var start = Stopwatch.GetTimestamp();
+                for (var i = 0; i < best; i++)
+                {
+                    var embedding = new float[FaceEngine.EmbeddingSize];
+                    embeddings[i] = engine.Embed(usable[i].Frame.Image, usable[i].Face.Landmarks!, embedding) ? embedding : null;
+                }
+
+                embedMs = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
+            },
+            () =>
+            {
+                var start = Stopwatch.GetTimestamp();
+                for (var i = 0; i < best; i++)
+                {
+                    live[i] = engine.Liveness(usable[i].Frame.Image, usable[i].Face.Box);
+                }
+
+                passiveMs = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
+            });
+
+        var found = new List<float[]>(best);
+        foreach (var embedding in embeddings)
+        {
+            if (embedding is not null)
+            {
+                found.Add(embedding);
+            }
+        }
+
+        Array.Sort(live);
+        var passive = live.Length == 0 ? 0 : live[live.Length / 2];
+        return new VideoEvidence(null, work.Frames, found, passive, work.Motion.Result(), times with { EmbedMs = embedMs, LivenessMs = times.LivenessMs + passiveMs });
     }
 
     private static FaceCheck? Judge(List<FrameFace> frames, int one)
@@ -191,4 +226,33 @@ public sealed class VideoNoteAnalyzer(FaceEngine engine, FaceOptions options)
     // Confident, frontal, large faces first.
     private static float Quality(ImageFace face) =>
         face.Box.Score * (1 - Math.Min(1, Math.Abs(face.Landmarks!.YawProxy))) * Math.Min(1, face.Box.Height / 112f);
+
+    private sealed record UsableFrame(VideoFrame Frame, ImageFace Face, float Quality);
+
+    // What the analysis thread gathers from the frames of one clip.
+    private sealed class FrameWork(int samples, ChallengeKind challenge) : IDisposable
+    {
+        public ChallengeKind Challenge { get; } = challenge;
+
+        public List<FrameFace> Frames { get; } = new(samples);
+
+        public List<UsableFrame> Usable { get; } = new(samples);
+
+        public List<FaceBox> Boxes { get; } = [];
+
+        public TemporalMotionMeter Motion { get; } = new(samples);
+
+        public double DetectMs { get; set; }
+
+        public double MotionMs { get; set; }
+
+        public void Dispose()
+        {
+            Motion.Dispose();
+            foreach (var u in Usable)
+            {
+                u.Frame.Dispose();
+            }
+        }
+    }
 }

@@ -1,0 +1,78 @@
+using System.Diagnostics;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using OpenCvSharp;
+using Rollcall.Faces.Video;
+using Rollcall.Ports;
+
+namespace Rollcall.Faces.Rekognition;
+
+/// <summary>
+/// FACE_PROVIDER=rekognition: the middle frame of the video note against the enrolled photo with AWS CompareFaces.
+/// CompareFaces checks identity only; the local liveness checks and challenges do not apply.
+/// </summary>
+public sealed class RekognitionFaceVerifier(
+    RekognitionClient client,
+    IPhotoStore photos,
+    IOptions<FaceOptions> options,
+    ILogger<RekognitionFaceVerifier> logger) : IFaceVerifier
+{
+    public async Task<FaceCheck> VerifyAsync(FaceCheckRequest request, CancellationToken cancellationToken)
+    {
+        var clock = Stopwatch.StartNew();
+        var check = await CheckAsync(request, cancellationToken);
+        FacesLog.Verified(logger, request.StudentId, check.GetType().Name, check.Similarity, clock.ElapsedMilliseconds);
+        return check;
+    }
+
+    /// <summary>The frame in the middle of the clip as JPEG, or why the clip is not a usable video.</summary>
+    public static (byte[]? Jpeg, string? Failure) MiddleFrame(ReadOnlySpan<byte> video, FaceOptions options, CancellationToken cancellationToken)
+    {
+        if (!VideoClip.TryOpen(video, options.MaxVideoBytes, out var clip, out var failure))
+        {
+            return (null, failure);
+        }
+
+        using (clip)
+        {
+            foreach (var frame in clip.Sample(1, options.MaxDecodedFrames, cancellationToken))
+            {
+                using (frame)
+                {
+                    Cv2.ImEncode(".jpg", frame.Image, out var jpeg, new ImageEncodingParam(ImwriteFlags.JpegQuality, 92));
+                    return (jpeg, null);
+                }
+            }
+        }
+
+        return (null, "no frame could be decoded");
+    }
+
+    private async Task<FaceCheck> CheckAsync(FaceCheckRequest request, CancellationToken cancellationToken)
+    {
+        var photo = await photos.FindAsync(request.StudentId, cancellationToken);
+        if (photo is null)
+        {
+            FacesLog.NoPhoto(logger, request.StudentId);
+            return new FaceCheck.NoPhoto();
+        }
+
+        var settings = options.Value;
+        var (frame, failure) = await Task.Run(() => MiddleFrame(request.Video.Span, settings, cancellationToken), cancellationToken);
+        if (frame is null)
+        {
+            return new FaceCheck.BadVideo(failure!);
+        }
+
+        var result = await client.CompareFacesAsync(photo.Bytes, frame, settings.MatchThreshold, cancellationToken);
+        if (result.NoFace)
+        {
+            return new FaceCheck.NoFace();
+        }
+
+        // Liveness is not measured by CompareFaces: reported as 0.
+        return result.Similarity is { } similarity && similarity >= settings.MatchThreshold
+            ? new FaceCheck.Match(Math.Round(similarity, 1), 0, 1)
+            : new FaceCheck.Mismatch(Math.Round(result.Similarity ?? 0, 1), 0, 1);
+    }
+}
