@@ -9,15 +9,27 @@ namespace Rollcall.IntegrationTests.Support;
 /// <summary>The real `rollcall run` host on a fresh SQLite folder, with both bots on the Bot API emulator.</summary>
 public sealed class RollcallTestHost : IAsyncDisposable
 {
-    private RollcallTestHost(BotApiEmulator emulator, WebApplication app, string folder, int port)
+    private readonly Dictionary<string, string?> _settings;
+    private bool _ownsEmulator = true;
+    private bool _stopped;
+
+    private RollcallTestHost(BotApiEmulator emulator, EmulatedBot teacherBot, EmulatedBot studentBot, WebApplication app,
+        string folder, int port, Dictionary<string, string?> settings)
     {
         Emulator = emulator;
+        TeacherBot = teacherBot;
+        StudentBot = studentBot;
         App = app;
         Folder = folder;
         BaseUrl = new Uri($"http://127.0.0.1:{port}");
+        _settings = settings;
     }
 
     public BotApiEmulator Emulator { get; }
+
+    public EmulatedBot TeacherBot { get; }
+
+    public EmulatedBot StudentBot { get; }
 
     public WebApplication App { get; }
 
@@ -26,6 +38,9 @@ public sealed class RollcallTestHost : IAsyncDisposable
     /// <summary>HTTP_LISTEN as a URL: health, readiness and metrics.</summary>
     public Uri BaseUrl { get; }
 
+    /// <summary>The SQLite file of this host (DATABASE_URL without the scheme).</summary>
+    public string DatabasePath => Path.Combine(Folder, "rollcall.db");
+
     public static async Task<RollcallTestHost> StartAsync(IDictionary<string, string?>? settings = null)
     {
         var emulator = new BotApiEmulator();
@@ -33,7 +48,6 @@ public sealed class RollcallTestHost : IAsyncDisposable
         var teacher = emulator.AddBot("8000001:test-teacher", "test_teacher_bot");
         var student = emulator.AddBot("8000002:test-student", "test_student_bot");
         var folder = Directory.CreateTempSubdirectory("rollcall-host-").FullName;
-        var port = FreePort();
         var overrides = new Dictionary<string, string?>
         {
             ["TEACHER_BOT_TOKEN"] = teacher.Token,
@@ -42,7 +56,6 @@ public sealed class RollcallTestHost : IAsyncDisposable
             ["DATABASE_URL"] = "sqlite:" + Path.Combine(folder, "rollcall.db"),
             ["PHOTO_STORE"] = "folder:" + Path.Combine(folder, "photos"),
             ["LMS_MODE"] = "roster",
-            ["HTTP_LISTEN"] = $"127.0.0.1:{port}",
             ["Logging:LogLevel:Default"] = "Warning",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
@@ -50,18 +63,58 @@ public sealed class RollcallTestHost : IAsyncDisposable
             overrides[key] = value;
         }
 
-        var configuration = StartupSettings.Load(TextWriter.Null, overrides)
-            ?? throw new InvalidOperationException("Test settings are invalid.");
-        var app = RollcallHost.Build(configuration);
-        await app.StartAsync(TestContext.Current.CancellationToken);
-        return new RollcallTestHost(emulator, app, folder, port);
+        return await BuildAndStartAsync(emulator, teacher, student, folder, overrides);
+    }
+
+    /// <summary>
+    /// Stops this host (as a killed or redeployed process would stop) and starts a new one on the same folder, database,
+    /// settings and Bot API emulator, so users and their chats carry over. The new host owns the emulator from then on.
+    /// </summary>
+    public async Task<RollcallTestHost> RestartAsync(IDictionary<string, string?>? changes = null)
+    {
+        await StopAsync();
+        var settings = new Dictionary<string, string?>(_settings);
+        foreach (var (key, value) in changes ?? new Dictionary<string, string?>())
+        {
+            settings[key] = value;
+        }
+
+        _ownsEmulator = false;
+        return await BuildAndStartAsync(Emulator, TeacherBot, StudentBot, Folder, settings);
+    }
+
+    /// <summary>Stops and disposes the application but keeps the emulator: the bots go silent until a restart.</summary>
+    public async Task StopAsync()
+    {
+        if (_stopped)
+        {
+            return;
+        }
+
+        _stopped = true;
+        await App.StopAsync(CancellationToken.None);
+        await App.DisposeAsync();
     }
 
     public async ValueTask DisposeAsync()
     {
-        await App.StopAsync(CancellationToken.None);
-        await App.DisposeAsync();
-        await Emulator.DisposeAsync();
+        await StopAsync();
+        if (_ownsEmulator)
+        {
+            await Emulator.DisposeAsync();
+        }
+    }
+
+    private static async Task<RollcallTestHost> BuildAndStartAsync(BotApiEmulator emulator, EmulatedBot teacher, EmulatedBot student,
+        string folder, Dictionary<string, string?> settings)
+    {
+        var port = FreePort();
+        settings["HTTP_LISTEN"] = $"127.0.0.1:{port}";
+        var configuration = StartupSettings.Load(TextWriter.Null, settings)
+            ?? throw new InvalidOperationException("Test settings are invalid.");
+        var app = RollcallHost.Build(configuration);
+        await app.StartAsync(TestContext.Current.CancellationToken);
+        return new RollcallTestHost(emulator, teacher, student, app, folder, port, settings);
     }
 
     private static int FreePort()
