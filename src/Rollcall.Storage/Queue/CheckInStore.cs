@@ -114,6 +114,15 @@ public sealed class CheckInStore(RollcallDb db) : ICheckInStore
         {
             return new QueueResult.NoAttemptsLeft();
         }
+        else
+        {
+            // A finished job that used no attempt (missing ID photo, download failed) holds this attempt's number;
+            // free it, while a job still queued keeps blocking a second note for the same attempt.
+            var attempt = mark.AttemptsUsed + 1;
+            await db.VerificationJobs
+                .Where(j => j.SessionId == request.SessionId && j.StudentId == request.StudentId && j.Attempt == attempt && j.State == JobState.Done)
+                .ExecuteDeleteAsync(cancellationToken);
+        }
 
         var job = new VerificationJob
         {

@@ -83,6 +83,14 @@ public sealed class RollcallTestHost : IAsyncDisposable
         return await BuildAndStartAsync(Emulator, TeacherBot, StudentBot, Folder, settings);
     }
 
+    /// <summary>A second instance beside this one (scale-out): same emulator, folder and settings, its own HTTP port.</summary>
+    public async Task<RollcallTestHost> StartSiblingAsync()
+    {
+        var sibling = await BuildAndStartAsync(Emulator, TeacherBot, StudentBot, Folder, new Dictionary<string, string?>(_settings));
+        sibling._ownsEmulator = false;
+        return sibling;
+    }
+
     /// <summary>Stops and disposes the application but keeps the emulator: the bots go silent until a restart.</summary>
     public async Task StopAsync()
     {
