@@ -17,8 +17,26 @@ public sealed record CheckInResult(string StudentId, string LastReply, TimeSpan?
 /// </summary>
 public sealed class CheckInRun(EmulatedBot studentBot, TimeSpan replyTimeout, TimeSpan resultTimeout)
 {
+    /// <summary>What a student is left with when the bot stops answering (a lost reply): the run goes on, the count shows it.</summary>
+    public const string NoAnswer = "(no answer)";
+
+    /// <summary>Plays the check-in; a bot that stops answering ends it with <see cref="NoAnswer"/> instead of failing the run.</summary>
     public async Task<CheckInResult> PlayAsync(
         EmulatedUser user, string studentId, string otp, (double Latitude, double Longitude) at, byte[] videoNote, CancellationToken cancellationToken)
+    {
+        var sent = (long?)null;
+        try
+        {
+            return await PlayCoreAsync(user, studentId, otp, at, videoNote, t => sent = t, cancellationToken);
+        }
+        catch (TimeoutException e)
+        {
+            return new CheckInResult(studentId, $"{NoAnswer} {e.Message}", sent is { } t ? Stopwatch.GetElapsedTime(t) : null);
+        }
+    }
+
+    private async Task<CheckInResult> PlayCoreAsync(
+        EmulatedUser user, string studentId, string otp, (double Latitude, double Longitude) at, byte[] videoNote, Action<long> videoSent, CancellationToken cancellationToken)
     {
         await user.SendCommandAsync(studentBot, "/start");
         await HearAsync(user, cancellationToken);
@@ -39,6 +57,7 @@ public sealed class CheckInRun(EmulatedBot studentBot, TimeSpan replyTimeout, Ti
         }
 
         var sent = Stopwatch.GetTimestamp();
+        videoSent(sent);
         await user.SendVideoNoteAsync(studentBot, videoNote, duration: 3, length: 384);
         var processing = await HearAsync(user, cancellationToken);
         if (!processing.StartsWith("Processing", StringComparison.Ordinal))

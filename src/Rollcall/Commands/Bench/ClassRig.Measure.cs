@@ -100,6 +100,11 @@ internal sealed partial class ClassRig
     // The reply's first words name the outcome; the rest carries numbers that differ per student.
     private static string Outcome(string reply)
     {
+        if (reply.StartsWith(CheckInRun.NoAnswer, StringComparison.Ordinal))
+        {
+            return CheckInRun.NoAnswer;
+        }
+
         var end = reply.IndexOfAny([':', '.', '(']);
         return (end > 0 ? reply[..end] : reply).Trim();
     }
