@@ -35,10 +35,11 @@ internal sealed class ThrowAwayPostgres : IAsyncDisposable
     }
 
     /// <summary>pg_ctl restart -m fast: every connection is cut and the server is back a moment later.</summary>
+    /// <remarks>-l keeps the new server off pg_ctl's stdout, which would otherwise stay open and never reach end of file.</remarks>
     public async Task RestartAsync()
     {
         var bin = Directory.EnumerateDirectories("/usr/lib/postgresql").Order().Last();
-        string[] pgCtl = [Path.Combine(bin, "bin", "pg_ctl"), "-D", Path.Combine(_folder, "db"), "-m", "fast", "-w", "-t", "60", "restart"];
+        string[] pgCtl = [Path.Combine(bin, "bin", "pg_ctl"), "-D", Path.Combine(_folder, "db"), "-l", Path.Combine(_folder, "server.log"), "-m", "fast", "-w", "-t", "60", "restart"];
         var (code, output) = Environment.UserName == "root"
             ? await RunAsync("runuser", ["-u", "postgres", "--", .. pgCtl])
             : await RunAsync(pgCtl[0], pgCtl[1..]);
