@@ -84,6 +84,12 @@ internal static class ClassBenchCommand
                         }), cancellationToken);
                     delivered.StopTask();
                 });
+            if (Console.IsOutputRedirected)
+            {
+                // A file or pipe gets the report's long lines whole, not wrapped at 80 columns.
+                console.Profile.Width = 200;
+            }
+
             foreach (var line in report!.Lines())
             {
                 console.WriteLine(line);
