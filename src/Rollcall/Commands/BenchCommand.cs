@@ -40,6 +40,7 @@ internal static class BenchCommand
             return 0;
         });
         bench.Subcommands.Add(faces);
+        bench.Subcommands.Add(Bench.ClassBenchCommand.Create());
         root.Subcommands.Add(bench);
     }
 

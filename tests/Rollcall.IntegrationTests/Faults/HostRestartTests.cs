@@ -1,0 +1,101 @@
+using Microsoft.EntityFrameworkCore;
+using Rollcall.Commands.Bench;
+using Rollcall.IntegrationTests.Load;
+using Rollcall.IntegrationTests.Support;
+using Rollcall.Simulation.Load;
+using Rollcall.Storage.Entities;
+
+namespace Rollcall.IntegrationTests.Faults;
+
+/// <summary>
+/// The host stops mid-class with verifications queued and a new one starts on the same database: the queue resumes,
+/// no mark is lost or doubled, and the teacher gets the report once.
+/// </summary>
+[Collection(ClassLoadCollection.Name)]
+public sealed class HostRestartTests(FacesFixture faces)
+{
+    private const int Students = 16;
+
+    [Fact]
+    public async Task HostStoppedWithVerificationsQueued_NewHostFinishesThemAndReportsOnce()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var options = ClassRigs.Options(Students) with
+        {
+            Ramp = TimeSpan.Zero,
+            OtpSeconds = 60,
+            ReportDelaySeconds = 2,
+            Settings = new Dictionary<string, string?> { ["VERIFY_WORKERS"] = "1" },
+        };
+        await using var rig = await ClassRigs.StartAsync(faces, options);
+        var otp = await rig.OpenSessionAsync(ct);
+        await using var sampler = new ProcessSampler(null, TimeSpan.FromSeconds(1));
+
+        var checkIns = rig.CheckInAsync(rig.Roster.Students, otp, TimeSpan.Zero, null, ct);
+        Assert.True(await AllVideoNotesQueuedAsync(rig, ct), "the video notes never all reached the queue");
+        await rig.StopHostAsync(TimeSpan.FromSeconds(5));
+        var queuedAtStop = await rig.QueuedJobsAsync(ct);
+        await ExpireLeasesAsync(rig, ct);
+        await rig.StartHostAsync(ct);
+        var results = await checkIns;
+
+        Assert.True(queuedAtStop > 0, "the host was stopped after the queue had drained; nothing was left to resume");
+        // Known gap (reported to the lead): the one job the worker had decided as the host stopped keeps its committed
+        // mark, but its reply was cancelled and is never sent. Every other student hears the result.
+        var unanswered = results.Where(r => !r.Marked).ToList();
+        Assert.True(unanswered.Count <= 1 && unanswered.All(r => r.LastReply.StartsWith(CheckInRun.NoAnswer, StringComparison.Ordinal)),
+            await WhyNotMarkedAsync(rig, results, ct));
+        Assert.All(results.Except(unanswered), r => Assert.Equal("Attendance marked: present in Load Testing.", r.LastReply));
+        Assert.True(await rig.WaitForDeliveryAsync(TimeSpan.FromMinutes(2), null, ct));
+        var load = await rig.ReportAsync(results, sampler, default, ct);
+        Assert.True(load is { Stored: Students, Delivered: Students, PostsAccepted: 1, MissingFromLastWrite: 0, OutboxPending: 0 }, string.Join('\n', load.Lines()));
+
+        var report = await rig.Teacher!.NextMessageAsync(rig.TeacherBot, TimeSpan.FromMinutes(4), ct);
+        Assert.Contains($"Present: {Students} of {Students}", report.Text, StringComparison.Ordinal);
+        var csv = await rig.Teacher.NextMessageAsync(rig.TeacherBot, null, ct);
+        Assert.NotNull(csv.File);
+        await Assert.ThrowsAsync<TimeoutException>(() => rig.Teacher.NextMessageAsync(rig.TeacherBot, TimeSpan.FromSeconds(12), ct));
+        Assert.Equal(1, rig.TeacherBot.CallCount("sendDocument"));
+    }
+
+    /// <summary>For each student not told "marked": their mark and their jobs as the database has them.</summary>
+    private static async Task<string> WhyNotMarkedAsync(ClassRig rig, IReadOnlyList<CheckInResult> results, CancellationToken ct)
+    {
+        await using var db = rig.Database.CreateContext();
+        var lines = new List<string>();
+        foreach (var r in results.Where(r => !r.Marked))
+        {
+            var mark = await db.Marks.AsNoTracking().Where(m => m.StudentId == r.StudentId).Select(m => m.Status.ToString()).FirstOrDefaultAsync(ct);
+            var jobs = await db.VerificationJobs.AsNoTracking().Where(j => j.StudentId == r.StudentId)
+                .Select(j => $"{j.State}/{j.Outcome}/lease {j.LeaseUntil}").ToListAsync(ct);
+            lines.Add($"{r.StudentId}: '{r.LastReply}'; mark {mark}; jobs {string.Join(", ", jobs)}");
+        }
+
+        return string.Join('\n', lines);
+    }
+
+    /// <summary>Waits until every student's video note is a job row and some are still waiting for the one worker.</summary>
+    private static async Task<bool> AllVideoNotesQueuedAsync(ClassRig rig, CancellationToken ct)
+    {
+        using var timer = new PeriodicTimer(TimeSpan.FromMilliseconds(100));
+        for (var tick = 0; tick < 1200 && await timer.WaitForNextTickAsync(ct); tick++)
+        {
+            await using var db = rig.Database.CreateContext();
+            if (await db.VerificationJobs.CountAsync(ct) == Students)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    // A crashed process's leases run out on their own (jobs 5 min, outbox 60 s, report 2 min); the test moves that time
+    // forward instead of waiting, as if the new host started after the leases expired.
+    private static async Task ExpireLeasesAsync(ClassRig rig, CancellationToken ct)
+    {
+        await using var db = rig.Database.CreateContext();
+        await db.VerificationJobs.Where(j => j.State == JobState.Queued).ExecuteUpdateAsync(s => s.SetProperty(j => j.LeaseUntil, (DateTimeOffset?)null), ct);
+        await db.Outbox.Where(o => o.State == OutboxState.Pending).ExecuteUpdateAsync(s => s.SetProperty(o => o.LeaseUntil, (DateTimeOffset?)null), ct);
+    }
+}
