@@ -116,6 +116,14 @@ public sealed partial class OutboxRelay(
                 await SaveIgnoringDuplicateAsync(db, cancellationToken);
             }
 
+            if (isFirst && outcome == SubmissionOutcome.Duplicate)
+            {
+                // The record existed (an earlier POST whose answer was lost?) and may hold fewer students than this one:
+                // the rows stay due and the next pass sends the full set as an update.
+                await rows.ExecuteUpdateAsync(s => s.SetProperty(o => o.LeaseUntil, (DateTimeOffset?)null), cancellationToken);
+                return true;
+            }
+
             var sentAt = time.GetUtcNow();
             await rows.ExecuteUpdateAsync(s => s.SetProperty(o => o.State, OutboxState.Sent).SetProperty(o => o.SentAt, sentAt), cancellationToken);
             LogDelivered(logger, key.Batch, key.Subject, submission.Students.Count(s => s.Present), isFirst, outcome);

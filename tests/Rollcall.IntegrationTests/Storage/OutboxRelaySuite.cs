@@ -63,14 +63,38 @@ public abstract class OutboxRelaySuite
     }
 
     [Fact]
-    public async Task DuplicateAnswer_CountsAsDelivered()
+    public async Task DuplicateAnswerToTheCreate_IsFollowedByAnUpdateWithEveryPresentStudent()
     {
         var (database, teacherId, sessionId) = await ClassAsync();
         var lms = new RecordingLms { Answer = SubmissionOutcome.Duplicate };
         await MarkAsync(database, teacherId, sessionId, "S-1");
+        await MarkAsync(database, teacherId, sessionId, "S-2");
+        var relay = Relay(database, lms);
 
-        await Relay(database, lms).DeliverDueAsync(TestContext.Current.CancellationToken);
+        await relay.DeliverDueAsync(TestContext.Current.CancellationToken);
+        await relay.DeliverDueAsync(TestContext.Current.CancellationToken);
 
+        Assert.Equal(2, lms.Submissions.Count);
+        Assert.True(lms.Submissions[0].IsFirst);
+        Assert.False(lms.Submissions[1].IsFirst);
+        Assert.Equal(["S-1", "S-2"], Present(lms.Submissions[1]));
+        Assert.Equal(0, await PendingAsync(database));
+    }
+
+    [Fact]
+    public async Task DuplicateAnswerToAnUpdate_CountsAsDelivered()
+    {
+        var (database, teacherId, sessionId) = await ClassAsync();
+        var lms = new RecordingLms();
+        var relay = Relay(database, lms);
+        await MarkAsync(database, teacherId, sessionId, "S-1");
+        await relay.DeliverDueAsync(TestContext.Current.CancellationToken);
+        lms.Answer = SubmissionOutcome.Duplicate;
+        await MarkAsync(database, teacherId, sessionId, "S-2");
+
+        await relay.DeliverDueAsync(TestContext.Current.CancellationToken);
+
+        Assert.Equal(2, lms.Submissions.Count);
         Assert.Equal(0, await PendingAsync(database));
     }
 
