@@ -36,6 +36,14 @@ public sealed class VerificationStore(RollcallDatabase database)
             : null;
     }
 
+    /// <summary>Gives a claimed job back until <paramref name="until"/> (a transient failure), so a later sweep runs it again.</summary>
+    public async Task DeferAsync(Guid jobId, DateTimeOffset until, CancellationToken cancellationToken)
+    {
+        await using var db = database.CreateContext();
+        await db.VerificationJobs.Where(j => j.Id == jobId && j.State == JobState.Queued)
+            .ExecuteUpdateAsync(s => s.SetProperty(j => j.LeaseUntil, until), cancellationToken);
+    }
+
     /// <summary>
     /// In one transaction: updates the student's mark from the face check (a pass also enqueues the LMS submission and
     /// an audit row), and closes the job. <paramref name="usesAttempt"/> is false for failures that are not the student's.

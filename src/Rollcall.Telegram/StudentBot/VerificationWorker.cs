@@ -33,7 +33,8 @@ public sealed class VerificationWorker(
     ILogger<VerificationWorker> logger) : BackgroundService
 {
     private static readonly TimeSpan Lease = TimeSpan.FromMinutes(5);
-    private static readonly TimeSpan SweepPeriod = TimeSpan.FromSeconds(30);
+    private static readonly TimeSpan SweepPeriod = TimeSpan.FromSeconds(10);
+    private static readonly TimeSpan DownloadRetryDelay = TimeSpan.FromSeconds(2);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -94,7 +95,19 @@ public sealed class VerificationWorker(
         }
 
         var started = Stopwatch.GetTimestamp();
-        var video = await DownloadAsync(job, cancellationToken);
+        byte[]? video;
+        try
+        {
+            video = await DownloadAsync(job, cancellationToken);
+        }
+        catch (Exception e) when (e is ApiRequestException or RequestException or HttpRequestException && !cancellationToken.IsCancellationRequested)
+        {
+            // Telegram is failing for now: the job stays queued and the sweep offers it again after a short pause.
+            StudentBotLog.JobFailed(logger, job.Id, e);
+            await store.DeferAsync(job.Id, time.GetUtcNow() + DownloadRetryDelay, cancellationToken);
+            return true;
+        }
+
         var check = video is null
             ? new FaceCheck.BadVideo("unavailable")
             : await verifier.VerifyAsync(new FaceCheckRequest(job.StudentId, video, job.Challenge), cancellationToken);

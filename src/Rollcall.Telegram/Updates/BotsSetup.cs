@@ -52,7 +52,8 @@ public static class BotsSetup
             return new TelegramBotClient(new TelegramBotClientOptions(token(options) ?? "", baseUrl), http);
         });
         services.AddKeyedSingleton(role, (sp, _) =>
-            new ReplySender(sp.GetRequiredKeyedService<ITelegramBotClient>(role), sp.GetRequiredService<ILogger<ReplySender>>()));
+            new ReplySender(sp.GetRequiredKeyedService<ITelegramBotClient>(role), sp.GetRequiredService<ILogger<ReplySender>>(),
+                sp.GetRequiredService<TimeProvider>()));
         services.AddKeyedSingleton(role, (sp, _) => new UpdateRouter(
             role,
             sp.GetRequiredKeyedService<IBotHandler>(role),

@@ -7,28 +7,55 @@ using Telegram.Bot.Types.ReplyMarkups;
 
 namespace Rollcall.Telegram.Updates;
 
-/// <summary>Sends replies (data) through one bot; a reply that fails is logged and the rest still go out.</summary>
-public sealed class ReplySender(ITelegramBotClient bot, ILogger<ReplySender> logger)
+/// <summary>
+/// Sends replies (data) through one bot. The state behind a reply is committed already, so a reply that meets a 429
+/// or a 5xx is retried a few times (after retry_after, or with backoff) rather than lost; one that still fails is logged
+/// and the rest still go out.
+/// </summary>
+public sealed class ReplySender(ITelegramBotClient bot, ILogger<ReplySender> logger, TimeProvider time)
 {
+    private const int MaxTries = 4;
+    private static readonly TimeSpan MaxWait = TimeSpan.FromSeconds(30);
+
     /// <summary>Sends each reply in order; false when any of them failed.</summary>
     public async Task<bool> SendAsync(long chatId, IEnumerable<Reply> replies, CancellationToken cancellationToken)
     {
         var allSent = true;
         foreach (var reply in replies)
         {
-            try
+            for (var attempt = 1; ; attempt++)
             {
-                await SendOneAsync(chatId, reply, cancellationToken);
-            }
-            catch (Exception e) when (e is ApiRequestException or RequestException or HttpRequestException)
-            {
-                UpdatesLog.ReplyFailed(logger, chatId, reply.GetType().Name, e);
-                allSent = false;
+                try
+                {
+                    await SendOneAsync(chatId, reply, cancellationToken);
+                    break;
+                }
+                catch (Exception e) when (e is ApiRequestException or RequestException or HttpRequestException)
+                {
+                    if (attempt < MaxTries && RetryDelay(e, attempt) is { } delay)
+                    {
+                        await Task.Delay(delay, time, cancellationToken);
+                        continue;
+                    }
+
+                    UpdatesLog.ReplyFailed(logger, chatId, reply.GetType().Name, e);
+                    allSent = false;
+                    break;
+                }
             }
         }
 
         return allSent;
     }
+
+    /// <summary>How long to wait before trying again, or null when trying again cannot help (a 4xx such as a blocked bot).</summary>
+    private static TimeSpan? RetryDelay(Exception error, int attempt) => error switch
+    {
+        ApiRequestException { ErrorCode: 429, Parameters.RetryAfter: { } seconds } => TimeSpan.FromSeconds(Math.Min(seconds, MaxWait.TotalSeconds)),
+        ApiRequestException { ErrorCode: 429 } => TimeSpan.FromSeconds(1),
+        ApiRequestException { ErrorCode: < 500 } => null,
+        _ => TimeSpan.FromMilliseconds(500 * (1 << (attempt - 1))),
+    };
 
     private async Task SendOneAsync(long chatId, Reply reply, CancellationToken cancellationToken)
     {
