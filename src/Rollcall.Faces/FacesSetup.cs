@@ -8,6 +8,7 @@ using Microsoft.Extensions.Options;
 using Rollcall.Faces.Onnx;
 using Rollcall.Faces.Photos;
 using Rollcall.Faces.Rekognition;
+using Rollcall.Observability;
 using Rollcall.Ports;
 
 namespace Rollcall.Faces;
@@ -35,6 +36,7 @@ public static class FacesSetup
         });
         services.TryAddSingleton<IEmbeddingCache, InMemoryEmbeddingCache>();
         services.AddSingleton<FaceVerifier>();
+        services.AddSingleton<IReadinessProbe, FaceModelsProbe>();
         services.AddRekognition(configuration);
         services.AddSingleton<IFaceVerifier>(sp => sp.GetRequiredService<IOptions<FaceOptions>>().Value.Provider == "rekognition"
             ? sp.GetRequiredService<RekognitionFaceVerifier>()

@@ -51,6 +51,7 @@ public static class BotsSetup
             var http = sp.GetRequiredService<IHttpClientFactory>().CreateClient(name);
             return new TelegramBotClient(new TelegramBotClientOptions(token(options) ?? "", baseUrl), http);
         });
+        services.AddSingleton<Observability.IReadinessProbe>(sp => new TelegramProbe(role, sp.GetRequiredKeyedService<ITelegramBotClient>(role)));
         services.AddKeyedSingleton(role, (sp, _) =>
             new ReplySender(sp.GetRequiredKeyedService<ITelegramBotClient>(role), sp.GetRequiredService<ILogger<ReplySender>>(),
                 sp.GetRequiredService<TimeProvider>()));

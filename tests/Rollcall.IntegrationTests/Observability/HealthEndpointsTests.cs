@@ -37,7 +37,11 @@ public sealed partial class HealthEndpointsTests(FacesFixture faces)
 
         Assert.Equal(HttpStatusCode.OK, health.StatusCode);
         Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
-        Assert.Contains("database: ready", await ready.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), StringComparison.Ordinal);
+        var body = await ready.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+        Assert.Contains("database: ready", body, StringComparison.Ordinal);
+        Assert.Contains("face models: ready", body, StringComparison.Ordinal);
+        Assert.Contains("telegram (teacher bot): ready", body, StringComparison.Ordinal);
+        Assert.Contains("telegram (student bot): ready", body, StringComparison.Ordinal);
     }
 
     // name{label="value",...} value [timestamp]
