@@ -54,8 +54,11 @@ public sealed class HostRestartTests(FacesFixture faces)
         Assert.Contains($"Present: {Students} of {Students}", report.Text, StringComparison.Ordinal);
         var csv = await rig.Teacher.NextMessageAsync(rig.TeacherBot, null, ct);
         Assert.NotNull(csv.File);
+        var chart = await rig.Teacher.NextMessageAsync(rig.TeacherBot, null, ct);
+        Assert.Equal(Rollcall.Simulation.BotApi.BotFileKind.Photo, chart.File?.Kind);
         await Assert.ThrowsAsync<TimeoutException>(() => rig.Teacher.NextMessageAsync(rig.TeacherBot, TimeSpan.FromSeconds(12), ct));
         Assert.Equal(1, rig.TeacherBot.CallCount("sendDocument"));
+        Assert.Equal(1, rig.TeacherBot.CallCount("sendPhoto"));
     }
 
     /// <summary>For each student not told "marked": their mark and their jobs as the database has them.</summary>
