@@ -144,13 +144,14 @@ public sealed partial class BotsOverHttpTests
     }
 
     [Fact]
-    public async Task FailedReply_DoesNotStopTheConversation()
+    public async Task ReplyMeetingA5xx_IsSentAgain_AndTheConversationGoesOn()
     {
         await using var bots = await BotsHost.StartAsync();
         var student = bots.Emulator.CreateUser("Asha");
         bots.StudentBot.FailNext("sendMessage", BotApiFault.ServerError());
 
         await student.SendCommandAsync(bots.StudentBot, "/start");
+        Assert.Equal("Send your student ID.", (await student.NextMessageAsync(bots.StudentBot, cancellationToken: Ct)).Text);
         await student.SendTextAsync(bots.StudentBot, "S-1");
 
         Assert.StartsWith("Send the 6-digit class code", (await student.NextMessageAsync(bots.StudentBot, cancellationToken: Ct)).Text, StringComparison.Ordinal);
