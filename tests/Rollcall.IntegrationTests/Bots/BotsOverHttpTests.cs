@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Rollcall.Attendance;
 using Rollcall.Faces;
+using Rollcall.Simulation;
 using Rollcall.Simulation.BotApi;
 
 namespace Rollcall.IntegrationTests.Bots;
@@ -103,7 +104,7 @@ public sealed partial class BotsOverHttpTests
     [Fact]
     public async Task WebhookMode_RegistersBothBots_AndAnswersThroughTheSameConversation()
     {
-        await using var bots = await BotsHost.StartAsync(webhookPort: FreePort());
+        await using var bots = await BotsHost.StartAsync(webhookPort: LoopbackPort.Free());
         var teacher = bots.Emulator.CreateUser("Rao");
         var student = bots.Emulator.CreateUser("Asha");
 
@@ -118,7 +119,7 @@ public sealed partial class BotsOverHttpTests
     [Fact]
     public async Task WebhookPost_WithoutTheSecret_IsForbidden()
     {
-        var port = FreePort();
+        var port = LoopbackPort.Free();
         await using var bots = await BotsHost.StartAsync(webhookPort: port);
         using var http = new HttpClient();
         using var body = new StringContent("""{"update_id":1,"message":{"message_id":1,"date":0,"chat":{"id":5,"type":"private"},"from":{"id":5,"is_bot":false,"first_name":"X"},"text":"/start"}}""",
@@ -199,13 +200,6 @@ public sealed partial class BotsOverHttpTests
         await student.SendLocationAsync(bot, 12.97170, 77.59460, horizontalAccuracy: 8, livePeriod: 900);
         Assert.StartsWith("You are in the class area", (await student.NextMessageAsync(bot, cancellationToken: Ct)).Text, StringComparison.Ordinal);
         return welcome.Text!;
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
-        listener.Start();
-        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     [GeneratedRegex(@"Code: (\d{6})")]

@@ -1,7 +1,6 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using Rollcall.IntegrationTests.Support;
+using Rollcall.Simulation;
 
 namespace Rollcall.IntegrationTests.Faults;
 
@@ -29,7 +28,7 @@ internal sealed class ThrowAwayPostgres : IAsyncDisposable
         var installed = Directory.Exists("/usr/lib/postgresql") && Directory.EnumerateDirectories("/usr/lib/postgresql").Any();
         FacesFixture.Require(scripts is not null && installed, "PostgreSQL is not installed (scripts/install-prerequisites.sh --tests installs it)");
         var folder = Path.Combine(Path.GetTempPath(), "rollcall-pg-fault-" + Guid.NewGuid().ToString("N")[..8]);
-        var (code, output) = await RunAsync("bash", [Path.Combine(scripts!, "start-postgres.sh"), folder, FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+        var (code, output) = await RunAsync("bash", [Path.Combine(scripts!, "start-postgres.sh"), folder, LoopbackPort.Free().ToString(System.Globalization.CultureInfo.InvariantCulture)]);
         Assert.True(code == 0, "start-postgres.sh failed: " + output);
         return new ThrowAwayPostgres(scripts!, folder, output.Trim().Split('\n')[^1]);
     }
@@ -74,12 +73,5 @@ internal sealed class ThrowAwayPostgres : IAsyncDisposable
         }
 
         return null;
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

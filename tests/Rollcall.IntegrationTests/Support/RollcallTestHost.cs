@@ -1,7 +1,6 @@
-using System.Net;
-using System.Net.Sockets;
 using Microsoft.AspNetCore.Builder;
 using Rollcall.Configuration;
+using Rollcall.Simulation;
 using Rollcall.Simulation.BotApi;
 
 namespace Rollcall.IntegrationTests.Support;
@@ -116,19 +115,12 @@ public sealed class RollcallTestHost : IAsyncDisposable
     private static async Task<RollcallTestHost> BuildAndStartAsync(BotApiEmulator emulator, EmulatedBot teacher, EmulatedBot student,
         string folder, Dictionary<string, string?> settings)
     {
-        var port = FreePort();
+        var port = LoopbackPort.Free();
         settings["HTTP_LISTEN"] = $"127.0.0.1:{port}";
         var configuration = StartupSettings.Load(TextWriter.Null, settings)
             ?? throw new InvalidOperationException("Test settings are invalid.");
         var app = RollcallHost.Build(configuration);
         await app.StartAsync(TestContext.Current.CancellationToken);
         return new RollcallTestHost(emulator, teacher, student, app, folder, port, settings);
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

@@ -1,6 +1,4 @@
 using System.Globalization;
-using System.Net;
-using System.Net.Sockets;
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
@@ -8,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Rollcall.Configuration;
 using Rollcall.Faces.Onnx;
 using Rollcall.Secrets;
+using Rollcall.Simulation;
 using Rollcall.Simulation.BotApi;
 using Rollcall.Simulation.Classroom;
 using Rollcall.Simulation.Clips;
@@ -209,7 +208,7 @@ internal sealed partial class ClassRig : IAsyncDisposable
             ["LMS_MODE"] = "http",
             ["BASE_URL"] = lms.BaseUrl,
             ["LMS_CAMPUS"] = ClassCast.Campus,
-            ["HTTP_LISTEN"] = $"127.0.0.1:{FreePort()}",
+            ["HTTP_LISTEN"] = $"127.0.0.1:{LoopbackPort.Free()}",
             ["OTP_EXPIRY_SECONDS"] = options.OtpSeconds.ToString(c),
             ["REPORT_DELAY_SECONDS"] = options.ReportDelaySeconds.ToString(c),
             ["VERIFY_QUEUE_CAPACITY"] = Math.Max(1000, options.Students * 2).ToString(c),
@@ -221,12 +220,5 @@ internal sealed partial class ClassRig : IAsyncDisposable
         }
 
         return settings;
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

@@ -1,12 +1,11 @@
 using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
-using System.Net;
-using System.Net.Sockets;
 using System.Security.Cryptography;
 using Microsoft.Extensions.DependencyInjection;
 using Rollcall.Configuration;
 using Rollcall.Faces.Onnx;
+using Rollcall.Simulation;
 using Rollcall.Simulation.BotApi;
 using Rollcall.Simulation.Classroom;
 using Rollcall.Simulation.Clips;
@@ -104,7 +103,7 @@ internal static class DemoCommand
         ["DATABASE_URL"] = "sqlite:" + Path.Combine(folder, "rollcall.db"),
         ["PHOTO_STORE"] = "folder:" + Path.Combine(folder, "photos"),
         ["LMS_MODE"] = "roster",
-        ["HTTP_LISTEN"] = $"127.0.0.1:{FreePort()}",
+        ["HTTP_LISTEN"] = $"127.0.0.1:{LoopbackPort.Free()}",
         ["OTP_EXPIRY_SECONDS"] = OtpSeconds.ToString(CultureInfo.InvariantCulture),
         ["REPORT_DELAY_SECONDS"] = ReportDelaySeconds.ToString(CultureInfo.InvariantCulture),
         ["Logging:LogLevel:Default"] = "Warning",
@@ -126,11 +125,4 @@ internal static class DemoCommand
 
     private static string WrongCode(string otp) =>
         ((int.Parse(otp, CultureInfo.InvariantCulture) + 500_000) % 1_000_000).ToString("D6", CultureInfo.InvariantCulture);
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }
