@@ -22,6 +22,8 @@ public sealed partial class OutboxRelay(
 {
     private static readonly TimeSpan Lease = TimeSpan.FromSeconds(60);
     private static readonly TimeSpan MaxBackoff = TimeSpan.FromMinutes(5);
+    private static readonly TimeSpan ObserveInterval = TimeSpan.FromSeconds(5);
+    private DateTimeOffset _lastObserved = DateTimeOffset.MinValue;
 
     /// <summary>How often due rows are looked for.</summary>
     public TimeSpan PollInterval { get; init; } = TimeSpan.FromMilliseconds(500);
@@ -67,7 +69,12 @@ public sealed partial class OutboxRelay(
             delivered += await DeliverAsync(key, now, cancellationToken) ? 1 : 0;
         }
 
-        await ObserveBacklogAsync(cancellationToken);
+        // The backlog gauge costs two queries: refresh it after deliveries, else at most every few seconds.
+        if (delivered > 0 || time.GetUtcNow() - _lastObserved >= ObserveInterval)
+        {
+            await ObserveBacklogAsync(cancellationToken);
+        }
+
         return delivered;
     }
 
@@ -149,6 +156,7 @@ public sealed partial class OutboxRelay(
         var backlog = await pending.LongCountAsync(cancellationToken);
         var oldest = backlog == 0 ? (DateTimeOffset?)null : await pending.MinAsync(o => (DateTimeOffset?)o.CreatedAt, cancellationToken);
         metrics.OutboxObserved(backlog, oldest is { } at ? time.GetUtcNow() - at : TimeSpan.Zero);
+        _lastObserved = time.GetUtcNow();
     }
 
     /// <summary>The whole roster of the batch across the teacher's sessions that day, present ones marked.</summary>
