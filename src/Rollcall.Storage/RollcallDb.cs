@@ -42,6 +42,10 @@ public abstract class RollcallDb(DbContextOptions options) : DbContext(options)
 
     public DbSet<SeenMedia> SeenMedia => Set<SeenMedia>();
 
+    public DbSet<ReviewRequest> Reviews => Set<ReviewRequest>();
+
+    public DbSet<Receipt> Receipts => Set<Receipt>();
+
     /// <summary>True when the failed save hit a unique index or primary key: the row exists already.</summary>
     public abstract bool IsUniqueViolation(DbUpdateException exception);
 

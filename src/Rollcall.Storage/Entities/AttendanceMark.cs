@@ -21,6 +21,9 @@ public class AttendanceMark
 
     public bool Reviewed { get; set; }
 
+    /// <summary>The verified face's embedding (float32 bytes), kept while the session is open to spot one face marking two IDs.</summary>
+    public byte[]? ProbeEmbedding { get; set; }
+
     public DateTimeOffset CreatedAt { get; set; }
 
     public DateTimeOffset? DecidedAt { get; set; }

@@ -23,6 +23,12 @@ public class VerificationJob
 
     public ChallengeKind Challenge { get; set; }
 
+    /// <summary>Distance from the teacher when the location was too imprecise to prove presence: a match goes to review.</summary>
+    public double? DistanceMetres { get; set; }
+
+    /// <summary>The imprecise location's accuracy radius, shown to the reviewing teacher.</summary>
+    public double? AccuracyMetres { get; set; }
+
     public JobState State { get; set; }
 
     public DateTimeOffset? LeaseUntil { get; set; }

@@ -40,6 +40,9 @@ namespace Rollcall.Storage.Migrations.Postgres
                     b.Property<DateTimeOffset?>("DecidedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<byte[]>("ProbeEmbedding")
+                        .HasColumnType("bytea");
+
                     b.Property<string>("Reason")
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
@@ -361,6 +364,93 @@ namespace Rollcall.Storage.Migrations.Postgres
                     b.ToTable("processed_updates", (string)null);
                 });
 
+            modelBuilder.Entity("Rollcall.Storage.Entities.Receipt", b =>
+                {
+                    b.Property<string>("Code")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("Decision")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<DateTimeOffset>("IssuedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("SessionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("StudentId")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.HasKey("Code");
+
+                    b.HasIndex("SessionId");
+
+                    b.HasIndex("StudentId");
+
+                    b.ToTable("receipts", (string)null);
+                });
+
+            modelBuilder.Entity("Rollcall.Storage.Entities.ReviewRequest", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<double?>("AccuracyMetres")
+                        .HasColumnType("double precision");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("DecidedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Decision")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<double?>("DistanceMetres")
+                        .HasColumnType("double precision");
+
+                    b.Property<byte[]>("Image")
+                        .HasColumnType("bytea");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<Guid>("SessionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<double?>("Similarity")
+                        .HasColumnType("double precision");
+
+                    b.Property<long>("StudentChatId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("StudentId")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<long>("TelegramUserId")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreatedAt");
+
+                    b.HasIndex("SessionId", "StudentId");
+
+                    b.ToTable("review_requests", (string)null);
+                });
+
             modelBuilder.Entity("Rollcall.Storage.Entities.RosterEntry", b =>
                 {
                     b.Property<string>("StudentId")
@@ -527,6 +617,9 @@ namespace Rollcall.Storage.Migrations.Postgres
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
+                    b.Property<double?>("AccuracyMetres")
+                        .HasColumnType("double precision");
+
                     b.Property<int>("Attempt")
                         .HasColumnType("integer");
 
@@ -540,6 +633,9 @@ namespace Rollcall.Storage.Migrations.Postgres
 
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<double?>("DistanceMetres")
+                        .HasColumnType("double precision");
 
                     b.Property<string>("FileId")
                         .IsRequired()
@@ -610,6 +706,15 @@ namespace Rollcall.Storage.Migrations.Postgres
                     b.HasOne("Rollcall.Storage.Entities.Teacher", null)
                         .WithOne()
                         .HasForeignKey("Rollcall.Storage.Entities.LmsToken", "TeacherId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Rollcall.Storage.Entities.ReviewRequest", b =>
+                {
+                    b.HasOne("Rollcall.Storage.Entities.AttendanceSessionRow", null)
+                        .WithMany()
+                        .HasForeignKey("SessionId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

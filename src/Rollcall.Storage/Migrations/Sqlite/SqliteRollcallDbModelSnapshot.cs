@@ -35,6 +35,9 @@ namespace Rollcall.Storage.Migrations.Sqlite
                     b.Property<long?>("DecidedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<byte[]>("ProbeEmbedding")
+                        .HasColumnType("BLOB");
+
                     b.Property<string>("Reason")
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
@@ -350,6 +353,93 @@ namespace Rollcall.Storage.Migrations.Sqlite
                     b.ToTable("processed_updates", (string)null);
                 });
 
+            modelBuilder.Entity("Rollcall.Storage.Entities.Receipt", b =>
+                {
+                    b.Property<string>("Code")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Decision")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("IssuedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("SessionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StudentId")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Code");
+
+                    b.HasIndex("SessionId");
+
+                    b.HasIndex("StudentId");
+
+                    b.ToTable("receipts", (string)null);
+                });
+
+            modelBuilder.Entity("Rollcall.Storage.Entities.ReviewRequest", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<double?>("AccuracyMetres")
+                        .HasColumnType("REAL");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("DecidedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Decision")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double?>("DistanceMetres")
+                        .HasColumnType("REAL");
+
+                    b.Property<byte[]>("Image")
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SessionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<double?>("Similarity")
+                        .HasColumnType("REAL");
+
+                    b.Property<long>("StudentChatId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("StudentId")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("TelegramUserId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreatedAt");
+
+                    b.HasIndex("SessionId", "StudentId");
+
+                    b.ToTable("review_requests", (string)null);
+                });
+
             modelBuilder.Entity("Rollcall.Storage.Entities.RosterEntry", b =>
                 {
                     b.Property<string>("StudentId")
@@ -514,6 +604,9 @@ namespace Rollcall.Storage.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
+                    b.Property<double?>("AccuracyMetres")
+                        .HasColumnType("REAL");
+
                     b.Property<int>("Attempt")
                         .HasColumnType("INTEGER");
 
@@ -527,6 +620,9 @@ namespace Rollcall.Storage.Migrations.Sqlite
 
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
+
+                    b.Property<double?>("DistanceMetres")
+                        .HasColumnType("REAL");
 
                     b.Property<string>("FileId")
                         .IsRequired()
@@ -597,6 +693,15 @@ namespace Rollcall.Storage.Migrations.Sqlite
                     b.HasOne("Rollcall.Storage.Entities.Teacher", null)
                         .WithOne()
                         .HasForeignKey("Rollcall.Storage.Entities.LmsToken", "TeacherId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Rollcall.Storage.Entities.ReviewRequest", b =>
+                {
+                    b.HasOne("Rollcall.Storage.Entities.AttendanceSessionRow", null)
+                        .WithMany()
+                        .HasForeignKey("SessionId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
