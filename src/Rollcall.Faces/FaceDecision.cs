@@ -34,11 +34,35 @@ public static class FaceDecision
 
             if (evidence.Motion.Score < options.LivenessMinMotion)
             {
-                return new FaceCheck.NotLive(score, liveness, "the face moved like a flat picture");
+                // Half the needed motion or more is a doubt for the teacher; a still picture (about 0) is refused outright.
+                return new FaceCheck.NotLive(score, liveness, "the face moved like a flat picture")
+                {
+                    Doubtful = evidence.Motion.Score >= options.LivenessMinMotion / 2,
+                };
             }
         }
 
         var failure = ChallengeCheck.Failure(evidence.Frames, challenge);
-        return failure is null ? new FaceCheck.Match(score, liveness, frames) : new FaceCheck.ChallengeFailed(score, failure);
+        if (failure is not null)
+        {
+            return new FaceCheck.ChallengeFailed(score, failure);
+        }
+
+        var probe = MeanEmbedding(evidence.Embeddings);
+        return new FaceCheck.Match(score, liveness, frames) { Probe = probe, ProbeCosine = FaceSimilarity.Cosine(probe, reference) };
+    }
+
+    /// <summary>The normalised mean of the best frames' embeddings: the clip's face in one vector.</summary>
+    private static float[] MeanEmbedding(IReadOnlyList<float[]> embeddings)
+    {
+        var mean = new float[embeddings[0].Length];
+        foreach (var embedding in embeddings)
+        {
+            System.Numerics.Tensors.TensorPrimitives.Add(mean, embedding, mean);
+        }
+
+        var norm = System.Numerics.Tensors.TensorPrimitives.Norm(mean);
+        System.Numerics.Tensors.TensorPrimitives.Divide(mean, norm > 0 ? norm : 1, mean);
+        return mean;
     }
 }

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -8,7 +7,10 @@ using Rollcall.Ports;
 
 namespace Rollcall.Faces;
 
-/// <summary>Local face verification: the enrolled photo's embedding (cached) against the best frames of the video note.</summary>
+/// <summary>
+/// Local face verification: the enrolled photo's embedding against the best frames of the video note. The embedding is
+/// cached in IEmbeddingCache only (the database's), so a student's /forget removes it everywhere at once.
+/// </summary>
 public sealed class FaceVerifier(
     FaceEngine engine,
     IPhotoStore photos,
@@ -16,7 +18,6 @@ public sealed class FaceVerifier(
     IOptions<FaceOptions> options,
     ILogger<FaceVerifier> logger) : IFaceVerifier
 {
-    private readonly ConcurrentDictionary<string, (string Version, float[] Embedding)> references = new();
     private readonly VideoNoteAnalyzer analyzer = new(engine, options.Value);
 
     public async Task<FaceCheck> VerifyAsync(FaceCheckRequest request, CancellationToken cancellationToken)
@@ -50,15 +51,9 @@ public sealed class FaceVerifier(
 
     private async Task<ReferenceFace> ReferenceAsync(string studentId, StoredPhoto photo, CancellationToken cancellationToken)
     {
-        if (references.TryGetValue(studentId, out var known) && known.Version == photo.VersionTag)
-        {
-            return new ReferenceFace(known.Embedding, null);
-        }
-
         var cached = await FindCachedAsync(studentId, photo.VersionTag, cancellationToken);
         if (cached is { Length: > 0 } && cached.Length == FaceEngine.EmbeddingSize)
         {
-            references[studentId] = (photo.VersionTag, cached);
             return new ReferenceFace(cached, null);
         }
 
@@ -66,7 +61,6 @@ public sealed class FaceVerifier(
         if (reference.Embedding is not null)
         {
             FacesLog.ReferenceComputed(logger, studentId, photo.VersionTag);
-            references[studentId] = (photo.VersionTag, reference.Embedding);
             await SaveCachedAsync(studentId, photo.VersionTag, reference.Embedding, cancellationToken);
         }
 

@@ -38,6 +38,7 @@ public static class FacesSetup
         services.AddSingleton<FaceVerifier>();
         services.AddSingleton<IReadinessProbe, FaceModelsProbe>();
         services.AddRekognition(configuration);
+        services.AddSingleton<IReviewImages, Review.ReviewImageComposer>();
         services.AddSingleton<IFaceVerifier>(sp => sp.GetRequiredService<IOptions<FaceOptions>>().Value.Provider == "rekognition"
             ? sp.GetRequiredService<RekognitionFaceVerifier>()
             : sp.GetRequiredService<FaceVerifier>());

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using Rollcall.Attendance;
 using Rollcall.Observability;
 using Rollcall.Ports;
 using Rollcall.Secrets;
@@ -30,6 +31,12 @@ public static class StorageSetup
             var options = sp.GetRequiredService<IOptions<StorageOptions>>().Value;
             var (key, _) = SecretKeyFile.Resolve(options, sp.GetRequiredService<RollcallDatabase>().Url);
             return new SecretBox(key);
+        });
+        services.AddSingleton(sp =>
+        {
+            var options = sp.GetRequiredService<IOptions<StorageOptions>>().Value;
+            var (key, _) = SecretKeyFile.Resolve(options, sp.GetRequiredService<RollcallDatabase>().Url);
+            return new ReceiptSigner(key);
         });
         services.AddSingleton<TeacherStore>();
         services.AddSingleton<ILmsTokenStore>(sp => sp.GetRequiredService<TeacherStore>());

@@ -44,7 +44,10 @@ internal static class RollcallHost
         builder.Services.AddOutboxRelay();
         var classroom = configuration.Get<ClassroomOptions>() ?? new ClassroomOptions();
         builder.Services.AddSessionCleanup(new CleanupPolicy(
-            TimeSpan.FromSeconds(classroom.CleanupIntervalSeconds), TimeSpan.FromDays(classroom.AuditRetentionDays)));
+            TimeSpan.FromSeconds(classroom.CleanupIntervalSeconds), TimeSpan.FromDays(classroom.AuditRetentionDays))
+        {
+            MediaRetention = classroom.MediaRetentionSpan,
+        });
         builder.Services.AddBots(configuration);
         var app = builder.Build();
         app.MapHealth();

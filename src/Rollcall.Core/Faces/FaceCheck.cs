@@ -26,6 +26,12 @@ public abstract record FaceCheck
     public sealed record Match(double Score, double Liveness, int FramesUsed) : FaceCheck
     {
         public override double? Similarity => Score;
+
+        /// <summary>The clip's face embedding (L2-normalised), when the engine has one: compared with the session's other marks.</summary>
+        public float[]? Probe { get; init; }
+
+        /// <summary>Cosine of <see cref="Probe"/> to the student's own photo: unlike the score it is not clamped at 100.</summary>
+        public float ProbeCosine { get; init; }
     }
 
     /// <summary>A face was found but it is not the enrolled student.</summary>
@@ -38,6 +44,9 @@ public abstract record FaceCheck
     public sealed record NotLive(double Score, double Liveness, string Reason) : FaceCheck
     {
         public override double? Similarity => Score;
+
+        /// <summary>Close to passing (some motion, no spoof seen by the model): a person should look rather than the machine refuse.</summary>
+        public bool Doubtful { get; init; }
     }
 
     /// <summary>The asked-for action (turn, blink) was not seen.</summary>

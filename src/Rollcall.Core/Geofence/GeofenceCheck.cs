@@ -13,8 +13,18 @@ public abstract record GeofenceCheck
     /// <summary>Farther than the limit (even allowing for the reported accuracy).</summary>
     public sealed record TooFar(double Distance, double Limit) : GeofenceCheck;
 
-    /// <summary>The device's accuracy radius is larger than the limit: the position proves nothing.</summary>
-    public sealed record Imprecise(double Accuracy, double Limit) : GeofenceCheck;
+    /// <summary>The device's accuracy radius is larger than the limit: the position proves nothing on its own.</summary>
+    public sealed record Imprecise(double Accuracy, double Limit) : GeofenceCheck
+    {
+        /// <summary>Geodesic distance of the reported point.</summary>
+        public double Distance { get; init; }
+
+        /// <summary>
+        /// Whether a person may still judge it: the reported point is inside and the fix is at most 4x the limit
+        /// (coarser than that, it says nothing about the room).
+        /// </summary>
+        public bool Reviewable => Distance <= Limit && Accuracy <= 4 * Limit;
+    }
 
     /// <summary>A pinned or forwarded location where a live one is required.</summary>
     public sealed record NotLive : GeofenceCheck;
@@ -31,12 +41,12 @@ public abstract record GeofenceCheck
             return new NotLive();
         }
 
+        var distance = GeodesicDistance.Metres(centre.Latitude, centre.Longitude, student.Latitude, student.Longitude);
         if (student.AccuracyMetres is { } accuracy && accuracy > limitMetres)
         {
-            return new Imprecise(accuracy, limitMetres);
+            return new Imprecise(accuracy, limitMetres) { Distance = distance };
         }
 
-        var distance = GeodesicDistance.Metres(centre.Latitude, centre.Longitude, student.Latitude, student.Longitude);
         return distance <= limitMetres ? new Inside(distance) : new TooFar(distance, limitMetres);
     }
 }

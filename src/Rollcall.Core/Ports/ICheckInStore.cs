@@ -52,7 +52,13 @@ public sealed record VerificationRequest(
     string FileId,
     string FileUniqueId,
     DateTimeOffset Now,
-    ChallengeKind Challenge = ChallengeKind.None);
+    ChallengeKind Challenge = ChallengeKind.None)
+{
+    /// <summary>Distance of a location too imprecise to prove presence (a match then goes to the teacher's review).</summary>
+    public double? ImpreciseDistance { get; init; }
+
+    public double? ImpreciseAccuracy { get; init; }
+}
 
 /// <summary>Outcome of queueing a verification.</summary>
 public abstract record QueueResult
@@ -72,6 +78,9 @@ public abstract record QueueResult
     public sealed record AlreadyPresent : QueueResult;
 
     public sealed record NoAttemptsLeft : QueueResult;
+
+    /// <summary>The check-in waits for the teacher's review.</summary>
+    public sealed record InReview : QueueResult;
 
     /// <summary>The report went out; check-ins are over.</summary>
     public sealed record SessionClosed : QueueResult;

@@ -6,6 +6,9 @@ namespace Rollcall.Simulation.Load;
 /// <summary>How one simulated student's check-in ended: the bot's last answer and the wait from video note to result.</summary>
 public sealed record CheckInResult(string StudentId, string LastReply, TimeSpan? VideoToResult)
 {
+    /// <summary>The receipt code that ended the reply, if any.</summary>
+    public string? Receipt { get; init; }
+
     public const string MarkedPrefix = "Attendance marked";
 
     public bool Marked => LastReply.StartsWith(MarkedPrefix, StringComparison.Ordinal);
@@ -66,7 +69,8 @@ public sealed class CheckInRun(EmulatedBot studentBot, TimeSpan replyTimeout, Ti
         }
 
         var result = await user.NextMessageAsync(studentBot, resultTimeout, cancellationToken);
-        return new CheckInResult(studentId, result.Text ?? "", Stopwatch.GetElapsedTime(sent));
+        var (reply, receipt) = ReceiptLine.Split(result.Text ?? "");
+        return new CheckInResult(studentId, reply, Stopwatch.GetElapsedTime(sent)) { Receipt = receipt };
     }
 
     private async Task<string> HearAsync(EmulatedUser user, CancellationToken cancellationToken) =>

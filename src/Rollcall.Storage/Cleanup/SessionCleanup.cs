@@ -5,8 +5,9 @@ using Microsoft.Extensions.Logging;
 namespace Rollcall.Storage.Cleanup;
 
 /// <summary>
-/// Every SESSION_CLEANUP_INTERVAL_SECONDS: frees the codes of expired sessions, drops day-old conversations and
-/// trims the audit log to AUDIT_RETENTION_DAYS. Marks, sessions and the outbox are kept.
+/// Every SESSION_CLEANUP_INTERVAL_SECONDS: frees the codes of expired sessions, drops day-old conversations, trims the
+/// audit log to AUDIT_RETENTION_DAYS and face data to the class (embeddings) or MEDIA_RETENTION (review pictures).
+/// Marks, sessions and the outbox are kept.
 /// </summary>
 public sealed partial class SessionCleanup(RollcallDatabase database, CleanupPolicy policy, TimeProvider time, ILogger<SessionCleanup> logger)
     : BackgroundService
@@ -39,6 +40,14 @@ public sealed partial class SessionCleanup(RollcallDatabase database, CleanupPol
             .ExecuteUpdateAsync(s => s.SetProperty(r => r.OtpSlot, (string?)null), cancellationToken);
         var conversations = await db.Conversations.Where(c => c.UpdatedAt < idleSince).ExecuteDeleteAsync(cancellationToken);
         await db.AuditLog.Where(a => a.At < auditBefore).ExecuteDeleteAsync(cancellationToken);
+
+        // Face data of a class lives as long as the class: the verified faces' embeddings go once the report is out,
+        // review pictures after MEDIA_RETENTION (none: they went with the decision).
+        await db.Marks.Where(m => m.ProbeEmbedding != null && db.Sessions.Any(s => s.Id == m.SessionId && s.ReportSentAt != null))
+            .ExecuteUpdateAsync(s => s.SetProperty(m => m.ProbeEmbedding, (byte[]?)null), cancellationToken);
+        var mediaBefore = now - (policy.MediaRetention ?? TimeSpan.Zero);
+        await db.Reviews.Where(r => r.Image != null && r.Decision != null && r.DecidedAt < mediaBefore)
+            .ExecuteUpdateAsync(s => s.SetProperty(r => r.Image, (byte[]?)null), cancellationToken);
         LogCleaned(logger, closed, conversations);
         return closed;
     }

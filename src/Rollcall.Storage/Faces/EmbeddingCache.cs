@@ -1,4 +1,3 @@
-using System.Runtime.InteropServices;
 using Microsoft.EntityFrameworkCore;
 using Rollcall.Ports;
 using Rollcall.Storage.Entities;
@@ -13,7 +12,7 @@ public sealed class EmbeddingCache(RollcallDatabase database, TimeProvider time)
         await using var db = database.CreateContext();
         var row = await db.FaceEmbeddings.AsNoTracking()
             .SingleOrDefaultAsync(e => e.StudentId == studentId && e.PhotoVersion == photoVersion, cancellationToken);
-        return row is null ? null : MemoryMarshal.Cast<byte, float>(row.Vector).ToArray();
+        return row is null ? null : ProbeBytes.ToFloats(row.Vector);
     }
 
     public async Task SaveAsync(string studentId, string photoVersion, float[] embedding, CancellationToken cancellationToken)
@@ -27,7 +26,7 @@ public sealed class EmbeddingCache(RollcallDatabase database, TimeProvider time)
         }
 
         row.PhotoVersion = photoVersion;
-        row.Vector = MemoryMarshal.AsBytes(embedding.AsSpan()).ToArray();
+        row.Vector = ProbeBytes.FromFloats(embedding)!;
         row.ComputedAt = time.GetUtcNow();
         try
         {

@@ -110,6 +110,10 @@ public sealed class CheckInStore(RollcallDb db) : ICheckInStore
         {
             return new QueueResult.AlreadyPresent();
         }
+        else if (mark.Status == MarkStatus.InReview)
+        {
+            return new QueueResult.InReview();
+        }
         else if (!policy.CanTry(mark.AttemptsUsed))
         {
             return new QueueResult.NoAttemptsLeft();
@@ -135,6 +139,8 @@ public sealed class CheckInStore(RollcallDb db) : ICheckInStore
             FileId = request.FileId,
             FileUniqueId = request.FileUniqueId,
             Challenge = request.Challenge,
+            DistanceMetres = request.ImpreciseDistance,
+            AccuracyMetres = request.ImpreciseAccuracy,
             State = JobState.Queued,
             CreatedAt = request.Now,
         };

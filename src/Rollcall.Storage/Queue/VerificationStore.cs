@@ -1,15 +1,19 @@
 using Microsoft.EntityFrameworkCore;
 using Rollcall.Attendance;
 using Rollcall.Faces;
+using Rollcall.Storage.Audit;
 using Rollcall.Storage.Conversations;
 using Rollcall.Storage.Entities;
+using Rollcall.Storage.Faces;
 using Rollcall.Storage.Outbox;
+using Rollcall.Storage.Receipts;
+using Rollcall.Storage.Reviews;
 using Rollcall.Storage.Sessions;
 
 namespace Rollcall.Storage.Queue;
 
 /// <summary>The verification worker's rows: queued jobs, leases, and the decision written with its mark and outbox row.</summary>
-public sealed class VerificationStore(RollcallDatabase database)
+public sealed class VerificationStore(RollcallDatabase database, ReceiptSigner receipts)
 {
     /// <summary>Jobs still queued whose lease is free: those of a crashed worker or a full channel.</summary>
     public async Task<IReadOnlyList<Guid>> ListWaitingAsync(DateTimeOffset now, int limit, CancellationToken cancellationToken)
@@ -44,17 +48,36 @@ public sealed class VerificationStore(RollcallDatabase database)
             .ExecuteUpdateAsync(s => s.SetProperty(j => j.LeaseUntil, until), cancellationToken);
     }
 
+    /// <summary>The student already marked present in this session whose verified face is closest to <paramref name="probe"/>.</summary>
+    public async Task<LookAlike?> FindLookAlikeAsync(Guid sessionId, string studentId, float[] probe, CancellationToken cancellationToken)
+    {
+        await using var db = database.CreateContext();
+        var marked = await db.Marks.AsNoTracking()
+            .Where(m => m.SessionId == sessionId && m.StudentId != studentId && m.Status == MarkStatus.Present && m.ProbeEmbedding != null)
+            .Select(m => new { m.StudentId, m.ProbeEmbedding })
+            .ToListAsync(cancellationToken);
+        return marked
+            .Select(m => new LookAlike(m.StudentId, SimilarityScale.Cosine(probe, ProbeBytes.ToFloats(m.ProbeEmbedding!))))
+            .MaxBy(m => m.Cosine);
+    }
+
     /// <summary>
     /// In one transaction: updates the student's mark from the face check (a pass also enqueues the LMS submission and
     /// an audit row), and closes the job. <paramref name="usesAttempt"/> is false for failures that are not the student's.
     /// </summary>
     public Task<VerificationDecision> CompleteAsync(
         VerificationJob job, FaceCheck check, bool usesAttempt, AttemptPolicy policy, DateTimeOffset now, CancellationToken cancellationToken) =>
-        TurnTransaction.RunAsync(database, ct => DecideAsync(job, check, usesAttempt, policy, now, ct), cancellationToken);
+        CompleteAsync(job, new Verdict(check, usesAttempt), policy, now, cancellationToken);
+
+    /// <summary>As above, with the worker's grey-band and look-alike findings: those go to the teacher or are refused.</summary>
+    public Task<VerificationDecision> CompleteAsync(
+        VerificationJob job, Verdict verdict, AttemptPolicy policy, DateTimeOffset now, CancellationToken cancellationToken) =>
+        TurnTransaction.RunAsync(database, ct => DecideAsync(job, verdict, policy, now, ct), cancellationToken);
 
     private async Task<VerificationDecision> DecideAsync(
-        VerificationJob job, FaceCheck check, bool usesAttempt, AttemptPolicy policy, DateTimeOffset now, CancellationToken cancellationToken)
+        VerificationJob job, Verdict verdict, AttemptPolicy policy, DateTimeOffset now, CancellationToken cancellationToken)
     {
+        var check = verdict.Check;
         await using var db = database.CreateContext();
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var session = await db.Sessions.AsNoTracking().SingleAsync(s => s.Id == job.SessionId, cancellationToken);
@@ -66,51 +89,64 @@ public sealed class VerificationStore(RollcallDatabase database)
         row.Outcome = outcome;
         row.LeaseUntil = null;
 
-        if (mark.Status == MarkStatus.Present)
+        if (mark.Status is MarkStatus.Present or MarkStatus.InReview)
         {
             await SaveAsync(db, transaction, cancellationToken);
-            return new VerificationDecision(session.Subject, MarkStatus.Present, policy.Remaining(mark.AttemptsUsed), AlreadyDecided: true);
+            return new VerificationDecision(session.Subject, mark.Status, policy.Remaining(mark.AttemptsUsed), AlreadyDecided: true);
         }
 
         mark.Similarity = check.Similarity ?? mark.Similarity;
         mark.TelegramUserId = job.TelegramUserId;
-        if (check is FaceCheck.Match)
+        var audit = new AuditTrailEntry(now, "face-check", job.SessionId, job.StudentId);
+        Guid? reviewId = null;
+        if (verdict.Collusion is { } other && check is FaceCheck.Match)
+        {
+            // One face, two IDs: the clip looks more like a student already marked than like this student's own photo.
+            mark.AttemptsUsed = Math.Max(mark.AttemptsUsed, job.Attempt);
+            mark.Status = MarkStatus.Refused;
+            mark.Reason = "collusion:" + other.StudentId;
+            mark.DecidedAt = now;
+            audit.Add(db, "refused-collusion", $"similarity {check.Similarity:0.0} to own photo, {other.Similarity:0.0} to {other.StudentId} (marked present)");
+        }
+        else if (verdict.Review is { } reason)
+        {
+            mark.AttemptsUsed = Math.Max(mark.AttemptsUsed, job.Attempt);
+            mark.Status = MarkStatus.InReview;
+            mark.Reason = "review:" + ReviewStore.ReasonName(reason);
+            if (check is FaceCheck.Match match)
+            {
+                mark.ProbeEmbedding = ProbeBytes.FromFloats(match.Probe);
+            }
+
+            reviewId = ReviewStore.Open(db, job, reason, check.Similarity, verdict.ReviewImage, now);
+            audit.Add(db, "review-requested", $"{ReviewStore.ReasonName(reason)}; similarity {check.Similarity:0.0}, attempt {job.Attempt}");
+        }
+        else if (check is FaceCheck.Match match)
         {
             mark.Status = MarkStatus.Present;
             mark.DecidedAt = now;
             mark.Reason = null;
             mark.AttemptsUsed = Math.Max(mark.AttemptsUsed, job.Attempt);
-            var batch = await db.SessionStudents.Where(s => s.SessionId == job.SessionId && s.StudentId == job.StudentId)
-                .Select(s => s.Batch).SingleAsync(cancellationToken);
-            AttendanceOutbox.Enqueue(db, session.TeacherId, batch, session.Subject, session.Date, now);
-            if (!await db.StudentBindings.AnyAsync(b => b.StudentId == job.StudentId, cancellationToken))
-            {
-                db.StudentBindings.Add(new StudentBinding { StudentId = job.StudentId, TelegramUserId = job.TelegramUserId, BoundAt = now });
-            }
-
-            db.AuditLog.Add(new AuditEntry
-            {
-                At = now,
-                Actor = "face-check",
-                Action = "present",
-                SessionId = job.SessionId,
-                StudentId = job.StudentId,
-                Detail = $"similarity {check.Similarity:0.0}, attempt {job.Attempt}",
-            });
+            mark.ProbeEmbedding = ProbeBytes.FromFloats(match.Probe);
+            await MarkPresentAsync(db, session, job.StudentId, job.TelegramUserId, now, cancellationToken);
+            audit.Add(db, "present", $"similarity {check.Similarity:0.0}, attempt {job.Attempt}");
         }
-        else if (usesAttempt)
+        else if (verdict.UsesAttempt)
         {
             // The job's attempt number, not +1: a job run twice after a crash still counts once.
             mark.AttemptsUsed = Math.Max(mark.AttemptsUsed, job.Attempt);
             mark.Reason = outcome;
-            if (!policy.CanTry(mark.AttemptsUsed))
+            var refused = !policy.CanTry(mark.AttemptsUsed);
+            if (refused)
             {
                 mark.Status = MarkStatus.Refused;
                 mark.DecidedAt = now;
             }
+
+            audit.Add(db, refused ? "refused" : "attempt-failed", $"{outcome}; similarity {check.Similarity:0.0}, attempt {job.Attempt}");
         }
 
-        if (mark.Status is MarkStatus.Present or MarkStatus.Refused)
+        if (mark.Status is MarkStatus.Present or MarkStatus.Refused or MarkStatus.InReview)
         {
             // The check-in is over: the student's chat goes to rest, unless it has moved on to another session.
             var sessionKey = job.SessionId.ToString();
@@ -119,8 +155,33 @@ public sealed class VerificationStore(RollcallDatabase database)
                 .ExecuteUpdateAsync(s => s.SetProperty(c => c.State, "").SetProperty(c => c.UpdatedAt, now), cancellationToken);
         }
 
+        var stated = verdict.Collusion is not null && check is FaceCheck.Match ? "collusion" : outcome;
+        var receipt = ReceiptBook.Issue(db, receipts, job.SessionId, job.StudentId, ReceiptBook.DecisionName(mark.Status, stated, job.Attempt), now);
         await SaveAsync(db, transaction, cancellationToken);
-        return new VerificationDecision(session.Subject, mark.Status, policy.Remaining(mark.AttemptsUsed), AlreadyDecided: false);
+        return new VerificationDecision(session.Subject, mark.Status, policy.Remaining(mark.AttemptsUsed), AlreadyDecided: false)
+        {
+            Receipt = receipt,
+            ReviewId = reviewId,
+            TeacherChatId = session.TeacherChatId,
+            StudentName = reviewId is null && verdict.Collusion is null ? "" : await StudentNameAsync(db, job, cancellationToken),
+        };
+    }
+
+    private static Task<string> StudentNameAsync(RollcallDb db, VerificationJob job, CancellationToken cancellationToken) =>
+        db.SessionStudents.Where(s => s.SessionId == job.SessionId && s.StudentId == job.StudentId).Select(s => s.Name).SingleAsync(cancellationToken);
+
+    /// <summary>The present mark's side effects: the LMS submission through the outbox, and the first binding of the ID.</summary>
+    internal static async Task MarkPresentAsync(
+        RollcallDb db, AttendanceSessionRow session, string studentId, long telegramUserId, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var batch = await db.SessionStudents.Where(s => s.SessionId == session.Id && s.StudentId == studentId)
+            .Select(s => s.Batch).SingleAsync(cancellationToken);
+        AttendanceOutbox.Enqueue(db, session.TeacherId, batch, session.Subject, session.Date, now);
+        if (!await db.StudentBindings.AnyAsync(b => b.StudentId == studentId, cancellationToken)
+            && !db.StudentBindings.Local.Any(b => b.StudentId == studentId))
+        {
+            db.StudentBindings.Add(new StudentBinding { StudentId = studentId, TelegramUserId = telegramUserId, BoundAt = now });
+        }
     }
 
     private static async Task SaveAsync(RollcallDb db, Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction transaction, CancellationToken cancellationToken)
@@ -131,4 +192,33 @@ public sealed class VerificationStore(RollcallDatabase database)
 }
 
 /// <summary>Where the student stands after a verification.</summary>
-public sealed record VerificationDecision(string Subject, MarkStatus Status, int AttemptsLeft, bool AlreadyDecided);
+public sealed record VerificationDecision(string Subject, MarkStatus Status, int AttemptsLeft, bool AlreadyDecided)
+{
+    /// <summary>The receipt code for the student's message; null when nothing was decided.</summary>
+    public string? Receipt { get; init; }
+
+    /// <summary>The review opened for the teacher, when the check-in went to review.</summary>
+    public Guid? ReviewId { get; init; }
+
+    public long TeacherChatId { get; init; }
+
+    /// <summary>The student's name, for the teacher's review or warning.</summary>
+    public string StudentName { get; init; } = "";
+}
+
+/// <summary>A face check with the worker's findings: the grey band's reason and picture, or a look-alike already marked.</summary>
+public sealed record Verdict(FaceCheck Check, bool UsesAttempt)
+{
+    public ReviewReason? Review { get; init; }
+
+    public byte[]? ReviewImage { get; init; }
+
+    public LookAlike? Collusion { get; init; }
+}
+
+/// <summary>A student already present whose verified face resembles the clip: the cosine of the two clips' faces.</summary>
+public sealed record LookAlike(string StudentId, float Cosine)
+{
+    /// <summary>On the 0-100 scale of FACE_MATCH_THRESHOLD.</summary>
+    public double Similarity => Math.Round(SimilarityScale.FromCosine(Cosine), 1);
+}

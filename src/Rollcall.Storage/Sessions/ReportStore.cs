@@ -9,7 +9,7 @@ public sealed class ReportStore(RollcallDatabase database)
 {
     /// <summary>
     /// Claims up to <paramref name="limit"/> sessions whose report is due and not sent. A session with verifications
-    /// still queued waits up to <paramref name="grace"/> so the report includes them.
+    /// still queued, or reviews the teacher has not decided, waits up to <paramref name="grace"/> so the report includes them.
     /// </summary>
     public async Task<IReadOnlyList<Guid>> ClaimDueAsync(DateTimeOffset now, TimeSpan lease, TimeSpan grace, int limit, CancellationToken cancellationToken)
     {
@@ -17,7 +17,9 @@ public sealed class ReportStore(RollcallDatabase database)
         var graceEnd = now - grace;
         var candidates = await db.Sessions
             .Where(s => s.ReportSentAt == null && s.ReportDueAt <= now && (s.ReportClaimedUntil == null || s.ReportClaimedUntil < now))
-            .Where(s => s.ReportDueAt < graceEnd || !db.VerificationJobs.Any(j => j.SessionId == s.Id && j.State == JobState.Queued))
+            .Where(s => s.ReportDueAt < graceEnd
+                || (!db.VerificationJobs.Any(j => j.SessionId == s.Id && j.State == JobState.Queued)
+                    && !db.Reviews.Any(r => r.SessionId == s.Id && r.Decision == null)))
             .OrderBy(s => s.ReportDueAt)
             .Select(s => s.Id)
             .Take(limit)
@@ -52,7 +54,7 @@ public sealed class ReportStore(RollcallDatabase database)
         var lines = session.Students
             .OrderBy(s => s.Batch, StringComparer.Ordinal).ThenBy(s => s.StudentId, StringComparer.Ordinal)
             .Select(s => marks.TryGetValue(s.StudentId, out var m)
-                ? new ReportLine(s.StudentId, s.Name, s.Batch, m.Status, m.Similarity, m.DecidedAt)
+                ? new ReportLine(s.StudentId, s.Name, s.Batch, m.Status, m.Similarity, m.DecidedAt) { Reviewed = m.Reviewed }
                 : new ReportLine(s.StudentId, s.Name, s.Batch, null, null, null))
             .ToList();
         return new SessionReport(session.Id, session.TeacherChatId, [.. session.Batches.Select(b => b.Batch).Order(StringComparer.Ordinal)],
@@ -85,4 +87,7 @@ public sealed record SessionReport(Guid SessionId, long TeacherChatId, IReadOnly
 public sealed record ReportLine(string StudentId, string Name, string Batch, MarkStatus? Status, double? Similarity, DateTimeOffset? DecidedAt)
 {
     public bool Present => Status == MarkStatus.Present;
+
+    /// <summary>Decided by the teacher in review (approved when present, rejected when refused).</summary>
+    public bool Reviewed { get; init; }
 }

@@ -44,6 +44,10 @@ public sealed class ClassroomOptions : IValidatableObject
     [Range(0.0, 50.0)]
     public double ReviewBand { get; set; } = 10;
 
+    /// <summary>Refuse a match whose face is closer to a student already marked in the session than to the own photo.</summary>
+    [ConfigurationKeyName("DUPLICATE_FACE_CHECK")]
+    public bool DuplicateFaceCheck { get; set; } = true;
+
     [ConfigurationKeyName("CONVERSATION_IDLE_MINUTES")]
     [Range(1, 1440)]
     public int ConversationIdleMinutes { get; set; } = 15;
@@ -56,6 +60,14 @@ public sealed class ClassroomOptions : IValidatableObject
     [Range(1, 36500)]
     public int AuditRetentionDays { get; set; } = 365;
 
+    /// <summary>none (review pictures go once decided), or how long they are kept: 30m, 12h, 7d.</summary>
+    [ConfigurationKeyName("MEDIA_RETENTION")]
+    [SettingExample("none")]
+    public string MediaRetention { get; set; } = "none";
+
+    /// <summary>How long review pictures are kept; null for none.</summary>
+    public TimeSpan? MediaRetentionSpan => RetentionSpan.TryParse(MediaRetention, out var span) ? span : null;
+
     public SessionTimes Times => new(TimeSpan.FromSeconds(OtpExpirySeconds), TimeSpan.FromSeconds(ReportDelaySeconds));
 
     public AttemptPolicy Attempts => new(MaxRetries);
@@ -67,6 +79,11 @@ public sealed class ClassroomOptions : IValidatableObject
         if (!TimeZoneInfo.TryFindSystemTimeZoneById(TimeZone, out _))
         {
             yield return new($"TIME_ZONE must be an IANA time zone, e.g. Asia/Kolkata (got '{TimeZone}')");
+        }
+
+        if (!RetentionSpan.TryParse(MediaRetention, out _))
+        {
+            yield return new($"MEDIA_RETENTION must be none or a duration such as 30m, 12h or 7d, e.g. none (got '{MediaRetention}')");
         }
     }
 }

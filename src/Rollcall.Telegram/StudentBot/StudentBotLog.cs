@@ -22,4 +22,7 @@ internal static partial class StudentBotLog
 
     [LoggerMessage(5205, LogLevel.Debug, "Sweep re-queued {Count} waiting verification jobs")]
     public static partial void Requeued(ILogger logger, int count);
+
+    [LoggerMessage(5210, LogLevel.Warning, "Session {SessionId}: {StudentId}'s video note matches {OtherId}, marked present, better than {StudentId}'s own photo ({Own:0.0} < {Other:0.0}); refused")]
+    public static partial void LookAlikeRefused(ILogger logger, Guid sessionId, string studentId, string otherId, double own, double other);
 }

@@ -25,14 +25,17 @@ public sealed partial class StudentConversation
         var centre = new GeoPoint(state.CentreLatitude, state.CentreLongitude);
         return GeofenceCheck.Evaluate(centre, location.Point, _options.DistanceLimitMetres, _options.LiveLocationRequired) switch
         {
-            GeofenceCheck.Inside => AskVideoNote(state),
+            GeofenceCheck.Inside => AskVideoNote(state with { ImpreciseDistance = null, ImpreciseAccuracy = null }),
+            GeofenceCheck.Imprecise { Reviewable: true } imprecise when _options.ReviewBand > 0 => AskVideoNote(
+                state with { ImpreciseDistance = imprecise.Distance, ImpreciseAccuracy = imprecise.Accuracy },
+                Reply.Text(TextKey.LocationToReview, imprecise.Accuracy)),
             GeofenceCheck.TooFar far => Say(state, Reply.Text(TextKey.TooFar, far.Distance, far.Limit)),
             GeofenceCheck.Imprecise imprecise => Say(state, Reply.Text(TextKey.LocationImprecise, imprecise.Accuracy, imprecise.Limit)),
             _ => Say(state, Reply.Text(TextKey.LocationNotLive)),
         };
     }
 
-    private StudentTurn AskVideoNote(StudentState state)
+    private StudentTurn AskVideoNote(StudentState state, Reply? before = null)
     {
         var challenge = _student.Pick(RandomNumberGenerator.GetInt32(2));
         var instruction = challenge switch
@@ -43,7 +46,8 @@ public sealed partial class StudentConversation
             _ => new TextRef(TextKey.ChallengeNone),
         };
         var next = state with { Step = StudentStep.AwaitVideoNote, Challenge = challenge };
-        return Say(next, Reply.Text(new Keyboard.Remove(), TextKey.AskVideoNote, instruction));
+        var ask = Reply.Text(new Keyboard.Remove(), TextKey.AskVideoNote, instruction);
+        return before is null ? Say(next, ask) : Say(next, before, ask);
     }
 
     private async Task<StudentTurn> OnVideoNoteAsync(StudentState state, Inbound inbound, ICheckInStore store, DateTimeOffset now, CancellationToken cancellationToken)
@@ -55,13 +59,18 @@ public sealed partial class StudentConversation
             case BotInput.VideoNote { FileSize: > StudentBotOptions.MaxVideoBytes }:
                 return Say(state, Reply.Text(TextKey.VideoNoteTooBig, StudentBotOptions.MaxVideoBytes / (1024 * 1024)));
             case BotInput.VideoNote note when state is { SessionId: { } sessionId, StudentId: { } studentId }:
-                var request = new VerificationRequest(sessionId, studentId, inbound.ChatId, inbound.UserId, note.FileId, note.FileUniqueId, now, state.Challenge);
+                var request = new VerificationRequest(sessionId, studentId, inbound.ChatId, inbound.UserId, note.FileId, note.FileUniqueId, now, state.Challenge)
+                {
+                    ImpreciseDistance = state.ImpreciseDistance,
+                    ImpreciseAccuracy = state.ImpreciseAccuracy,
+                };
                 return await store.TryQueueVerificationAsync(request, _options.Attempts, cancellationToken) switch
                 {
                     QueueResult.Queued queued => new StudentTurn(state, [Reply.Text(TextKey.Processing)], [queued.JobId]),
                     QueueResult.AlreadyQueued => Say(state, Reply.Text(TextKey.StillProcessing)),
                     QueueResult.Replayed => Say(state, Reply.Text(TextKey.VideoNoteReplayed)),
                     QueueResult.AlreadyPresent => Say(StudentState.Start, Reply.Text(TextKey.AlreadyPresent)),
+                    QueueResult.InReview => Say(StudentState.Start, Reply.Text(TextKey.StillInReview)),
                     QueueResult.NoAttemptsLeft => Say(StudentState.Start, Reply.Text(TextKey.NoAttemptsLeft)),
                     _ => Say(StudentState.Start, Reply.Text(TextKey.SessionClosed)),
                 };

@@ -20,6 +20,11 @@ public sealed record StudentState
     /// <summary>What the student was asked to do in the video note.</summary>
     public Faces.ChallengeKind Challenge { get; init; }
 
+    /// <summary>Set when the location was too imprecise to prove presence: a match then goes to the teacher.</summary>
+    public double? ImpreciseDistance { get; init; }
+
+    public double? ImpreciseAccuracy { get; init; }
+
     public static StudentState Start { get; } = new();
 }
 

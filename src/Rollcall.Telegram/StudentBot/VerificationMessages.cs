@@ -9,6 +9,23 @@ namespace Rollcall.Telegram.StudentBot;
 /// <summary>The one message a student gets for each verification outcome.</summary>
 public static class VerificationMessages
 {
+    /// <summary>The student's message for a verdict: the teacher's review and a refused look-alike come first.</summary>
+    public static Reply.Message For(Verdict verdict, VerificationDecision decision, double threshold)
+    {
+        if (decision.Status == MarkStatus.InReview)
+        {
+            return Reply.Text(TextKey.ReviewPending, decision.Subject);
+        }
+
+        return !decision.AlreadyDecided && verdict.Collusion is not null
+            ? Reply.Text(TextKey.LookAlikeRefused)
+            : For(verdict.Check, decision, threshold);
+    }
+
+    /// <summary>The message with its receipt line, when the decision has one.</summary>
+    public static Reply.Message WithReceipt(Reply.Message message, string? receipt) =>
+        receipt is null ? message : message with { Content = new TextRef(TextKey.WithReceipt, message.Content, receipt) };
+
     public static Reply.Message For(FaceCheck check, VerificationDecision decision, double threshold)
     {
         if (decision.AlreadyDecided && decision.Status == MarkStatus.Present)

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Rollcall.Attendance;
 using Rollcall.Faces;
 using Rollcall.Observability;
 using Rollcall.Ports;
@@ -30,7 +31,9 @@ public sealed class VerificationWorker(
     IOptions<StudentBotOptions> studentOptions,
     RollcallMetrics metrics,
     TimeProvider time,
-    ILogger<VerificationWorker> logger) : BackgroundService
+    ILogger<VerificationWorker> logger,
+    BotMessenger? messenger = null,
+    IReviewImages? reviewImages = null) : BackgroundService
 {
     private static readonly TimeSpan Lease = TimeSpan.FromMinutes(5);
     private static readonly TimeSpan SweepPeriod = TimeSpan.FromSeconds(10);
@@ -111,17 +114,47 @@ public sealed class VerificationWorker(
         var check = video is null
             ? new FaceCheck.BadVideo("unavailable")
             : await verifier.VerifyAsync(new FaceCheckRequest(job.StudentId, video, job.Challenge), cancellationToken);
-        var usesAttempt = video is not null && VerificationMessages.UsesAttempt(check);
-        var decision = await store.CompleteAsync(job, check, usesAttempt, classroom.Value.Attempts, time.GetUtcNow(), cancellationToken);
+        var verdict = await WeighAsync(job, check, video, cancellationToken);
+        var decision = await store.CompleteAsync(job, verdict, classroom.Value.Attempts, time.GetUtcNow(), cancellationToken);
         var elapsed = Stopwatch.GetElapsedTime(started);
         metrics.VerificationDecided(check.GetType().Name, elapsed);
         StudentBotLog.JobDone(logger, job.Id, job.SessionId, job.Attempt, check.GetType().Name, elapsed.TotalSeconds);
 
         var message = video is null
             ? Updates.Reply.Text(Texts.TextKey.VideoNoteTooBig, StudentBotOptions.MaxVideoBytes / (1024 * 1024))
-            : VerificationMessages.For(check, decision, studentOptions.Value.FaceMatchThreshold);
-        await sender.SendAsync(job.ChatId, [message], cancellationToken);
+            : VerificationMessages.For(verdict, decision, studentOptions.Value.FaceMatchThreshold);
+        await sender.SendAsync(job.ChatId, [VerificationMessages.WithReceipt(message, decision.Receipt)], cancellationToken);
+        if (messenger is not null && !decision.AlreadyDecided)
+        {
+            await messenger.SendAsync(TeacherNotices.For(job, verdict, decision, studentOptions.Value.FaceMatchThreshold), cancellationToken);
+        }
+
         return true;
+    }
+
+    /// <summary>
+    /// The face check plus what only the session knows: a match that looks more like a student already marked present
+    /// (one person, two IDs), or an outcome in the grey band that goes to the teacher with the picture to judge.
+    /// </summary>
+    private async Task<Verdict> WeighAsync(VerificationJob job, FaceCheck check, byte[]? video, CancellationToken cancellationToken)
+    {
+        var verdict = new Verdict(check, video is not null && VerificationMessages.UsesAttempt(check));
+        var threshold = studentOptions.Value.FaceMatchThreshold;
+        if (classroom.Value.DuplicateFaceCheck && check is FaceCheck.Match { Probe: { } probe } match
+            && await store.FindLookAlikeAsync(job.SessionId, job.StudentId, probe, cancellationToken) is { } other
+            && other.Similarity >= threshold && other.Cosine > match.ProbeCosine)
+        {
+            StudentBotLog.LookAlikeRefused(logger, job.SessionId, job.StudentId, other.StudentId, match.Score, other.Similarity);
+            return verdict with { Collusion = other };
+        }
+
+        if (video is null || ReviewPolicy.Classify(check, job.AccuracyMetres is not null, threshold, classroom.Value.ReviewBand) is not { } reason)
+        {
+            return verdict;
+        }
+
+        var image = reviewImages is null ? null : await reviewImages.ComposeAsync(job.StudentId, video, cancellationToken);
+        return verdict with { Review = reason, ReviewImage = image };
     }
 
     /// <summary>The video note's bytes, or null when it is too large or Telegram no longer has it.</summary>

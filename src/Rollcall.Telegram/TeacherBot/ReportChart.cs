@@ -5,7 +5,7 @@ using SkiaSharp;
 
 namespace Rollcall.Telegram.TeacherBot;
 
-/// <summary>The report's picture, sized for a phone: arrivals over the session window, and present / absent / in review.</summary>
+/// <summary>The report's picture, sized for a phone: arrivals over the session window, and present / absent / reviewed.</summary>
 public static class ReportChart
 {
     private const int Width = 720;
@@ -26,13 +26,13 @@ public static class ReportChart
         }
 
         var present = report.Lines.Count(l => l.Status == MarkStatus.Present);
-        var inReview = report.Lines.Count(l => l.Status == MarkStatus.InReview);
-        var absent = report.Lines.Count - present - inReview;
+        var reviewed = report.Lines.Count(l => l.Reviewed);
+        var absent = report.Lines.Count - present;
 
         var multiplot = new Multiplot();
         multiplot.AddPlots(2);
         Arrivals(multiplot.GetPlot(0), bins, binSeconds);
-        Totals(multiplot.GetPlot(1), present, absent, inReview, report.Lines.Count);
+        Totals(multiplot.GetPlot(1), present, absent, reviewed, report.Lines.Count);
         using var surface = SKSurface.Create(new SKImageInfo(Width, Height));
         surface.Canvas.Clear(SKColors.White);
         multiplot.Render(surface.Canvas, new PixelRect(0, Width, Height, 0));
@@ -54,17 +54,17 @@ public static class ReportChart
         plot.Axes.Left.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic { IntegerTicksOnly = true };
     }
 
-    private static void Totals(Plot plot, int present, int absent, int inReview, int total)
+    private static void Totals(Plot plot, int present, int absent, int reviewed, int total)
     {
         Bar[] totals =
         [
             new Bar { Position = 2, Value = present, FillColor = Colors.SeaGreen, Label = present.ToString(System.Globalization.CultureInfo.InvariantCulture) },
             new Bar { Position = 1, Value = absent, FillColor = Colors.IndianRed, Label = absent.ToString(System.Globalization.CultureInfo.InvariantCulture) },
-            new Bar { Position = 0, Value = inReview, FillColor = Colors.Orange, Label = inReview.ToString(System.Globalization.CultureInfo.InvariantCulture) },
+            new Bar { Position = 0, Value = reviewed, FillColor = Colors.Orange, Label = reviewed.ToString(System.Globalization.CultureInfo.InvariantCulture) },
         ];
         var bars = plot.Add.Bars(totals);
         bars.Horizontal = true;
-        plot.Axes.Left.SetTicks([2, 1, 0], ["Present", "Absent", "In review"]);
+        plot.Axes.Left.SetTicks([2, 1, 0], ["Present", "Absent", "Reviewed"]);
         plot.Axes.SetLimitsX(0, Math.Max(1, total) * 1.1);
         plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic { IntegerTicksOnly = true };
         plot.Title($"Present {present} of {total}");

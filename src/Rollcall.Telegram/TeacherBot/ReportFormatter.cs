@@ -33,7 +33,7 @@ public static class ReportFormatter
             csv.Append(Field(line.StudentId)).Append(',')
                 .Append(Field(line.Name)).Append(',')
                 .Append(Field(line.Batch)).Append(',')
-                .Append(Status(line.Status)).Append(',')
+                .Append(Status(line)).Append(',')
                 .Append(line.Similarity?.ToString("0.0", CultureInfo.InvariantCulture)).Append(',')
                 .Append(line.DecidedAt?.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture))
                 .Append('\n');
@@ -49,14 +49,23 @@ public static class ReportFormatter
             return new TextRef(TextKey.ReportNone);
         }
 
-        var shown = string.Join('\n', lines.Take(ListLimit).Select(l => $"{l.StudentId} - {l.Name}"));
+        var shown = string.Join('\n', lines.Take(ListLimit).Select(l => $"{l.StudentId} - {l.Name}{Note(l)}"));
         return lines.Count <= ListLimit ? shown : shown + "\n" + BotTexts.Format(TextKey.ReportMore, lines.Count - ListLimit);
     }
 
-    private static string Status(MarkStatus? status) => status switch
+    /// <summary>Marks a person decided, so the teacher sees them apart from the machine's.</summary>
+    private static string Note(ReportLine line) => line switch
     {
-        MarkStatus.Present => "present",
+        { Reviewed: true, Present: true } => " (approved in review)",
+        { Reviewed: true } => " (rejected in review)",
+        _ => "",
+    };
+
+    private static string Status(ReportLine line) => line.Status switch
+    {
+        MarkStatus.Present => line.Reviewed ? "present (reviewed)" : "present",
         MarkStatus.InReview => "in review",
+        MarkStatus.Refused when line.Reviewed => "absent (rejected in review)",
         _ => "absent",
     };
 

@@ -1,7 +1,14 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Rollcall.Attendance;
+using Rollcall.Storage;
+using Rollcall.Storage.Reviews;
 using Rollcall.Storage.Sessions;
+using Rollcall.Telegram.Classroom;
+using Rollcall.Telegram.StudentBot;
+using Rollcall.Telegram.Texts;
 using Rollcall.Telegram.Updates;
 
 namespace Rollcall.Telegram.TeacherBot;
@@ -14,7 +21,11 @@ public sealed class ReportScheduler(
     ReportStore store,
     [FromKeyedServices(BotRole.Teacher)] ReplySender sender,
     TimeProvider time,
-    ILogger<ReportScheduler> logger) : BackgroundService
+    ILogger<ReportScheduler> logger,
+    RollcallDatabase? database = null,
+    ReceiptSigner? receipts = null,
+    BotMessenger? messenger = null,
+    IOptions<ClassroomOptions>? classroom = null) : BackgroundService
 {
     public static readonly TimeSpan Period = TimeSpan.FromSeconds(5);
     private static readonly TimeSpan Lease = TimeSpan.FromMinutes(2);
@@ -45,6 +56,16 @@ public sealed class ReportScheduler(
         var sent = 0;
         foreach (var sessionId in await store.ClaimDueAsync(time.GetUtcNow(), Lease, Grace, 20, cancellationToken))
         {
+            // Reviews are valid until the report: the ones still open close now, and the report shows them as not marked.
+            var expired = database is null || receipts is null
+                ? []
+                : await ReviewStore.ExpireAsync(database, receipts, sessionId, classroom?.Value.MediaRetentionSpan is not null, time.GetUtcNow(), cancellationToken);
+            if (messenger is not null)
+            {
+                await messenger.SendAsync(expired.Select(e => new Notice(BotRole.Student, e.StudentChatId,
+                    VerificationMessages.WithReceipt(Reply.Text(TextKey.ReviewExpiredStudent, e.Subject), e.Receipt))), cancellationToken);
+            }
+
             var report = await store.LoadAsync(sessionId, cancellationToken);
             if (await sender.SendAsync(report.TeacherChatId, ReportFormatter.Replies(report), cancellationToken))
             {

@@ -15,6 +15,8 @@ public static class TeacherBotSetup
         services.TryAddSingleton<OtpIssuer>();
         services.AddSingleton<ITeacherAccounts, TeacherAccounts>();
         services.AddSingleton<TeacherConversation>();
+        services.AddSingleton<ReviewDesk>();
+        services.AddSingleton<ReceiptDesk>();
         services.AddKeyedSingleton<IBotHandler, TeacherBotHandler>(BotRole.Teacher);
         services.AddSingleton<ReportStore>();
         services.AddHostedService<ReportScheduler>();

@@ -27,6 +27,7 @@ public static class BotsSetup
         services.AddBotClient(BotRole.Teacher, o => o.TeacherBotToken, polling);
         services.AddBotClient(BotRole.Student, o => o.StudentBotToken, polling);
         services.AddSingleton<ConversationStore>();
+        services.AddSingleton<BotMessenger>();
         services.AddHostedService<IdleConversationSweeper>();
         services.AddTeacherBot();
         services.AddStudentBot(configuration);
@@ -61,6 +62,7 @@ public static class BotsSetup
             sp.GetRequiredService<RollcallDatabase>(),
             sp.GetRequiredKeyedService<ReplySender>(role),
             sp.GetRequiredService<VerificationQueue>(),
+            sp.GetRequiredService<BotMessenger>(),
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<ILogger<UpdateRouter>>()));
 

@@ -13,4 +13,11 @@ public interface IBotHandler
 }
 
 /// <summary>The outcome of one turn; <see cref="AtRest"/> when the conversation is not waiting for an answer.</summary>
-public sealed record TurnResult(string State, IReadOnlyList<Reply> Replies, IReadOnlyList<Guid> QueuedJobs, bool AtRest);
+public sealed record TurnResult(string State, IReadOnlyList<Reply> Replies, IReadOnlyList<Guid> QueuedJobs, bool AtRest)
+{
+    /// <summary>Messages for other chats or the other bot (a reviewed student hears the teacher's decision), sent after the commit.</summary>
+    public IReadOnlyList<Notice> Notices { get; init; } = [];
+}
+
+/// <summary>A reply for a chat other than the one that spoke, through <paramref name="Bot"/>.</summary>
+public sealed record Notice(BotRole Bot, long ChatId, Reply Reply);

@@ -22,8 +22,8 @@ public abstract record Reply
 
     public sealed record Document(string FileName, byte[] Content, TextRef Caption) : Reply;
 
-    /// <summary>A picture (PNG or JPEG) with a caption: the report's chart.</summary>
-    public sealed record Photo(string FileName, byte[] Content, TextRef Caption) : Reply;
+    /// <summary>A picture (PNG or JPEG) with a caption: the report's chart, a review with its buttons.</summary>
+    public sealed record Photo(string FileName, byte[] Content, TextRef Caption, Keyboard? Keyboard = null) : Reply;
 
     public static Message Text(TextKey key, params object[] args) => new(new TextRef(key, args));
 

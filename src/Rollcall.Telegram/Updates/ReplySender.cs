@@ -83,7 +83,8 @@ public sealed class ReplySender(ITelegramBotClient bot, ILogger<ReplySender> log
             case Reply.Photo photo:
                 await using (var stream = new MemoryStream(photo.Content, writable: false))
                 {
-                    await bot.SendPhoto(chatId, InputFile.FromStream(stream, photo.FileName), BotTexts.Format(photo.Caption), cancellationToken: cancellationToken);
+                    await bot.SendPhoto(chatId, InputFile.FromStream(stream, photo.FileName), BotTexts.Format(photo.Caption), replyMarkup: Markup(photo.Keyboard),
+                        cancellationToken: cancellationToken);
                 }
 
                 break;

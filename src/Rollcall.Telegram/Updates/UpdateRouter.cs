@@ -19,6 +19,7 @@ public sealed class UpdateRouter(
     RollcallDatabase database,
     ReplySender sender,
     VerificationQueue queue,
+    BotMessenger messenger,
     TimeProvider time,
     ILogger<UpdateRouter> logger)
 {
@@ -52,6 +53,7 @@ public sealed class UpdateRouter(
         }
 
         await sender.SendAsync(inbound.ChatId, result.Replies, cancellationToken);
+        await messenger.SendAsync(result.Notices, cancellationToken);
         foreach (var job in result.QueuedJobs)
         {
             queue.Offer(job);

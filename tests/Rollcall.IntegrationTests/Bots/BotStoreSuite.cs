@@ -8,7 +8,9 @@ using Rollcall.Ports;
 using Rollcall.Sessions;
 using Rollcall.Storage;
 using Rollcall.Storage.Entities;
+using Rollcall.Storage.Privacy;
 using Rollcall.Storage.Queue;
+using Rollcall.Storage.Reviews;
 using Rollcall.Storage.Sessions;
 
 namespace Rollcall.IntegrationTests.Bots;
@@ -18,6 +20,7 @@ public abstract class BotStoreSuite
 {
     private static readonly DateTimeOffset Now = TestData.Now;
     private static readonly AttemptPolicy TwoAttempts = new(1);
+    private static readonly ReceiptSigner Receipts = new(new byte[32]);
 
     protected abstract Task<RollcallDatabase> CreateDatabaseAsync();
 
@@ -106,7 +109,7 @@ public abstract class BotStoreSuite
     {
         var (database, sessionId) = await SessionAsync();
         var queued = Assert.IsType<QueueResult.Queued>(await QueueAsync(database, sessionId, "u-1"));
-        var store = new VerificationStore(database);
+        var store = new VerificationStore(database, Receipts);
 
         var job = await store.TryClaimAsync(queued.JobId, Now, TimeSpan.FromMinutes(5), Ct);
         var rival = await store.TryClaimAsync(queued.JobId, Now.AddMinutes(1), TimeSpan.FromMinutes(5), Ct);
@@ -127,7 +130,7 @@ public abstract class BotStoreSuite
     {
         var (database, sessionId) = await SessionAsync();
         var queued = Assert.IsType<QueueResult.Queued>(await QueueAsync(database, sessionId, "u-7"));
-        var store = new VerificationStore(database);
+        var store = new VerificationStore(database, Receipts);
         var job = await store.TryClaimAsync(queued.JobId, Now, TimeSpan.FromMinutes(5), Ct);
         await store.CompleteAsync(job!, new FaceCheck.Match(90, 0.9, 10), true, TwoAttempts, Now, Ct);
 
@@ -146,7 +149,7 @@ public abstract class BotStoreSuite
     public async Task FailedChecks_UseTheAttempts_ThenTheStudentIsRefused()
     {
         var (database, sessionId) = await SessionAsync();
-        var store = new VerificationStore(database);
+        var store = new VerificationStore(database, Receipts);
         VerificationDecision? decision = null;
         foreach (var file in new[] { "u-1", "u-2" })
         {
@@ -157,7 +160,8 @@ public abstract class BotStoreSuite
 
         var third = await QueueAsync(database, sessionId, "u-3");
 
-        Assert.Equal(new VerificationDecision("Maths", MarkStatus.Refused, 0, false), decision);
+        Assert.Equal(("Maths", MarkStatus.Refused, 0, false), (decision!.Subject, decision.Status, decision.AttemptsLeft, decision.AlreadyDecided));
+        Assert.NotNull(decision.Receipt);
         Assert.IsType<QueueResult.NoAttemptsLeft>(third);
     }
 
@@ -216,6 +220,81 @@ public abstract class BotStoreSuite
         Assert.Equal([1L, 3L], stale.Select(c => c.ChatId).Order());
         Assert.Equal([1L], ended);
         Assert.False(await store.TryEndAsync("Teacher", stale.Single(c => c.ChatId == 1), Now.AddMinutes(17), Ct));
+    }
+
+    [Fact]
+    public async Task GreyBandCheck_OpensAReview_OnlyTheSessionsTeacherDecides_AndOnlyOnce()
+    {
+        var (database, sessionId) = await SessionAsync();
+        var queued = Assert.IsType<QueueResult.Queued>(await QueueAsync(database, sessionId, "u-1"));
+        var store = new VerificationStore(database, Receipts);
+        var job = await store.TryClaimAsync(queued.JobId, Now, TimeSpan.FromMinutes(5), Ct);
+        var verdict = new Verdict(new FaceCheck.Mismatch(65, 0.9, 3), true) { Review = ReviewReason.Similarity, ReviewImage = [1, 2, 3] };
+
+        var decision = await store.CompleteAsync(job!, verdict, TwoAttempts, Now, Ct);
+        var another = await QueueAsync(database, sessionId, "u-2");
+        var stranger = await TurnAsync(database, db => ReviewStore.DecideAsync(db, Receipts, decision.ReviewId!.Value, true, 999, false, Now, Ct));
+        var approved = await TurnAsync(database, db => ReviewStore.DecideAsync(db, Receipts, decision.ReviewId!.Value, true, 500, false, Now, Ct));
+        var late = await TurnAsync(database, db => ReviewStore.DecideAsync(db, Receipts, decision.ReviewId!.Value, false, 500, false, Now, Ct));
+
+        Assert.Equal((MarkStatus.InReview, "Asha", 500L), (decision.Status, decision.StudentName, decision.TeacherChatId));
+        Assert.IsType<QueueResult.InReview>(another);
+        Assert.IsType<ReviewOutcome.NotFound>(stranger);
+        var decided = Assert.IsType<ReviewOutcome.Decided>(approved);
+        Assert.Equal(("S-1", true, 100L), (decided.StudentId, decided.Approved, decided.StudentChatId));
+        Assert.Equal(new ReviewOutcome.AlreadyDecided("approved"), late);
+        await using var db = database.CreateContext();
+        var mark = await db.Marks.SingleAsync(Ct);
+        Assert.Equal((MarkStatus.Present, true), (mark.Status, mark.Reviewed));
+        Assert.Equal(1, await db.Outbox.CountAsync(Ct));
+        Assert.Null((await db.Reviews.SingleAsync(Ct)).Image);
+        Assert.Equal(100, (await db.StudentBindings.SingleAsync(Ct)).TelegramUserId);
+        Assert.Equal(["review-requested", "review-approved"], await db.AuditLog.OrderBy(a => a.Id).Select(a => a.Action).ToListAsync(Ct));
+    }
+
+    [Fact]
+    public async Task OpenReview_ClosesWithTheReport_AndALateTapFindsItClosed()
+    {
+        var (database, sessionId) = await SessionAsync();
+        var queued = Assert.IsType<QueueResult.Queued>(await QueueAsync(database, sessionId, "u-1"));
+        var store = new VerificationStore(database, Receipts);
+        var job = await store.TryClaimAsync(queued.JobId, Now, TimeSpan.FromMinutes(5), Ct);
+        var decision = await store.CompleteAsync(job!, new Verdict(new FaceCheck.Match(90, 0.9, 3), true) { Review = ReviewReason.Location }, TwoAttempts, Now, Ct);
+
+        var expired = await ReviewStore.ExpireAsync(database, Receipts, sessionId, keepImages: false, Now, Ct);
+        var late = await TurnAsync(database, db => ReviewStore.DecideAsync(db, Receipts, decision.ReviewId!.Value, true, 500, false, Now, Ct));
+
+        Assert.Equal(["S-1"], expired.Select(e => e.StudentId));
+        Assert.IsType<ReviewOutcome.Closed>(late);
+        await using var db = database.CreateContext();
+        Assert.Equal((MarkStatus.Refused, "review expired"), await db.Marks.Select(m => ValueTuple.Create(m.Status, m.Reason)).SingleAsync(Ct));
+        Assert.Equal(0, await db.Outbox.CountAsync(Ct));
+    }
+
+    [Fact]
+    public async Task LookAlike_IsTheMarkedStudentWithTheClosestFace_AndForgetRemovesTheFaceData()
+    {
+        var (database, sessionId) = await SessionAsync();
+        var queued = Assert.IsType<QueueResult.Queued>(await QueueAsync(database, sessionId, "u-1"));
+        var store = new VerificationStore(database, Receipts);
+        var job = await store.TryClaimAsync(queued.JobId, Now, TimeSpan.FromMinutes(5), Ct);
+        var face = new float[512];
+        face[0] = 0.6f;
+        face[1] = 0.8f;
+        await store.CompleteAsync(job!, new FaceCheck.Match(90, 0.9, 3) { Probe = face }, true, TwoAttempts, Now, Ct);
+
+        var lookAlike = await store.FindLookAlikeAsync(sessionId, "S-2", face, Ct);
+        var self = await store.FindLookAlikeAsync(sessionId, "S-1", face, Ct);
+        var kept = await TurnAsync(database, db => StudentDataStore.DescribeAsync(db, 100, Ct));
+        var removed = await TurnAsync(database, db => StudentDataStore.ForgetAsync(db, 100, Now, Ct));
+        var after = await TurnAsync(database, db => StudentDataStore.DescribeAsync(db, 100, Ct));
+
+        Assert.Equal("S-1", lookAlike?.StudentId);
+        Assert.Equal(1.0, lookAlike!.Cosine, 4);
+        Assert.Null(self);
+        Assert.Equal((1, 1, 1), (kept.Bindings.Count, kept.Marks.Count, kept.VideoNoteEmbeddings));
+        Assert.Equal(new ForgetResult(1, 0, 1, 0), removed);
+        Assert.Equal((0, 1, 0), (after.Bindings.Count, after.Marks.Count, after.VideoNoteEmbeddings));
     }
 
     private async Task<(RollcallDatabase Database, long TeacherId)> TeacherAsync()

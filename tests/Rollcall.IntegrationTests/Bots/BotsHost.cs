@@ -6,6 +6,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Rollcall.Attendance;
 using Rollcall.Faces;
 using Rollcall.IntegrationTests.Support;
 using Rollcall.Ports;
@@ -80,6 +81,7 @@ internal sealed class BotsHost : IAsyncDisposable
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton(bots.Database);
         builder.Services.AddSingleton(new SecretBox(RandomNumberGenerator.GetBytes(32)));
+        builder.Services.AddSingleton(new ReceiptSigner(RandomNumberGenerator.GetBytes(32)));
         builder.Services.AddSingleton<TeacherStore>();
         builder.Services.AddSingleton<ILmsGateway, RosterGateway>();
         builder.Services.AddSingleton<IFaceVerifier>(bots.Faces);

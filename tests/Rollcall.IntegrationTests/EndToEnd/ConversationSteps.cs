@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using Rollcall.Simulation;
 using Rollcall.Simulation.BotApi;
 
 namespace Rollcall.IntegrationTests.EndToEnd;
@@ -81,12 +82,18 @@ public static partial class ConversationSteps
         Assert.StartsWith("You are in the class area. Now record a video note", (await student.NextMessageAsync(stack.StudentBot, cancellationToken: Ct)).Text, StringComparison.Ordinal);
     }
 
-    /// <summary>Sends a video note; checks the immediate "processing" answer and returns the verdict.</summary>
-    public static async Task<string> SendVideoNoteAsync(LmsClassStack stack, EmulatedUser student, byte[] clip)
+    /// <summary>Sends a video note; checks the immediate "processing" answer and returns the verdict without its receipt line.</summary>
+    public static async Task<string> SendVideoNoteAsync(LmsClassStack stack, EmulatedUser student, byte[] clip) =>
+        (await SendVideoNoteWithReceiptAsync(stack, student, clip)).Body;
+
+    /// <summary>As <see cref="SendVideoNoteAsync"/>, with the receipt code that ends every verdict.</summary>
+    public static async Task<(string Body, string Receipt)> SendVideoNoteWithReceiptAsync(LmsClassStack stack, EmulatedUser student, byte[] clip)
     {
         await student.SendVideoNoteAsync(stack.StudentBot, clip, duration: 2);
         Assert.Equal(Processing, (await student.NextMessageAsync(stack.StudentBot, cancellationToken: Ct)).Text);
-        return (await student.NextMessageAsync(stack.StudentBot, VerificationWait, Ct)).Text!;
+        var (body, receipt) = ReceiptLine.Split((await student.NextMessageAsync(stack.StudentBot, VerificationWait, Ct)).Text!);
+        Assert.NotNull(receipt);
+        return (body, receipt);
     }
 
     public static JsonObject Json(string body) => JsonNode.Parse(body)!.AsObject();

@@ -38,14 +38,17 @@ public sealed class LmsClassStack : IAsyncDisposable
 
     public BotApiEmulator Emulator => Host.Emulator;
 
-    /// <summary>Starts the LMS and the host; <paramref name="photos"/> maps student IDs to the photo enrolled for them.</summary>
+    /// <summary>
+    /// Starts the LMS and the host; <paramref name="photos"/> maps student IDs to the photo enrolled for them,
+    /// <paramref name="settings"/> adds or overrides environment settings.
+    /// </summary>
     public static async Task<LmsClassStack> StartAsync(FacesFixture faces, int otpSeconds = 600, int reportDelaySeconds = 0,
-        IReadOnlyDictionary<string, string>? photos = null)
+        IReadOnlyDictionary<string, string>? photos = null, IReadOnlyDictionary<string, string?>? settings = null)
     {
         _ = faces.Engine;
         var lms = new LmsServer(LmsSeed.Sample);
         await lms.StartAsync(TestContext.Current.CancellationToken);
-        var host = await RollcallTestHost.StartAsync(new Dictionary<string, string?>
+        var all = new Dictionary<string, string?>
         {
             ["LMS_MODE"] = "http",
             ["BASE_URL"] = lms.BaseUrl,
@@ -56,7 +59,13 @@ public sealed class LmsClassStack : IAsyncDisposable
             ["LOCATION_DISTANCE_LIMIT_METERS"] = "50",
             ["FACE_VERIFICATION_MAX_RETRIES"] = "1",
             ["VERIFY_WORKERS"] = "1",
-        });
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            all[key] = value;
+        }
+
+        var host = await RollcallTestHost.StartAsync(all);
         var stack = new LmsClassStack(lms, host);
         var ct = TestContext.Current.CancellationToken;
         await host.App.Services.GetRequiredService<TeacherStore>().UpsertAsync(TeacherName, TeacherPhone, null, null, ct);

@@ -10,6 +10,7 @@ public sealed class SettingsCheckTests
     [InlineData("LIVE_LOCATION_REQUIRED", "maybe", "LIVE_LOCATION_REQUIRED must be true or false, e.g. True (got 'maybe')")]
     [InlineData("DATABASE_URL", "mysql://x", "DATABASE_URL is neither sqlite:PATH nor a PostgreSQL URL, e.g. sqlite:data/rollcall.db or postgres://rollcall:secret@127.0.0.1:5432/rollcall")]
     [InlineData("VERIFY_WORKERS", "lots", "VERIFY_WORKERS must be auto or 1-64, e.g. auto (got 'lots')")]
+    [InlineData("MEDIA_RETENTION", "forever", "MEDIA_RETENTION must be none or a duration such as 30m, 12h or 7d, e.g. none (got 'forever')")]
     [InlineData("HTTP_LISTEN", "8080", "HTTP_LISTEN must be ADDRESS:PORT, e.g. 127.0.0.1:8080 (got '8080')")]
     public void BadValue_GivesOneLineNamingTheVariableAndAGoodValue(string name, string value, string expected)
     {

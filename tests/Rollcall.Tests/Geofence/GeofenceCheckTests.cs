@@ -45,7 +45,21 @@ public sealed class GeofenceCheckTests
 
         var check = GeofenceCheck.Evaluate(Teacher, coarse, 50, liveRequired: true);
 
-        Assert.Equal(new GeofenceCheck.Imprecise(1500, 50), check);
+        var imprecise = Assert.IsType<GeofenceCheck.Imprecise>(check);
+        Assert.Equal((1500, 50), (imprecise.Accuracy, imprecise.Limit));
+        Assert.False(imprecise.Reviewable);
+    }
+
+    [Fact]
+    public void SomewhatCoarseFixInside_IsLeftToTheTeacher()
+    {
+        var coarse = new GeoPoint(12.97160, 77.59460, AccuracyMetres: 120, IsLive: true);
+
+        var check = GeofenceCheck.Evaluate(Teacher, coarse, 50, liveRequired: true);
+
+        var imprecise = Assert.IsType<GeofenceCheck.Imprecise>(check);
+        Assert.True(imprecise.Reviewable);
+        Assert.True(imprecise.Distance < 50);
     }
 
     [Fact]

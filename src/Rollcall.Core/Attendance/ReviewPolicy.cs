@@ -1,0 +1,39 @@
+using Rollcall.Faces;
+
+namespace Rollcall.Attendance;
+
+/// <summary>Why a check-in goes to the teacher instead of being decided by the machine.</summary>
+public enum ReviewReason
+{
+    /// <summary>Similarity within REVIEW_BAND points below the threshold.</summary>
+    Similarity,
+
+    /// <summary>The face matched but the liveness checks had doubts.</summary>
+    Liveness,
+
+    /// <summary>The face matched but the location was too imprecise to prove presence.</summary>
+    Location,
+}
+
+/// <summary>The grey band: outcomes a person should look at rather than the machine refusing them silently.</summary>
+public static class ReviewPolicy
+{
+    /// <summary>
+    /// The reason to ask the teacher, or null when the machine's outcome stands. <paramref name="band"/> 0 turns review off.
+    /// </summary>
+    public static ReviewReason? Classify(FaceCheck check, bool imprecisePosition, double threshold, double band)
+    {
+        if (band <= 0)
+        {
+            return null;
+        }
+
+        return check switch
+        {
+            FaceCheck.Mismatch m when m.Score >= threshold - band => ReviewReason.Similarity,
+            FaceCheck.NotLive { Doubtful: true } => ReviewReason.Liveness,
+            FaceCheck.Match when imprecisePosition => ReviewReason.Location,
+            _ => null,
+        };
+    }
+}

@@ -1,0 +1,61 @@
+using Microsoft.EntityFrameworkCore;
+using Rollcall.Attendance;
+using Rollcall.Storage.Audit;
+using Rollcall.Storage.Sessions;
+
+namespace Rollcall.Storage.Privacy;
+
+/// <summary>
+/// What Rollcall keeps about one Telegram account (/mydata) and its removal (/forget): the binding, the cached ID-photo
+/// embeddings of the bound IDs, the embeddings of its verified video notes and its review pictures. Marks stay: they are
+/// the attendance record, and what the LMS has is the school's.
+/// </summary>
+public static class StudentDataStore
+{
+    public static async Task<StudentData> DescribeAsync(RollcallDb db, long telegramUserId, CancellationToken cancellationToken)
+    {
+        var bindings = await db.StudentBindings.AsNoTracking().Where(b => b.TelegramUserId == telegramUserId)
+            .OrderBy(b => b.BoundAt).Select(b => new BoundId(b.StudentId, b.BoundAt)).ToListAsync(cancellationToken);
+        var marks = await (
+            from m in db.Marks.AsNoTracking()
+            where m.TelegramUserId == telegramUserId
+            join s in db.Sessions on m.SessionId equals s.Id
+            select new MarkRecord(m.StudentId, s.Subject, s.Date, m.Status, m.Reviewed, s.CreatedAt))
+            .ToListAsync(cancellationToken);
+        var ids = bindings.Select(b => b.StudentId).ToList();
+        var cached = await db.FaceEmbeddings.AsNoTracking().Where(e => ids.Contains(e.StudentId)).Select(e => e.StudentId).ToListAsync(cancellationToken);
+        var probes = await db.Marks.CountAsync(m => m.TelegramUserId == telegramUserId && m.ProbeEmbedding != null, cancellationToken);
+        var pictures = await db.Reviews.CountAsync(r => r.TelegramUserId == telegramUserId && r.Image != null, cancellationToken);
+        return new StudentData(bindings, [.. marks.OrderByDescending(m => m.At)], cached, probes, pictures);
+    }
+
+    /// <summary>Removes the account's binding and face data inside the caller's transaction; audited.</summary>
+    public static async Task<ForgetResult> ForgetAsync(RollcallDb db, long telegramUserId, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await TurnTransaction.EnsureAsync(db, cancellationToken);
+        var ids = await db.StudentBindings.Where(b => b.TelegramUserId == telegramUserId).Select(b => b.StudentId).ToListAsync(cancellationToken);
+        var bindings = await db.StudentBindings.Where(b => b.TelegramUserId == telegramUserId).ExecuteDeleteAsync(cancellationToken);
+        var cached = await db.FaceEmbeddings.Where(e => ids.Contains(e.StudentId)).ExecuteDeleteAsync(cancellationToken);
+        var probes = await db.Marks.Where(m => m.TelegramUserId == telegramUserId && m.ProbeEmbedding != null)
+            .ExecuteUpdateAsync(s => s.SetProperty(m => m.ProbeEmbedding, (byte[]?)null), cancellationToken);
+        var pictures = await db.Reviews.Where(r => r.TelegramUserId == telegramUserId && r.Image != null)
+            .ExecuteUpdateAsync(s => s.SetProperty(r => r.Image, (byte[]?)null), cancellationToken);
+        new AuditTrailEntry(now, $"student:{telegramUserId}", null, ids.Count == 1 ? ids[0] : null)
+            .Add(db, "forget", $"ids {string.Join(' ', ids)}; bindings {bindings}, cached embeddings {cached}, video-note embeddings {probes}, review pictures {pictures}");
+        await db.SaveChangesAsync(cancellationToken);
+        return new ForgetResult(bindings, cached, probes, pictures);
+    }
+}
+
+public sealed record BoundId(string StudentId, DateTimeOffset BoundAt);
+
+public sealed record MarkRecord(string StudentId, string Subject, DateOnly Date, MarkStatus Status, bool Reviewed, DateTimeOffset At);
+
+/// <summary>Everything kept about one Telegram account.</summary>
+public sealed record StudentData(
+    IReadOnlyList<BoundId> Bindings, IReadOnlyList<MarkRecord> Marks, IReadOnlyList<string> CachedEmbeddings, int VideoNoteEmbeddings, int ReviewPictures)
+{
+    public bool HasRemovable => Bindings.Count > 0 || CachedEmbeddings.Count > 0 || VideoNoteEmbeddings > 0 || ReviewPictures > 0;
+}
+
+public sealed record ForgetResult(int Bindings, int CachedEmbeddings, int VideoNoteEmbeddings, int ReviewPictures);

@@ -1,0 +1,157 @@
+using Microsoft.EntityFrameworkCore;
+using Rollcall.Attendance;
+using Rollcall.Storage.Audit;
+using Rollcall.Storage.Entities;
+using Rollcall.Storage.Queue;
+using Rollcall.Storage.Receipts;
+using Rollcall.Storage.Sessions;
+
+namespace Rollcall.Storage.Reviews;
+
+/// <summary>
+/// Grey-band check-ins the teacher approves or rejects in the chat. A review is open until the teacher decides or the
+/// session's report goes out; the decision is taken with a conditional UPDATE, so a late tap and the report never both win.
+/// </summary>
+public static class ReviewStore
+{
+    public const string Approved = "approved";
+    public const string Rejected = "rejected";
+    public const string Expired = "expired";
+
+    public static string ReasonName(ReviewReason reason) => reason switch
+    {
+        ReviewReason.Similarity => "similarity",
+        ReviewReason.Liveness => "liveness",
+        _ => "location",
+    };
+
+    /// <summary>Adds the review of <paramref name="job"/>'s check-in to <paramref name="db"/>; saved with the decision.</summary>
+    internal static Guid Open(RollcallDb db, VerificationJob job, ReviewReason reason, double? similarity, byte[]? image, DateTimeOffset now)
+    {
+        var review = new ReviewRequest
+        {
+            Id = Guid.CreateVersion7(now),
+            SessionId = job.SessionId,
+            StudentId = job.StudentId,
+            StudentChatId = job.ChatId,
+            TelegramUserId = job.TelegramUserId,
+            Reason = ReasonName(reason),
+            Similarity = similarity,
+            DistanceMetres = job.DistanceMetres,
+            AccuracyMetres = job.AccuracyMetres,
+            Image = image,
+            CreatedAt = now,
+        };
+        db.Reviews.Add(review);
+        return review.Id;
+    }
+
+    /// <summary>
+    /// The teacher's tap, inside the caller's transaction: approve marks the student present (outbox, binding) and reviewed;
+    /// reject refuses. Only the session's own teacher chat may decide.
+    /// </summary>
+    public static async Task<ReviewOutcome> DecideAsync(
+        RollcallDb db, ReceiptSigner signer, Guid reviewId, bool approve, long teacherChatId, bool keepImage, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await TurnTransaction.EnsureAsync(db, cancellationToken);
+        var review = await db.Reviews.AsNoTracking().SingleOrDefaultAsync(r => r.Id == reviewId, cancellationToken);
+        var session = review is null ? null : await db.Sessions.AsNoTracking().SingleAsync(s => s.Id == review.SessionId, cancellationToken);
+        if (review is null || session is null || session.TeacherChatId != teacherChatId)
+        {
+            return new ReviewOutcome.NotFound();
+        }
+
+        var decision = approve ? Approved : Rejected;
+        var won = await db.Reviews.Where(r => r.Id == reviewId && r.Decision == null)
+            .ExecuteUpdateAsync(s => s.SetProperty(r => r.Decision, decision).SetProperty(r => r.DecidedAt, now), cancellationToken);
+        if (won == 0)
+        {
+            var current = await db.Reviews.AsNoTracking().Where(r => r.Id == reviewId).Select(r => r.Decision).SingleAsync(cancellationToken);
+            return current == Expired ? new ReviewOutcome.Closed() : new ReviewOutcome.AlreadyDecided(current ?? "");
+        }
+
+        if (!keepImage)
+        {
+            await db.Reviews.Where(r => r.Id == reviewId).ExecuteUpdateAsync(s => s.SetProperty(r => r.Image, (byte[]?)null), cancellationToken);
+        }
+
+        var mark = await db.Marks.SingleAsync(m => m.SessionId == review.SessionId && m.StudentId == review.StudentId, cancellationToken);
+        mark.Reviewed = true;
+        mark.DecidedAt = now;
+        mark.Status = approve ? MarkStatus.Present : MarkStatus.Refused;
+        mark.Reason = approve ? null : "rejected in review";
+        if (approve)
+        {
+            await VerificationStore.MarkPresentAsync(db, session, review.StudentId, review.TelegramUserId, now, cancellationToken);
+        }
+
+        var actor = $"teacher:{session.TeacherId}";
+        new AuditTrailEntry(now, actor, review.SessionId, review.StudentId)
+            .Add(db, approve ? "review-approved" : "review-rejected", $"{review.Reason}; similarity {review.Similarity:0.0}");
+        var receipt = ReceiptBook.Issue(db, signer, review.SessionId, review.StudentId, approve ? "present (approved by teacher)" : "refused (rejected by teacher)", now);
+        await db.SaveChangesAsync(cancellationToken);
+        var name = await db.SessionStudents.Where(s => s.SessionId == review.SessionId && s.StudentId == review.StudentId)
+            .Select(s => s.Name).SingleAsync(cancellationToken);
+        return new ReviewOutcome.Decided(review.StudentId, name, review.StudentChatId, session.Subject, approve, receipt);
+    }
+
+    /// <summary>
+    /// Closes the session's open reviews as the report goes out: those students are refused ("not reviewed in time") and
+    /// get a receipt. Returns them for their message.
+    /// </summary>
+    public static async Task<IReadOnlyList<ReviewOutcome.Decided>> ExpireAsync(
+        RollcallDatabase database, ReceiptSigner signer, Guid sessionId, bool keepImages, DateTimeOffset now, CancellationToken cancellationToken) =>
+        await TurnTransaction.RunAsync(database, async ct =>
+        {
+            await using var db = database.CreateContext();
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            var open = await db.Reviews.AsNoTracking().Where(r => r.SessionId == sessionId && r.Decision == null).ToListAsync(ct);
+            var session = await db.Sessions.AsNoTracking().SingleAsync(s => s.Id == sessionId, ct);
+            List<ReviewOutcome.Decided> expired = [];
+            foreach (var review in open)
+            {
+                var won = await db.Reviews.Where(r => r.Id == review.Id && r.Decision == null)
+                    .ExecuteUpdateAsync(s => s.SetProperty(r => r.Decision, Expired).SetProperty(r => r.DecidedAt, now), ct);
+                if (won == 0)
+                {
+                    continue;
+                }
+
+                var mark = await db.Marks.SingleAsync(m => m.SessionId == sessionId && m.StudentId == review.StudentId, ct);
+                mark.Status = MarkStatus.Refused;
+                mark.Reason = "review expired";
+                mark.DecidedAt = now;
+                new AuditTrailEntry(now, "report", sessionId, review.StudentId).Add(db, "review-expired", review.Reason);
+                var receipt = ReceiptBook.Issue(db, signer, sessionId, review.StudentId, "refused (not reviewed before the report)", now);
+                expired.Add(new ReviewOutcome.Decided(review.StudentId, "", review.StudentChatId, session.Subject, false, receipt));
+            }
+
+            if (!keepImages)
+            {
+                await db.Reviews.Where(r => r.SessionId == sessionId && r.Image != null)
+                    .ExecuteUpdateAsync(s => s.SetProperty(r => r.Image, (byte[]?)null), ct);
+            }
+
+            await db.SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
+            return (IReadOnlyList<ReviewOutcome.Decided>)expired;
+        }, cancellationToken);
+}
+
+/// <summary>What became of a teacher's tap on Approve or Reject.</summary>
+public abstract record ReviewOutcome
+{
+    private ReviewOutcome()
+    {
+    }
+
+    public sealed record Decided(string StudentId, string StudentName, long StudentChatId, string Subject, bool Approved, string Receipt) : ReviewOutcome;
+
+    /// <summary>Unknown, or not this teacher's session.</summary>
+    public sealed record NotFound : ReviewOutcome;
+
+    public sealed record AlreadyDecided(string Decision) : ReviewOutcome;
+
+    /// <summary>The report went out first.</summary>
+    public sealed record Closed : ReviewOutcome;
+}

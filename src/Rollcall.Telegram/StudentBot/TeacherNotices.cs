@@ -1,0 +1,47 @@
+using System.Globalization;
+using Rollcall.Attendance;
+using Rollcall.Storage.Entities;
+using Rollcall.Storage.Queue;
+using Rollcall.Telegram.Texts;
+using Rollcall.Telegram.Updates;
+
+namespace Rollcall.Telegram.StudentBot;
+
+/// <summary>What the teacher hears about a check-in: a review to decide, or a warning about one face marking two IDs.</summary>
+public static class TeacherNotices
+{
+    public static IReadOnlyList<Notice> For(VerificationJob job, Verdict verdict, VerificationDecision decision, double threshold)
+    {
+        if (decision.ReviewId is { } reviewId)
+        {
+            var caption = new TextRef(TextKey.ReviewRequest, job.StudentId, decision.StudentName, decision.Subject, Why(verdict, job, threshold),
+                Similarity(verdict.Check.Similarity), Place(job));
+            var buttons = ReviewButtons.For(reviewId);
+            Reply reply = verdict.ReviewImage is { } image
+                ? new Reply.Photo("review.jpg", image, caption, buttons)
+                : new Reply.Message(caption, buttons);
+            return [new Notice(BotRole.Teacher, decision.TeacherChatId, reply)];
+        }
+
+        if (verdict.Collusion is { } other)
+        {
+            return [new Notice(BotRole.Teacher, decision.TeacherChatId, Reply.Text(TextKey.LookAlikeWarning, job.StudentId, decision.StudentName,
+                other.StudentId, Similarity(verdict.Check.Similarity), Similarity(other.Similarity)))];
+        }
+
+        return [];
+    }
+
+    private static TextRef Why(Verdict verdict, VerificationJob job, double threshold) => verdict.Review switch
+    {
+        ReviewReason.Similarity => new TextRef(TextKey.ReviewWhySimilarity, threshold),
+        ReviewReason.Liveness => new TextRef(TextKey.ReviewWhyLiveness),
+        _ => new TextRef(TextKey.ReviewWhyLocation, job.AccuracyMetres ?? 0),
+    };
+
+    private static string Similarity(double? value) => value?.ToString("0.0", CultureInfo.InvariantCulture) ?? "-";
+
+    private static TextRef Place(VerificationJob job) => job.DistanceMetres is { } distance
+        ? new TextRef(TextKey.ReviewPlaceImprecise, distance, job.AccuracyMetres ?? 0)
+        : new TextRef(TextKey.ReviewPlaceInside);
+}
