@@ -12,7 +12,7 @@ internal sealed class ReceiptConfiguration : IEntityTypeConfiguration<Receipt>
         builder.HasKey(r => r.Code);
         builder.Property(r => r.Code).HasMaxLength(32);
         builder.Property(r => r.StudentId).HasMaxLength(50);
-        builder.Property(r => r.Decision).HasMaxLength(32);
+        builder.Property(r => r.Decision).HasMaxLength(100);
         builder.HasIndex(r => r.SessionId);
         builder.HasIndex(r => r.StudentId);
     }

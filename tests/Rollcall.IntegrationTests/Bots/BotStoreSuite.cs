@@ -267,7 +267,8 @@ public abstract class BotStoreSuite
         Assert.Equal(["S-1"], expired.Select(e => e.StudentId));
         Assert.IsType<ReviewOutcome.Closed>(late);
         await using var db = database.CreateContext();
-        Assert.Equal((MarkStatus.Refused, "review expired"), await db.Marks.Select(m => ValueTuple.Create(m.Status, m.Reason)).SingleAsync(Ct));
+        var mark = await db.Marks.SingleAsync(Ct);
+        Assert.Equal((MarkStatus.Refused, "review expired"), (mark.Status, mark.Reason));
         Assert.Equal(0, await db.Outbox.CountAsync(Ct));
     }
 

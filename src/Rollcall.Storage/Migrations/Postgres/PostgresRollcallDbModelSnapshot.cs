@@ -372,8 +372,8 @@ namespace Rollcall.Storage.Migrations.Postgres
 
                     b.Property<string>("Decision")
                         .IsRequired()
-                        .HasMaxLength(32)
-                        .HasColumnType("character varying(32)");
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
 
                     b.Property<DateTimeOffset>("IssuedAt")
                         .HasColumnType("timestamp with time zone");

@@ -361,7 +361,7 @@ namespace Rollcall.Storage.Migrations.Sqlite
 
                     b.Property<string>("Decision")
                         .IsRequired()
-                        .HasMaxLength(32)
+                        .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
                     b.Property<long>("IssuedAt")

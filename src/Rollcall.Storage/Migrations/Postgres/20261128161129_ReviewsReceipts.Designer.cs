@@ -12,7 +12,7 @@ using Rollcall.Storage;
 namespace Rollcall.Storage.Migrations.Postgres
 {
     [DbContext(typeof(PostgresRollcallDb))]
-    [Migration("20261128153103_ReviewsReceipts")]
+    [Migration("20261128161129_ReviewsReceipts")]
     partial class ReviewsReceipts
     {
         /// <inheritdoc />
@@ -375,8 +375,8 @@ namespace Rollcall.Storage.Migrations.Postgres
 
                     b.Property<string>("Decision")
                         .IsRequired()
-                        .HasMaxLength(32)
-                        .HasColumnType("character varying(32)");
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
 
                     b.Property<DateTimeOffset>("IssuedAt")
                         .HasColumnType("timestamp with time zone");

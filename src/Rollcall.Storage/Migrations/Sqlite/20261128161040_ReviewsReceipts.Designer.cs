@@ -11,7 +11,7 @@ using Rollcall.Storage;
 namespace Rollcall.Storage.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteRollcallDb))]
-    [Migration("20261128153059_ReviewsReceipts")]
+    [Migration("20261128161040_ReviewsReceipts")]
     partial class ReviewsReceipts
     {
         /// <inheritdoc />
@@ -364,7 +364,7 @@ namespace Rollcall.Storage.Migrations.Sqlite
 
                     b.Property<string>("Decision")
                         .IsRequired()
-                        .HasMaxLength(32)
+                        .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
                     b.Property<long>("IssuedAt")

@@ -36,7 +36,7 @@ namespace Rollcall.Storage.Migrations.Sqlite
                     Code = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
                     SessionId = table.Column<Guid>(type: "TEXT", nullable: false),
                     StudentId = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
-                    Decision = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Decision = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
                     IssuedAt = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>

@@ -36,7 +36,7 @@ namespace Rollcall.Storage.Migrations.Postgres
                     Code = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
                     SessionId = table.Column<Guid>(type: "uuid", nullable: false),
                     StudentId = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
-                    Decision = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    Decision = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
                     IssuedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
