@@ -5,10 +5,22 @@ namespace Rollcall.Simulation.BotApi;
 /// <summary>Media a user sends: the file is stored so that the bot can getFile and download it.</summary>
 public sealed partial class EmulatedUser
 {
+    private StoredFile? _lastVideoNote;
+
     /// <summary>Sends a round video note; <paramref name="forwarded"/> marks it as forwarded from someone else.</summary>
     public Task<UserMessage> SendVideoNoteAsync(EmulatedBot bot, byte[] bytes, int duration = 5, int length = 384, bool forwarded = false)
     {
-        var file = _emulator.Files.Add(FileType.VideoNote, "video_note.mp4", "video/mp4", bytes);
+        _lastVideoNote = _emulator.Files.Add(FileType.VideoNote, "video_note.mp4", "video/mp4", bytes);
+        return SendVideoNoteAsync(bot, _lastVideoNote, duration, length, forwarded);
+    }
+
+    /// <summary>Sends this user's last video note again, as Telegram does for a saved file: same file_id and file_unique_id.</summary>
+    public Task<UserMessage> ResendLastVideoNoteAsync(EmulatedBot bot, int duration = 5) =>
+        SendVideoNoteAsync(bot, _lastVideoNote ?? throw new InvalidOperationException("No video note was sent yet."), duration, 384, forwarded: false);
+
+    private Task<UserMessage> SendVideoNoteAsync(EmulatedBot bot, StoredFile file, int duration, int length, bool forwarded)
+    {
+        var bytes = file.Bytes;
         return SendAsync(bot, message =>
         {
             message["video_note"] = new JsonObject
