@@ -7,8 +7,9 @@ namespace Rollcall.Faces.Video;
 /// <summary>Samples frames across a video note, finds one face, and gathers embeddings and liveness signals.</summary>
 public sealed class VideoNoteAnalyzer(FaceEngine engine, FaceOptions options)
 {
-    /// <summary>How many of the best frames are embedded and scored; the similarity is their median.</summary>
-    public const int BestFrames = 3;
+    /// <summary>How many of the best frames are embedded and scored; the similarity is their median (the mean of two).</summary>
+    /// <remarks>Two, not three: on 46 synthetic clips TAR/FAR/EER were the same, and each frame costs an embedding and a passive run.</remarks>
+    public const int BestFrames = 2;
 
     // Decoded frames waiting for analysis: enough to keep the decoder busy, few enough to bound memory.
     private const int DecodeAhead = 4;
