@@ -25,6 +25,17 @@ internal static partial class OpenCvSettings
             _ = SetEnvironment("OPENCV_FFMPEG_CAPTURE_OPTIONS", "avdiscard;nonref", overwrite: 0);
         }
 
+        // OpenCV warns on stderr that IPP is off the first time it would use it: make that first use here, quietly.
+        var level = Cv2.GetLogLevel();
+        Cv2.SetLogLevel(LogLevel.ERROR);
+        using (var probe = new Mat(2, 2, MatType.CV_8UC1, Scalar.All(0)))
+        using (var resized = new Mat())
+        {
+            Cv2.Resize(probe, resized, new Size(4, 4));
+        }
+
+        Cv2.SetLogLevel(level);
+
         // OpenCV's own worker threads only cost on tiny images (56-384 px): each parallel region waits for a second core that the
         // video pipeline or another verification is already using (bench: ECC pair 17.8 ms under load; whole note ~20 % faster with one).
         Cv2.SetNumThreads(1);
