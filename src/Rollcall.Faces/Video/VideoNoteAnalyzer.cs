@@ -5,10 +5,11 @@ using Rollcall.Faces.Onnx;
 namespace Rollcall.Faces.Video;
 
 /// <summary>Samples frames across a video note, finds one face, and gathers embeddings and liveness signals.</summary>
-public sealed class VideoNoteAnalyzer(FaceEngine engine, FaceOptions options)
+/// <param name="bestFrames">Frames embedded and scored; other values only for measurements (`rollcall bench faces`).</param>
+public sealed class VideoNoteAnalyzer(FaceEngine engine, FaceOptions options, int bestFrames = VideoNoteAnalyzer.BestFrames)
 {
     /// <summary>How many of the best frames are embedded and scored; the similarity is their median (the mean of two).</summary>
-    /// <remarks>Two, not three: on 46 synthetic clips TAR/FAR/EER were the same, and each frame costs an embedding and a passive run.</remarks>
+    /// <remarks>Two, not three: TAR/FAR/EER were the same on 45 synthetic clips (`rollcall bench faces --video-accuracy`), and each frame costs an embedding and a passive run.</remarks>
     public const int BestFrames = 2;
 
     // Decoded frames waiting for analysis: enough to keep the decoder busy, few enough to bound memory.
@@ -155,7 +156,7 @@ public sealed class VideoNoteAnalyzer(FaceEngine engine, FaceOptions options)
     {
         var usable = work.Usable;
         usable.Sort(static (a, b) => b.Quality.CompareTo(a.Quality));
-        var best = usable.Count < BestFrames ? usable.Count : BestFrames;
+        var best = Math.Min(usable.Count, bestFrames);
         var embeddings = new float[]?[best];
         var live = new double[best];
         double embedMs = 0, passiveMs = 0;
