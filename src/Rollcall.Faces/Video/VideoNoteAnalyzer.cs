@@ -194,8 +194,10 @@ public sealed class VideoNoteAnalyzer(FaceEngine engine, FaceOptions options, in
             }
         }
 
+        // The median; with two frames their mean, not the more lenient of the two.
         Array.Sort(live);
-        var passive = live.Length == 0 ? 0 : live[live.Length / 2];
+        var n = live.Length;
+        var passive = n == 0 ? 0 : n % 2 == 1 ? live[n / 2] : (live[(n / 2) - 1] + live[n / 2]) / 2;
         return new VideoEvidence(null, work.Frames, found, passive, work.Motion.Result(), times with { EmbedMs = embedMs, LivenessMs = times.LivenessMs + passiveMs });
     }
 
