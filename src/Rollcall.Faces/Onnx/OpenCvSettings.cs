@@ -15,14 +15,10 @@ internal static partial class OpenCvSettings
     {
         // OpenCV's bundled IPP re-runs its CPU detection (CPUID) on every call here; in a virtual machine each CPUID traps to the
         // hypervisor, so a 56x56 ECC registration took 3.5 ms with IPP and 0.8 ms without (perf: 63 % of it in icv_ipp_is_GenuineIntel).
-        // FFmpeg may skip the frames no other frame refers to (B-frames): VideoClip places frames by timestamp, so only the spacing of
-        // the sampled frames changes (by a frame or two), and the bundled FFmpeg (plain C, no assembly) decodes about half as many.
-        // OpenCV reads both variables from the native environment (IPP on first use, capture options on each open); an operator's own
-        // values are kept.
+        // OpenCV reads OPENCV_IPP from the native environment on its first IPP use; an operator's own value is kept.
         if (!OperatingSystem.IsWindows())
         {
             _ = SetEnvironment("OPENCV_IPP", "disabled", overwrite: 0);
-            _ = SetEnvironment("OPENCV_FFMPEG_CAPTURE_OPTIONS", "avdiscard;nonref", overwrite: 0);
         }
 
         // OpenCV warns on stderr that IPP is off the first time it would use it: make that first use here, quietly.

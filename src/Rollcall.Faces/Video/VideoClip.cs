@@ -94,7 +94,8 @@ public sealed class VideoClip : IDisposable
     }
 
     /// <summary>Up to <paramref name="samples"/> frames spread evenly over the first <paramref name="maxDecoded"/> frames.</summary>
-    /// <remarks>Frames are placed by their timestamps: the decoder may skip frames that no other frame refers to (see OpenCvSettings).</remarks>
+    /// <remarks>Frames are placed by their timestamps: when the decoder is told to skip the frames that no other frame refers to
+    /// (OPENCV_FFMPEG_CAPTURE_OPTIONS=avdiscard;nonref, opt-in: see the README's Speed section), a sample moves to the next decoded frame.</remarks>
     public IEnumerable<VideoFrame> Sample(int samples, int maxDecoded, CancellationToken cancellationToken)
     {
         var total = FrameCount > 0 ? Math.Min(FrameCount, maxDecoded) : maxDecoded;
