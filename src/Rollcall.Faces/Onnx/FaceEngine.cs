@@ -21,6 +21,7 @@ public sealed class FaceEngine : IDisposable
 
     public FaceEngine(string modelsDirectory, int intraOpThreads = 1)
     {
+        OpenCvSettings.EnsureApplied();
         using var options = new SessionOptions
         {
             IntraOpNumThreads = intraOpThreads,
@@ -39,9 +40,6 @@ public sealed class FaceEngine : IDisposable
         livenessModel = Load("fr_liveness");
         eyeModel = Load("fr_eye");
         poseModel = File.Exists(Path.Combine(modelsDirectory, "fr_pose.onnx")) ? Load("fr_pose") : null;
-        // OpenCV's own worker threads only cost on tiny images (56-384 px): each parallel region waits for a second core that the
-        // video pipeline or another verification is already using (bench: ECC pair 17.8 ms under load; whole note ~20 % faster with one).
-        Cv2.SetNumThreads(1);
         detector = new FaceDetector(detectModel);
         landmarker = new FaceLandmarker(landmarkModel);
         embedder = new FaceEmbedder(featureModel);

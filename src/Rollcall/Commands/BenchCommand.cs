@@ -18,7 +18,8 @@ internal static class BenchCommand
         var folder = new Option<string>("--faces") { Description = "Folder with identities.csv and people/ (../shared/faces).", DefaultValueFactory = _ => "../shared/faces" };
         var video = new Option<string?>("--video") { Description = "A video note to time; default: one made with ffmpeg from the first person's photos." };
         var runs = new Option<int>("--runs") { Description = "Timed runs per measurement.", DefaultValueFactory = _ => 30 };
-        var faces = new Command("faces", "Accuracy and speed of the local face engine on a labelled photo folder.") { folder, video, runs };
+        var videoAccuracy = new Option<bool>("--video-accuracy") { Description = "Also measure accuracy on live-like video notes made from the photos (about a minute)." };
+        var faces = new Command("faces", "Accuracy and speed of the local face engine on a labelled photo folder.") { folder, video, runs, videoAccuracy };
         faces.SetAction(async (parseResult, cancellationToken) =>
         {
             await using var provider = FacesCommand.BuildFaces();
@@ -29,6 +30,11 @@ internal static class BenchCommand
             Console.WriteLine($"# {photos.Count} photos of {photos.Select(p => p.Identity).Distinct().Count()} people; intra-op threads {options.IntraOpThreads}");
             var embeddings = Photos(engine, options, photos, parseResult.GetValue(runs));
             Accuracy(photos, embeddings, options.MatchThreshold);
+            if (parseResult.GetValue(videoAccuracy))
+            {
+                Bench.VideoAccuracy.Measure(engine, options, PhotoPaths(parseResult.GetValue(folder)!), embeddings, cancellationToken);
+            }
+
             var clip = parseResult.GetValue(video) ?? await MakeClipAsync(photos, cancellationToken);
             if (clip is null)
             {
@@ -48,6 +54,11 @@ internal static class BenchCommand
         [.. File.ReadLines(Path.Combine(folder, "identities.csv")).Skip(1)
             .Select(l => l.Split(','))
             .Select(p => (p[0], File.ReadAllBytes(Path.Combine(folder, "people", p[0], p[1]))))];
+
+    private static List<(string Identity, string Path)> PhotoPaths(string folder) =>
+        [.. File.ReadLines(Path.Combine(folder, "identities.csv")).Skip(1)
+            .Select(l => l.Split(','))
+            .Select(p => (p[0], Path.Combine(folder, "people", p[0], p[1])))];
 
     private static float[]?[] Photos(FaceEngine engine, FaceOptions options, List<(string Identity, byte[] Bytes)> photos, int runs)
     {
