@@ -146,6 +146,20 @@ internal static class BenchCommand
 
         Console.WriteLine($"EER: {eer * 100:0.00}%");
         Console.WriteLine($"at FACE_MATCH_THRESHOLD={threshold}: TAR {100.0 * genuine.Count(g => g >= threshold) / genuine.Count:0.0}%, FAR {100.0 * impostor.Count(s => s >= threshold) / impostor.Count:0.00}%");
+        Console.WriteLine(ReviewBandEffect(genuine, impostor, threshold));
+    }
+
+    /// <summary>What REVIEW_BAND does on these pairs: genuine failures it hands to the teacher, impostors the teacher must reject.</summary>
+    internal static string ReviewBandEffect(List<double> genuine, List<double> impostor, double threshold)
+    {
+        var parts = new[] { 5.0, 10.0, 15.0 }.Select(band =>
+        {
+            var failed = genuine.Count(g => g < threshold);
+            var rescued = genuine.Count(g => g < threshold && g >= threshold - band);
+            var grey = impostor.Count(s => s < threshold && s >= threshold - band);
+            return $"band {band:0}: {rescued} of {failed} genuine failures to the teacher, {grey} impostor pairs ({100.0 * grey / impostor.Count:0.00}%) to reject";
+        });
+        return "REVIEW_BAND on these pairs: " + string.Join("; ", parts);
     }
 
     private static void Videos(FaceEngine engine, FaceOptions options, byte[] clip, float[] reference, int runs, CancellationToken cancellationToken)

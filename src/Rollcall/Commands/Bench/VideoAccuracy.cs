@@ -46,6 +46,10 @@ internal static class VideoAccuracy
         for (var a = 0; a < counts.Length; a++)
         {
             Console.WriteLine($"  best {counts[a]} frames{(counts[a] == VideoNoteAnalyzer.BestFrames ? " (used)" : "")}: " + Summary(genuine[a], impostor[a], options.MatchThreshold));
+            if (counts[a] == VideoNoteAnalyzer.BestFrames && genuine[a].Count > 0)
+            {
+                Console.WriteLine("  " + BenchCommand.ReviewBandEffect(genuine[a], impostor[a], options.MatchThreshold));
+            }
         }
     }
 
