@@ -1,6 +1,8 @@
+using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Rollcall.Attendance;
 using Rollcall.Faces;
+using Rollcall.Storage.Audit;
 using Rollcall.Storage.Conversations;
 using Rollcall.Storage.Entities;
 using Rollcall.Storage.Outbox;
@@ -88,15 +90,7 @@ public sealed class VerificationStore(RollcallDatabase database)
                 db.StudentBindings.Add(new StudentBinding { StudentId = job.StudentId, TelegramUserId = job.TelegramUserId, BoundAt = now });
             }
 
-            db.AuditLog.Add(new AuditEntry
-            {
-                At = now,
-                Actor = "face-check",
-                Action = "present",
-                SessionId = job.SessionId,
-                StudentId = job.StudentId,
-                Detail = $"similarity {check.Similarity:0.0}, attempt {job.Attempt}",
-            });
+            AuditTrail.Record(db, now, AuditActor.FaceCheck, AuditAction.Present, job.SessionId, job.StudentId, Detail(check, job.Attempt));
         }
         else if (usesAttempt)
         {
@@ -108,6 +102,13 @@ public sealed class VerificationStore(RollcallDatabase database)
                 mark.Status = MarkStatus.Refused;
                 mark.DecidedAt = now;
             }
+
+            var action = mark.Status == MarkStatus.Refused ? AuditAction.Refused : AuditAction.AttemptFailed;
+            AuditTrail.Record(db, now, AuditActor.FaceCheck, action, job.SessionId, job.StudentId, Detail(check, job.Attempt));
+        }
+        else
+        {
+            AuditTrail.Record(db, now, AuditActor.FaceCheck, AuditAction.NotChecked, job.SessionId, job.StudentId, Detail(check, job.Attempt));
         }
 
         if (mark.Status is MarkStatus.Present or MarkStatus.Refused)
@@ -122,6 +123,12 @@ public sealed class VerificationStore(RollcallDatabase database)
         await SaveAsync(db, transaction, cancellationToken);
         return new VerificationDecision(session.Subject, mark.Status, policy.Remaining(mark.AttemptsUsed), AlreadyDecided: false);
     }
+
+    /// <summary>The outcome, the similarity when there was one, and the attempt: "Mismatch, similarity 52.0, attempt 1".</summary>
+    private static string Detail(FaceCheck check, int attempt) =>
+        check.Similarity is { } similarity
+            ? string.Create(CultureInfo.InvariantCulture, $"{check.GetType().Name}, similarity {similarity:0.0}, attempt {attempt}")
+            : string.Create(CultureInfo.InvariantCulture, $"{check.GetType().Name}, attempt {attempt}");
 
     private static async Task SaveAsync(RollcallDb db, Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction transaction, CancellationToken cancellationToken)
     {

@@ -44,6 +44,7 @@ public enum TextKey
     SessionOpened,
     ReportBody,
     ReportNone,
+    ReportBindingRefusals,
     ReportMore,
     ReportCaption,
     ReportChartCaption,
