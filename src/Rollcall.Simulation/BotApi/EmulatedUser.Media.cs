@@ -5,8 +5,11 @@ namespace Rollcall.Simulation.BotApi;
 /// <summary>Media a user sends: the file is stored so that the bot can getFile and download it.</summary>
 public sealed partial class EmulatedUser
 {
-    /// <summary>Sends a round video note; <paramref name="forwarded"/> marks it as forwarded from someone else.</summary>
-    public Task<UserMessage> SendVideoNoteAsync(EmulatedBot bot, byte[] bytes, int duration = 5, int length = 384, bool forwarded = false)
+    /// <summary>
+    /// Sends a round video note; <paramref name="forwarded"/> marks it as forwarded from someone else, and
+    /// <paramref name="declaredSize"/> puts another file_size in the message than the bytes have (a file too big to attach here).
+    /// </summary>
+    public Task<UserMessage> SendVideoNoteAsync(EmulatedBot bot, byte[] bytes, int duration = 5, int length = 384, bool forwarded = false, long? declaredSize = null)
     {
         var file = _emulator.Files.Add(FileType.VideoNote, "video_note.mp4", "video/mp4", bytes);
         return SendAsync(bot, message =>
@@ -17,7 +20,7 @@ public sealed partial class EmulatedUser
                 ["file_unique_id"] = file.FileUniqueId,
                 ["length"] = length,
                 ["duration"] = duration,
-                ["file_size"] = bytes.Length,
+                ["file_size"] = declaredSize ?? bytes.Length,
             };
             if (forwarded)
             {
