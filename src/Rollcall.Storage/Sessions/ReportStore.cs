@@ -68,6 +68,14 @@ public sealed class ReportStore(RollcallDatabase database)
         };
     }
 
+    /// <summary>Gives a claim back at once (an orderly stop), so a sibling or the next start sends the report without waiting for the lease.</summary>
+    public async Task ReleaseClaimAsync(Guid sessionId, CancellationToken cancellationToken)
+    {
+        await using var db = database.CreateContext();
+        await db.Sessions.Where(s => s.Id == sessionId && s.ReportSentAt == null)
+            .ExecuteUpdateAsync(s => s.SetProperty(x => x.ReportClaimedUntil, (DateTimeOffset?)null), cancellationToken);
+    }
+
     public async Task MarkSentAsync(Guid sessionId, DateTimeOffset now, CancellationToken cancellationToken)
     {
         await using var db = database.CreateContext();

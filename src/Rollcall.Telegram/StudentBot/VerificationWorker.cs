@@ -4,6 +4,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Rollcall.Faces;
+using Rollcall.Hosting;
 using Rollcall.Observability;
 using Rollcall.Ports;
 using Rollcall.Storage.Entities;
@@ -96,9 +97,16 @@ public sealed class VerificationWorker(
 
         var started = Stopwatch.GetTimestamp();
         byte[]? video;
+        FaceCheck check;
         try
         {
             video = await DownloadAsync(job, cancellationToken);
+            check = video is null
+                ? new FaceCheck.BadVideo("unavailable")
+                : await verifier.VerifyAsync(new FaceCheckRequest(job.StudentId, video, job.Challenge), cancellationToken);
+
+            // A check cut short by the stop may look like a bad video: it is not decided, it runs again.
+            cancellationToken.ThrowIfCancellationRequested();
         }
         catch (Exception e) when (e is ApiRequestException or RequestException or HttpRequestException && !cancellationToken.IsCancellationRequested)
         {
@@ -107,12 +115,19 @@ public sealed class VerificationWorker(
             await store.DeferAsync(job.Id, time.GetUtcNow() + DownloadRetryDelay, cancellationToken);
             return true;
         }
+        catch (Exception) when (cancellationToken.IsCancellationRequested)
+        {
+            // An orderly stop: the job goes back to the queue now, not when its lease runs out.
+            using var release = new ShutdownGrace(time, cancellationToken);
+            await store.ReleaseAsync(job.Id, release.Token);
+            throw new OperationCanceledException(cancellationToken);
+        }
 
-        var check = video is null
-            ? new FaceCheck.BadVideo("unavailable")
-            : await verifier.VerifyAsync(new FaceCheckRequest(job.StudentId, video, job.Challenge), cancellationToken);
+        // The face check is done: its decision and the reply are finished even if the host is stopping meanwhile,
+        // so a committed decision never goes unanswered.
+        using var grace = new ShutdownGrace(time, cancellationToken);
         var usesAttempt = video is not null && VerificationMessages.UsesAttempt(check);
-        var decision = await store.CompleteAsync(job, check, usesAttempt, classroom.Value.Attempts, time.GetUtcNow(), cancellationToken);
+        var decision = await store.CompleteAsync(job, check, usesAttempt, classroom.Value.Attempts, time.GetUtcNow(), grace.Token);
         var elapsed = Stopwatch.GetElapsedTime(started);
         metrics.VerificationDecided(check.GetType().Name, elapsed);
         StudentBotLog.JobDone(logger, job.Id, job.SessionId, job.Attempt, check.GetType().Name, elapsed.TotalSeconds);
@@ -120,7 +135,7 @@ public sealed class VerificationWorker(
         var message = video is null
             ? Updates.Reply.Text(Texts.TextKey.VideoNoteTooBig, StudentBotOptions.MaxVideoBytes / (1024 * 1024))
             : VerificationMessages.For(check, decision, studentOptions.Value.FaceMatchThreshold);
-        await sender.SendAsync(job.ChatId, [message], cancellationToken);
+        await sender.SendAsync(job.ChatId, [message], grace.Token);
         return true;
     }
 

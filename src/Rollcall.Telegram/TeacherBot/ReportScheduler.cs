@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Rollcall.Hosting;
 using Rollcall.Storage.Sessions;
 using Rollcall.Telegram.Updates;
 
@@ -45,10 +46,18 @@ public sealed class ReportScheduler(
         var sent = 0;
         foreach (var sessionId in await store.ClaimDueAsync(time.GetUtcNow(), Lease, Grace, 20, cancellationToken))
         {
-            var report = await store.LoadAsync(sessionId, cancellationToken);
-            if (await sender.SendAsync(report.TeacherChatId, ReportFormatter.Replies(report), cancellationToken))
+            // A report begun is finished in an orderly stop; those not begun are given back for a sibling or the next start.
+            using var grace = new ShutdownGrace(time, cancellationToken);
+            if (cancellationToken.IsCancellationRequested)
             {
-                await store.MarkSentAsync(sessionId, time.GetUtcNow(), cancellationToken);
+                await store.ReleaseClaimAsync(sessionId, grace.Token);
+                continue;
+            }
+
+            var report = await store.LoadAsync(sessionId, grace.Token);
+            if (await sender.SendAsync(report.TeacherChatId, ReportFormatter.Replies(report), grace.Token))
+            {
+                await store.MarkSentAsync(sessionId, time.GetUtcNow(), grace.Token);
                 TeacherBotLog.ReportSent(logger, sessionId, report.TeacherChatId, report.Lines.Count(l => l.Present), report.Lines.Count);
                 sent++;
             }
