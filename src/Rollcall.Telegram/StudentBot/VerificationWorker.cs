@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -36,6 +37,32 @@ public sealed class VerificationWorker(
     private static readonly TimeSpan Lease = TimeSpan.FromMinutes(5);
     private static readonly TimeSpan SweepPeriod = TimeSpan.FromSeconds(10);
     private static readonly TimeSpan DownloadRetryDelay = TimeSpan.FromSeconds(2);
+
+    /// <summary>Claimed jobs whose face check is running: the stop gives back those still here (see <see cref="StopAsync"/>).</summary>
+    private readonly ConcurrentDictionary<Guid, byte> _checking = new();
+
+    /// <summary>
+    /// Signals the stop and waits for the workers as long as the host allows; a job whose face check is still running
+    /// then goes back to the queue at once (that check will not be decided), so a sibling or the next start takes it.
+    /// </summary>
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await base.StopAsync(cancellationToken);
+        foreach (var jobId in _checking.Keys)
+        {
+            await GiveBackAsync(jobId);
+        }
+    }
+
+    /// <summary>Puts a claimed job back in the queue now, unless its worker or the stop took it first.</summary>
+    private async Task GiveBackAsync(Guid jobId)
+    {
+        if (_checking.TryRemove(jobId, out _))
+        {
+            using var release = new CancellationTokenSource(ShutdownGrace.Period, time);
+            await store.ReleaseAsync(jobId, release.Token);
+        }
+    }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -98,28 +125,47 @@ public sealed class VerificationWorker(
         var started = Stopwatch.GetTimestamp();
         byte[]? video;
         FaceCheck check;
+        _checking[job.Id] = 0;
         try
         {
             video = await DownloadAsync(job, cancellationToken);
             check = video is null
                 ? new FaceCheck.BadVideo("unavailable")
                 : await verifier.VerifyAsync(new FaceCheckRequest(job.StudentId, video, job.Challenge), cancellationToken);
-
-            // A check cut short by the stop may look like a bad video: it is not decided, it runs again.
-            cancellationToken.ThrowIfCancellationRequested();
         }
         catch (Exception e) when (e is ApiRequestException or RequestException or HttpRequestException && !cancellationToken.IsCancellationRequested)
         {
             // Telegram is failing for now: the job stays queued and the sweep offers it again after a short pause.
             StudentBotLog.JobFailed(logger, job.Id, e);
-            await store.DeferAsync(job.Id, time.GetUtcNow() + DownloadRetryDelay, cancellationToken);
+            if (_checking.TryRemove(job.Id, out _))
+            {
+                await store.DeferAsync(job.Id, time.GetUtcNow() + DownloadRetryDelay, cancellationToken);
+            }
+
             return true;
         }
         catch (Exception) when (cancellationToken.IsCancellationRequested)
         {
-            // An orderly stop: the job goes back to the queue now, not when its lease runs out.
-            using var release = new ShutdownGrace(time, cancellationToken);
-            await store.ReleaseAsync(job.Id, release.Token);
+            await GiveBackAsync(job.Id);
+            throw new OperationCanceledException(cancellationToken);
+        }
+        catch
+        {
+            // A failure of ours: the lease runs out and the sweep retries the job.
+            _checking.TryRemove(job.Id, out _);
+            throw;
+        }
+
+        // A check cut short by the stop may look like a bad video: it is not decided, it runs again.
+        if (cancellationToken.IsCancellationRequested)
+        {
+            await GiveBackAsync(job.Id);
+            throw new OperationCanceledException(cancellationToken);
+        }
+
+        // Whoever removes the job first owns it: this worker decides it, or the stop has given it back already.
+        if (!_checking.TryRemove(job.Id, out _))
+        {
             throw new OperationCanceledException(cancellationToken);
         }
 
