@@ -50,6 +50,26 @@ public sealed partial class EmulatedUser
         return Task.FromResult(id);
     }
 
+    /// <summary>
+    /// Sends a callback query on <paramref name="message"/> with any data, as a modified client or a button of an old
+    /// keyboard would: no check that the message has such a button.
+    /// </summary>
+    public Task<string> ForgeCallbackAsync(EmulatedBot bot, BotMessage message, string callbackData)
+    {
+        var chat = _emulator.PrivateChat(bot, this);
+        var origin = chat.Find(message.MessageId) ?? throw new InvalidOperationException($"Message {message.MessageId} is not in this chat with {bot.Username}.");
+        var id = _emulator.NewCallbackQuery(chat);
+        bot.Updates.Add("callback_query", new JsonObject
+        {
+            ["id"] = id,
+            ["from"] = UserJson(),
+            ["message"] = origin,
+            ["chat_instance"] = $"ci{Id}",
+            ["data"] = callbackData,
+        });
+        return Task.FromResult(id);
+    }
+
     /// <summary>Presses the inline button whose text contains <paramref name="buttonText"/>.</summary>
     public Task<string> PressButtonAsync(EmulatedBot bot, BotMessage message, string buttonText)
     {

@@ -7,18 +7,21 @@ public sealed partial class EmulatedUser
 {
     private StoredFile? _lastVideoNote;
 
-    /// <summary>Sends a round video note; <paramref name="forwarded"/> marks it as forwarded from someone else.</summary>
-    public Task<UserMessage> SendVideoNoteAsync(EmulatedBot bot, byte[] bytes, int duration = 5, int length = 384, bool forwarded = false)
+    /// <summary>
+    /// Sends a round video note; <paramref name="forwarded"/> marks it as forwarded from someone else, and
+    /// <paramref name="declaredSize"/> puts another file_size in the message than the bytes have (a file too big to attach here).
+    /// </summary>
+    public Task<UserMessage> SendVideoNoteAsync(EmulatedBot bot, byte[] bytes, int duration = 5, int length = 384, bool forwarded = false, long? declaredSize = null)
     {
         _lastVideoNote = _emulator.Files.Add(FileType.VideoNote, "video_note.mp4", "video/mp4", bytes);
-        return SendVideoNoteAsync(bot, _lastVideoNote, duration, length, forwarded);
+        return SendVideoNoteAsync(bot, _lastVideoNote, duration, length, forwarded, declaredSize);
     }
 
     /// <summary>Sends this user's last video note again, as Telegram does for a saved file: same file_id and file_unique_id.</summary>
     public Task<UserMessage> ResendLastVideoNoteAsync(EmulatedBot bot, int duration = 5) =>
-        SendVideoNoteAsync(bot, _lastVideoNote ?? throw new InvalidOperationException("No video note was sent yet."), duration, 384, forwarded: false);
+        SendVideoNoteAsync(bot, _lastVideoNote ?? throw new InvalidOperationException("No video note was sent yet."), duration, 384, forwarded: false, declaredSize: null);
 
-    private Task<UserMessage> SendVideoNoteAsync(EmulatedBot bot, StoredFile file, int duration, int length, bool forwarded)
+    private Task<UserMessage> SendVideoNoteAsync(EmulatedBot bot, StoredFile file, int duration, int length, bool forwarded, long? declaredSize)
     {
         var bytes = file.Bytes;
         return SendAsync(bot, message =>
@@ -29,7 +32,7 @@ public sealed partial class EmulatedUser
                 ["file_unique_id"] = file.FileUniqueId,
                 ["length"] = length,
                 ["duration"] = duration,
-                ["file_size"] = bytes.Length,
+                ["file_size"] = declaredSize ?? bytes.Length,
             };
             if (forwarded)
             {

@@ -56,6 +56,14 @@ public sealed partial class EmulatedUser
     public Task<UserMessage> SendLocationAsync(EmulatedBot bot, double latitude, double longitude, double? horizontalAccuracy = null, int? livePeriod = null) =>
         SendAsync(bot, message => message["location"] = Location(latitude, longitude, horizontalAccuracy, livePeriod));
 
+    /// <summary>Forwards someone else's location (Telegram forwards a live location as it stands, with its live_period).</summary>
+    public Task<UserMessage> ForwardLocationAsync(EmulatedBot bot, double latitude, double longitude, double? horizontalAccuracy = null, int? livePeriod = null) =>
+        SendAsync(bot, message =>
+        {
+            message["location"] = Location(latitude, longitude, horizontalAccuracy, livePeriod);
+            message["forward_origin"] = ForwardOrigin("Someone Else");
+        });
+
     /// <summary>Moves a live location: the bot gets an edited_message with the same message id.</summary>
     public Task<UserMessage> EditLiveLocationAsync(EmulatedBot bot, UserMessage liveLocation, double latitude, double longitude, double? horizontalAccuracy = null)
     {

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Rollcall.Attendance;
+using Rollcall.Hosting;
 using Rollcall.Lms;
 using Rollcall.Observability;
 using Rollcall.Ports;
@@ -79,6 +80,25 @@ public sealed partial class OutboxRelay(
     }
 
     private async Task<bool> DeliverAsync(DeliveryKey key, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await LeaseAndDeliverAsync(key, now, cancellationToken);
+        }
+        catch (Exception) when (cancellationToken.IsCancellationRequested)
+        {
+            // An orderly stop: rows this pass leased go back now, not when the lease runs out. An LMS call cut off
+            // mid-way is sent again by whoever takes them; the LMS answers a repeat as a duplicate.
+            using var grace = new ShutdownGrace(time, cancellationToken);
+            var leaseUntil = now + Lease;
+            await using var db = database.CreateContext();
+            await db.Outbox.Where(o => o.State == OutboxState.Pending && o.LeaseUntil == leaseUntil)
+                .ExecuteUpdateAsync(s => s.SetProperty(o => o.LeaseUntil, (DateTimeOffset?)null), grace.Token);
+            throw new OperationCanceledException(cancellationToken);
+        }
+    }
+
+    private async Task<bool> LeaseAndDeliverAsync(DeliveryKey key, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var leaseUntil = now + Lease;
         await using var db = database.CreateContext();

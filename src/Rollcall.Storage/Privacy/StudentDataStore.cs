@@ -40,8 +40,8 @@ public static class StudentDataStore
             .ExecuteUpdateAsync(s => s.SetProperty(m => m.ProbeEmbedding, (byte[]?)null), cancellationToken);
         var pictures = await db.Reviews.Where(r => r.TelegramUserId == telegramUserId && r.Image != null)
             .ExecuteUpdateAsync(s => s.SetProperty(r => r.Image, (byte[]?)null), cancellationToken);
-        new AuditTrailEntry(now, $"student:{telegramUserId}", null, ids.Count == 1 ? ids[0] : null)
-            .Add(db, "forget", $"ids {string.Join(' ', ids)}; bindings {bindings}, cached embeddings {cached}, video-note embeddings {probes}, review pictures {pictures}");
+        AuditTrail.Record(db, now, AuditActor.Telegram(telegramUserId), AuditAction.Forget, null, ids.Count == 1 ? ids[0] : null,
+            $"ids {string.Join(' ', ids)}; bindings {bindings}, cached embeddings {cached}, video-note embeddings {probes}, review pictures {pictures}");
         await db.SaveChangesAsync(cancellationToken);
         return new ForgetResult(bindings, cached, probes, pictures);
     }

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Rollcall.Attendance;
 using Rollcall.Geofence;
 using Rollcall.Ports;
+using Rollcall.Storage.Audit;
 using Rollcall.Storage.Entities;
 using Rollcall.Storage.Sessions;
 
@@ -16,7 +17,7 @@ public sealed class CheckInStore(RollcallDb db) : ICheckInStore
         return row?.LockedUntil is { } until && until > now ? until : null;
     }
 
-    public async Task<OtpFailure> RecordFailureAsync(long telegramUserId, DateTimeOffset now, int maxTries, TimeSpan lockout, CancellationToken cancellationToken)
+    public async Task<OtpFailure> RecordFailureAsync(long telegramUserId, string otp, string studentId, DateTimeOffset now, OtpLimits limits, CancellationToken cancellationToken)
     {
         await TurnTransaction.EnsureAsync(db, cancellationToken);
         var row = await db.OtpLocks.SingleOrDefaultAsync(l => l.TelegramUserId == telegramUserId, cancellationToken);
@@ -27,7 +28,7 @@ public sealed class CheckInStore(RollcallDb db) : ICheckInStore
         }
 
         // A finished lock-out, or failures older than one lock-out period, start a fresh count.
-        if (row.LockedUntil is { } until ? until <= now : now - row.WindowStartedAt > lockout)
+        if (row.LockedUntil is { } until ? until <= now : now - row.WindowStartedAt > limits.Lockout)
         {
             row.Failures = 0;
             row.WindowStartedAt = now;
@@ -35,13 +36,28 @@ public sealed class CheckInStore(RollcallDb db) : ICheckInStore
         }
 
         row.Failures++;
-        if (row.Failures >= maxTries)
+        var actor = AuditActor.Telegram(telegramUserId);
+        var sessionId = await db.Sessions.Where(s => s.OtpSlot == otp && s.ExpiresAt > now).Select(s => (Guid?)s.Id).FirstOrDefaultAsync(cancellationToken);
+        var sessionSaturated = false;
+        if (sessionId is { } id)
         {
-            row.LockedUntil = now + lockout;
+            // The code is right but the ID is not on its roster: counted per session too, so guessing IDs with many
+            // accounts runs into a limit that no single account reaches.
+            var since = now - limits.Lockout;
+            var wrongIds = await db.AuditLog.CountAsync(a => a.SessionId == id && a.Action == AuditAction.WrongId && a.At > since, cancellationToken);
+            sessionSaturated = wrongIds >= limits.SessionMaxTries;
+            AuditTrail.Record(db, now, actor, AuditAction.WrongId, id, studentId);
+        }
+
+        if (row.Failures >= limits.MaxTries || sessionSaturated)
+        {
+            row.LockedUntil = now + limits.Lockout;
+            var detail = sessionSaturated && row.Failures < limits.MaxTries ? "session's wrong-ID limit reached" : $"{row.Failures} wrong codes";
+            AuditTrail.Record(db, now, actor, AuditAction.LockedOut, sessionId, studentId, detail);
         }
 
         await db.SaveChangesAsync(cancellationToken);
-        return new OtpFailure(Math.Max(0, maxTries - row.Failures), row.LockedUntil);
+        return new OtpFailure(row.LockedUntil is null ? Math.Max(0, limits.MaxTries - row.Failures) : 0, row.LockedUntil);
     }
 
     public async Task ClearFailuresAsync(long telegramUserId, CancellationToken cancellationToken)
@@ -70,18 +86,32 @@ public sealed class CheckInStore(RollcallDb db) : ICheckInStore
             mark?.Status == MarkStatus.Present, mark?.AttemptsUsed ?? 0);
     }
 
-    public async Task<AccountCheck> CheckAccountAsync(Guid sessionId, string studentId, long telegramUserId, CancellationToken cancellationToken)
+    public async Task<AccountCheck> CheckAccountAsync(Guid sessionId, string studentId, long telegramUserId, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var boundTo = await db.StudentBindings.AsNoTracking().Where(b => b.StudentId == studentId)
             .Select(b => (long?)b.TelegramUserId).SingleOrDefaultAsync(cancellationToken);
         if (boundTo is { } owner && owner != telegramUserId)
         {
+            await RecordRefusalAsync(AuditAction.BoundToAnotherAccount);
             return AccountCheck.BoundToAnotherAccount;
         }
 
-        var otherId = await db.Marks.AnyAsync(
-            m => m.SessionId == sessionId && m.TelegramUserId == telegramUserId && m.StudentId != studentId, cancellationToken);
-        return otherId ? AccountCheck.AnotherIdThisSession : AccountCheck.Allowed;
+        var otherId = await db.Marks.Where(m => m.SessionId == sessionId && m.TelegramUserId == telegramUserId && m.StudentId != studentId)
+            .Select(m => m.StudentId).FirstOrDefaultAsync(cancellationToken);
+        if (otherId is not null)
+        {
+            await RecordRefusalAsync(AuditAction.AnotherIdThisSession, $"account checked in as {otherId}");
+            return AccountCheck.AnotherIdThisSession;
+        }
+
+        return AccountCheck.Allowed;
+
+        // Written with the turn's state, in its transaction; the teacher's report counts these rows.
+        async Task RecordRefusalAsync(string action, string? detail = null)
+        {
+            await TurnTransaction.EnsureAsync(db, cancellationToken);
+            AuditTrail.Record(db, now, AuditActor.Telegram(telegramUserId), action, sessionId, studentId, detail);
+        }
     }
 
     public async Task<QueueResult> TryQueueVerificationAsync(VerificationRequest request, AttemptPolicy policy, CancellationToken cancellationToken)

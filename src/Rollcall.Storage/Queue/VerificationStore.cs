@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Rollcall.Attendance;
 using Rollcall.Faces;
@@ -61,6 +62,14 @@ public sealed class VerificationStore(RollcallDatabase database, ReceiptSigner r
             .MaxBy(m => m.Cosine);
     }
 
+    /// <summary>Gives a claimed job back at once (an orderly stop), so a sibling or the next start runs it without waiting for the lease.</summary>
+    public async Task ReleaseAsync(Guid jobId, CancellationToken cancellationToken)
+    {
+        await using var db = database.CreateContext();
+        await db.VerificationJobs.Where(j => j.Id == jobId && j.State == JobState.Queued)
+            .ExecuteUpdateAsync(s => s.SetProperty(j => j.LeaseUntil, (DateTimeOffset?)null), cancellationToken);
+    }
+
     /// <summary>
     /// In one transaction: updates the student's mark from the face check (a pass also enqueues the LMS submission and
     /// an audit row), and closes the job. <paramref name="usesAttempt"/> is false for failures that are not the student's.
@@ -97,7 +106,6 @@ public sealed class VerificationStore(RollcallDatabase database, ReceiptSigner r
 
         mark.Similarity = check.Similarity ?? mark.Similarity;
         mark.TelegramUserId = job.TelegramUserId;
-        var audit = new AuditTrailEntry(now, "face-check", job.SessionId, job.StudentId);
         Guid? reviewId = null;
         if (verdict.Collusion is { } other && check is FaceCheck.Match)
         {
@@ -106,7 +114,8 @@ public sealed class VerificationStore(RollcallDatabase database, ReceiptSigner r
             mark.Status = MarkStatus.Refused;
             mark.Reason = "collusion:" + other.StudentId;
             mark.DecidedAt = now;
-            audit.Add(db, "refused-collusion", $"similarity {check.Similarity:0.0} to own photo, {other.Similarity:0.0} to {other.StudentId} (marked present)");
+            AuditTrail.Record(db, now, AuditActor.FaceCheck, AuditAction.RefusedDuplicateFace, job.SessionId, job.StudentId,
+                string.Create(CultureInfo.InvariantCulture, $"similarity {check.Similarity:0.0} to own photo, {other.Similarity:0.0} to {other.StudentId} (marked present)"));
         }
         else if (verdict.Review is { } reason)
         {
@@ -119,7 +128,8 @@ public sealed class VerificationStore(RollcallDatabase database, ReceiptSigner r
             }
 
             reviewId = ReviewStore.Open(db, job, reason, check.Similarity, verdict.ReviewImage, now);
-            audit.Add(db, "review-requested", $"{ReviewStore.ReasonName(reason)}; similarity {check.Similarity:0.0}, attempt {job.Attempt}");
+            AuditTrail.Record(db, now, AuditActor.FaceCheck, AuditAction.ReviewRequested, job.SessionId, job.StudentId,
+                ReviewStore.ReasonName(reason) + ": " + Detail(check, job.Attempt));
         }
         else if (check is FaceCheck.Match match)
         {
@@ -129,7 +139,7 @@ public sealed class VerificationStore(RollcallDatabase database, ReceiptSigner r
             mark.AttemptsUsed = Math.Max(mark.AttemptsUsed, job.Attempt);
             mark.ProbeEmbedding = ProbeBytes.FromFloats(match.Probe);
             await MarkPresentAsync(db, session, job.StudentId, job.TelegramUserId, now, cancellationToken);
-            audit.Add(db, "present", $"similarity {check.Similarity:0.0}, attempt {job.Attempt}");
+            AuditTrail.Record(db, now, AuditActor.FaceCheck, AuditAction.Present, job.SessionId, job.StudentId, Detail(check, job.Attempt));
         }
         else if (verdict.UsesAttempt)
         {
@@ -143,7 +153,12 @@ public sealed class VerificationStore(RollcallDatabase database, ReceiptSigner r
                 mark.DecidedAt = now;
             }
 
-            audit.Add(db, refused ? "refused" : "attempt-failed", $"{outcome}; similarity {check.Similarity:0.0}, attempt {job.Attempt}");
+            var action = refused ? AuditAction.Refused : AuditAction.AttemptFailed;
+            AuditTrail.Record(db, now, AuditActor.FaceCheck, action, job.SessionId, job.StudentId, Detail(check, job.Attempt));
+        }
+        else
+        {
+            AuditTrail.Record(db, now, AuditActor.FaceCheck, AuditAction.NotChecked, job.SessionId, job.StudentId, Detail(check, job.Attempt));
         }
 
         if (mark.Status is MarkStatus.Present or MarkStatus.Refused or MarkStatus.InReview)
@@ -183,6 +198,12 @@ public sealed class VerificationStore(RollcallDatabase database, ReceiptSigner r
             db.StudentBindings.Add(new StudentBinding { StudentId = studentId, TelegramUserId = telegramUserId, BoundAt = now });
         }
     }
+
+    /// <summary>The outcome, the similarity when there was one, and the attempt: "Mismatch, similarity 52.0, attempt 1".</summary>
+    private static string Detail(FaceCheck check, int attempt) =>
+        check.Similarity is { } similarity
+            ? string.Create(CultureInfo.InvariantCulture, $"{check.GetType().Name}, similarity {similarity:0.0}, attempt {attempt}")
+            : string.Create(CultureInfo.InvariantCulture, $"{check.GetType().Name}, attempt {attempt}");
 
     private static async Task SaveAsync(RollcallDb db, Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction transaction, CancellationToken cancellationToken)
     {

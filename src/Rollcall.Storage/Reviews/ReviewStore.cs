@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Rollcall.Attendance;
 using Rollcall.Storage.Audit;
@@ -85,9 +86,8 @@ public static class ReviewStore
             await VerificationStore.MarkPresentAsync(db, session, review.StudentId, review.TelegramUserId, now, cancellationToken);
         }
 
-        var actor = $"teacher:{session.TeacherId}";
-        new AuditTrailEntry(now, actor, review.SessionId, review.StudentId)
-            .Add(db, approve ? "review-approved" : "review-rejected", $"{review.Reason}; similarity {review.Similarity:0.0}");
+        AuditTrail.Record(db, now, AuditActor.Teacher(session.TeacherId), approve ? AuditAction.ReviewApproved : AuditAction.ReviewRejected,
+            review.SessionId, review.StudentId, string.Create(CultureInfo.InvariantCulture, $"{review.Reason}, similarity {review.Similarity:0.0}"));
         var receipt = ReceiptBook.Issue(db, signer, review.SessionId, review.StudentId, approve ? "present (approved by teacher)" : "refused (rejected by teacher)", now);
         await db.SaveChangesAsync(cancellationToken);
         var name = await db.SessionStudents.Where(s => s.SessionId == review.SessionId && s.StudentId == review.StudentId)
@@ -121,7 +121,7 @@ public static class ReviewStore
                 mark.Status = MarkStatus.Refused;
                 mark.Reason = "review expired";
                 mark.DecidedAt = now;
-                new AuditTrailEntry(now, "report", sessionId, review.StudentId).Add(db, "review-expired", review.Reason);
+                AuditTrail.Record(db, now, AuditActor.Report, AuditAction.ReviewExpired, sessionId, review.StudentId, review.Reason);
                 var receipt = ReceiptBook.Issue(db, signer, sessionId, review.StudentId, "refused (not reviewed before the report)", now);
                 expired.Add(new ReviewOutcome.Decided(review.StudentId, "", review.StudentChatId, session.Subject, false, receipt));
             }

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Rollcall.Attendance;
+using Rollcall.Storage.Audit;
 using Rollcall.Storage.Entities;
 
 namespace Rollcall.Storage.Sessions;
@@ -57,12 +58,24 @@ public sealed class ReportStore(RollcallDatabase database)
                 ? new ReportLine(s.StudentId, s.Name, s.Batch, m.Status, m.Similarity, m.DecidedAt) { Reviewed = m.Reviewed }
                 : new ReportLine(s.StudentId, s.Name, s.Batch, null, null, null))
             .ToList();
+        var refusals = await db.AuditLog.AsNoTracking()
+            .Where(a => a.SessionId == sessionId && AuditAction.BindingRefusals.Contains(a.Action))
+            .Select(a => new { a.Actor, a.StudentId }).Distinct().CountAsync(cancellationToken);
         return new SessionReport(session.Id, session.TeacherChatId, [.. session.Batches.Select(b => b.Batch).Order(StringComparer.Ordinal)],
             session.Subject, session.Date, lines)
         {
             OpenedAt = session.CreatedAt,
             ExpiresAt = session.ExpiresAt,
+            BindingRefusals = refusals,
         };
+    }
+
+    /// <summary>Gives a claim back at once (an orderly stop), so a sibling or the next start sends the report without waiting for the lease.</summary>
+    public async Task ReleaseClaimAsync(Guid sessionId, CancellationToken cancellationToken)
+    {
+        await using var db = database.CreateContext();
+        await db.Sessions.Where(s => s.Id == sessionId && s.ReportSentAt == null)
+            .ExecuteUpdateAsync(s => s.SetProperty(x => x.ReportClaimedUntil, (DateTimeOffset?)null), cancellationToken);
     }
 
     public async Task MarkSentAsync(Guid sessionId, DateTimeOffset now, CancellationToken cancellationToken)
@@ -81,6 +94,9 @@ public sealed record SessionReport(Guid SessionId, long TeacherChatId, IReadOnly
     public DateTimeOffset OpenedAt { get; init; }
 
     public DateTimeOffset ExpiresAt { get; init; }
+
+    /// <summary>Check-ins refused by account binding (an ID bound to another account, a second ID from one account), once per account and ID.</summary>
+    public int BindingRefusals { get; init; }
 }
 
 /// <summary>One student in a report.</summary>

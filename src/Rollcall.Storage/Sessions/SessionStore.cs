@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Rollcall.Attendance;
 using Rollcall.Ports;
+using Rollcall.Storage.Audit;
 using Rollcall.Storage.Entities;
 
 namespace Rollcall.Storage.Sessions;
@@ -17,6 +18,8 @@ public sealed class SessionStore(RollcallDb db) : ISessionStore
         {
             var row = NewRow(draft, nextOtp());
             db.Sessions.Add(row);
+            AuditTrail.Record(db, draft.CreatedAt, AuditActor.Teacher(draft.TeacherId), AuditAction.SessionOpened, row.Id,
+                detail: $"{string.Join(", ", draft.Batches)}; {draft.Subject}; {row.Students.Count} students");
             try
             {
                 await db.SaveChangesAsync(cancellationToken);

@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using Microsoft.Extensions.Configuration;
 using Rollcall.Attendance;
 using Rollcall.Configuration;
+using Rollcall.Ports;
 using Rollcall.Sessions;
 
 namespace Rollcall.Telegram.Classroom;
@@ -37,6 +38,11 @@ public sealed class ClassroomOptions : IValidatableObject
     [Range(10, 86400)]
     public int OtpLockoutSeconds { get; set; } = 600;
 
+    /// <summary>Wrong IDs sent with one open session's code, from all accounts, per lock-out period; past it each wrong try locks its account out.</summary>
+    [ConfigurationKeyName("OTP_SESSION_MAX_FAILED_TRIES")]
+    [Range(1, 10000)]
+    public int OtpSessionMaxFailedTries { get; set; } = 20;
+
     [ConfigurationKeyName("LIVE_LOCATION_REQUIRED")]
     public bool LiveLocationRequired { get; set; } = true;
 
@@ -71,6 +77,8 @@ public sealed class ClassroomOptions : IValidatableObject
     public SessionTimes Times => new(TimeSpan.FromSeconds(OtpExpirySeconds), TimeSpan.FromSeconds(ReportDelaySeconds));
 
     public AttemptPolicy Attempts => new(MaxRetries);
+
+    public OtpLimits OtpLimits => new(OtpMaxFailedTries, OtpSessionMaxFailedTries, TimeSpan.FromSeconds(OtpLockoutSeconds));
 
     public TimeZoneInfo Zone => TimeZoneInfo.FindSystemTimeZoneById(TimeZone);
 

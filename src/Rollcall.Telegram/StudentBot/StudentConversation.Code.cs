@@ -29,15 +29,14 @@ public sealed partial class StudentConversation
         var match = await store.FindOpenSessionAsync(otp, studentId, now, cancellationToken);
         if (match is null)
         {
-            var failure = await store.RecordFailureAsync(inbound.UserId, now, _options.OtpMaxFailedTries,
-                TimeSpan.FromSeconds(_options.OtpLockoutSeconds), cancellationToken);
+            var failure = await store.RecordFailureAsync(inbound.UserId, otp, studentId, now, _options.OtpLimits, cancellationToken);
             return failure.LockedUntil is { } until
                 ? Say(state, LockedOut(until, now))
                 : Say(state, Reply.Text(TextKey.OtpNotFound, studentId, failure.TriesLeft));
         }
 
         await store.ClearFailuresAsync(inbound.UserId, cancellationToken);
-        switch (await store.CheckAccountAsync(match.SessionId, studentId, inbound.UserId, cancellationToken))
+        switch (await store.CheckAccountAsync(match.SessionId, studentId, inbound.UserId, now, cancellationToken))
         {
             case AccountCheck.BoundToAnotherAccount:
                 return Say(StudentState.Start, Reply.Text(TextKey.BoundToAnotherAccount));

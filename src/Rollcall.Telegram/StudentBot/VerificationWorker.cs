@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -5,6 +6,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Rollcall.Attendance;
 using Rollcall.Faces;
+using Rollcall.Hosting;
 using Rollcall.Observability;
 using Rollcall.Ports;
 using Rollcall.Storage.Entities;
@@ -38,6 +40,32 @@ public sealed class VerificationWorker(
     private static readonly TimeSpan Lease = TimeSpan.FromMinutes(5);
     private static readonly TimeSpan SweepPeriod = TimeSpan.FromSeconds(10);
     private static readonly TimeSpan DownloadRetryDelay = TimeSpan.FromSeconds(2);
+
+    /// <summary>Claimed jobs whose face check is running: the stop gives back those still here (see <see cref="StopAsync"/>).</summary>
+    private readonly ConcurrentDictionary<Guid, byte> _checking = new();
+
+    /// <summary>
+    /// Signals the stop and waits for the workers as long as the host allows; a job whose face check is still running
+    /// then goes back to the queue at once (that check will not be decided), so a sibling or the next start takes it.
+    /// </summary>
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await base.StopAsync(cancellationToken);
+        foreach (var jobId in _checking.Keys)
+        {
+            await GiveBackAsync(jobId);
+        }
+    }
+
+    /// <summary>Puts a claimed job back in the queue now, unless its worker or the stop took it first.</summary>
+    private async Task GiveBackAsync(Guid jobId)
+    {
+        if (_checking.TryRemove(jobId, out _))
+        {
+            using var release = new CancellationTokenSource(ShutdownGrace.Period, time);
+            await store.ReleaseAsync(jobId, release.Token);
+        }
+    }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -99,23 +127,57 @@ public sealed class VerificationWorker(
 
         var started = Stopwatch.GetTimestamp();
         byte[]? video;
+        FaceCheck check;
+        Verdict verdict;
+        _checking[job.Id] = 0;
         try
         {
             video = await DownloadAsync(job, cancellationToken);
+            check = video is null
+                ? new FaceCheck.BadVideo("unavailable")
+                : await verifier.VerifyAsync(new FaceCheckRequest(job.StudentId, video, job.Challenge), cancellationToken);
+            verdict = await WeighAsync(job, check, video, cancellationToken);
         }
         catch (Exception e) when (e is ApiRequestException or RequestException or HttpRequestException && !cancellationToken.IsCancellationRequested)
         {
             // Telegram is failing for now: the job stays queued and the sweep offers it again after a short pause.
             StudentBotLog.JobFailed(logger, job.Id, e);
-            await store.DeferAsync(job.Id, time.GetUtcNow() + DownloadRetryDelay, cancellationToken);
+            if (_checking.TryRemove(job.Id, out _))
+            {
+                await store.DeferAsync(job.Id, time.GetUtcNow() + DownloadRetryDelay, cancellationToken);
+            }
+
             return true;
         }
+        catch (Exception) when (cancellationToken.IsCancellationRequested)
+        {
+            await GiveBackAsync(job.Id);
+            throw new OperationCanceledException(cancellationToken);
+        }
+        catch
+        {
+            // A failure of ours: the lease runs out and the sweep retries the job.
+            _checking.TryRemove(job.Id, out _);
+            throw;
+        }
 
-        var check = video is null
-            ? new FaceCheck.BadVideo("unavailable")
-            : await verifier.VerifyAsync(new FaceCheckRequest(job.StudentId, video, job.Challenge), cancellationToken);
-        var verdict = await WeighAsync(job, check, video, cancellationToken);
-        var decision = await store.CompleteAsync(job, verdict, classroom.Value.Attempts, time.GetUtcNow(), cancellationToken);
+        // A check cut short by the stop may look like a bad video: it is not decided, it runs again.
+        if (cancellationToken.IsCancellationRequested)
+        {
+            await GiveBackAsync(job.Id);
+            throw new OperationCanceledException(cancellationToken);
+        }
+
+        // Whoever removes the job first owns it: this worker decides it, or the stop has given it back already.
+        if (!_checking.TryRemove(job.Id, out _))
+        {
+            throw new OperationCanceledException(cancellationToken);
+        }
+
+        // The face check is done: its decision and the reply are finished even if the host is stopping meanwhile,
+        // so a committed decision never goes unanswered.
+        using var grace = new ShutdownGrace(time, cancellationToken);
+        var decision = await store.CompleteAsync(job, verdict, classroom.Value.Attempts, time.GetUtcNow(), grace.Token);
         var elapsed = Stopwatch.GetElapsedTime(started);
         metrics.VerificationDecided(check.GetType().Name, elapsed);
         StudentBotLog.JobDone(logger, job.Id, job.SessionId, job.Attempt, check.GetType().Name, elapsed.TotalSeconds);
@@ -123,10 +185,10 @@ public sealed class VerificationWorker(
         var message = video is null
             ? Updates.Reply.Text(Texts.TextKey.VideoNoteTooBig, StudentBotOptions.MaxVideoBytes / (1024 * 1024))
             : VerificationMessages.For(verdict, decision, studentOptions.Value.FaceMatchThreshold);
-        await sender.SendAsync(job.ChatId, [VerificationMessages.WithReceipt(message, decision.Receipt)], cancellationToken);
+        await sender.SendAsync(job.ChatId, [VerificationMessages.WithReceipt(message, decision.Receipt)], grace.Token);
         if (messenger is not null && !decision.AlreadyDecided)
         {
-            await messenger.SendAsync(TeacherNotices.For(job, verdict, decision, studentOptions.Value.FaceMatchThreshold), cancellationToken);
+            await messenger.SendAsync(TeacherNotices.For(job, verdict, decision, studentOptions.Value.FaceMatchThreshold), grace.Token);
         }
 
         return true;

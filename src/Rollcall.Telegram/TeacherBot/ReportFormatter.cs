@@ -19,7 +19,7 @@ public static class ReportFormatter
         var absent = report.Lines.Where(l => !l.Present).ToList();
         var batches = string.Join(", ", report.Batches);
         var message = Reply.Text(TextKey.ReportBody, batches, report.Subject, report.Date, present.Count, report.Lines.Count, absent.Count,
-            List(present), List(absent));
+            List(present), List(absent), report.BindingRefusals > 0 ? new TextRef(TextKey.ReportBindingRefusals, report.BindingRefusals) : "");
         var document = new Reply.Document(FileName(report), Csv(report), new TextRef(TextKey.ReportCaption, batches, report.Subject, report.Date));
         var chart = new Reply.Photo("attendance.png", ReportChart.Png(report, report.OpenedAt, report.ExpiresAt), new TextRef(TextKey.ReportChartCaption));
         return [message, document, chart];

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Rollcall.Attendance;
+using Rollcall.Hosting;
 using Rollcall.Storage;
 using Rollcall.Storage.Reviews;
 using Rollcall.Storage.Sessions;
@@ -56,20 +57,28 @@ public sealed class ReportScheduler(
         var sent = 0;
         foreach (var sessionId in await store.ClaimDueAsync(time.GetUtcNow(), Lease, Grace, 20, cancellationToken))
         {
+            // A report begun is finished in an orderly stop; those not begun are given back for a sibling or the next start.
+            using var grace = new ShutdownGrace(time, cancellationToken);
+            if (cancellationToken.IsCancellationRequested)
+            {
+                await store.ReleaseClaimAsync(sessionId, grace.Token);
+                continue;
+            }
+
             // Reviews are valid until the report: the ones still open close now, and the report shows them as not marked.
             var expired = database is null || receipts is null
                 ? []
-                : await ReviewStore.ExpireAsync(database, receipts, sessionId, classroom?.Value.MediaRetentionSpan is not null, time.GetUtcNow(), cancellationToken);
+                : await ReviewStore.ExpireAsync(database, receipts, sessionId, classroom?.Value.MediaRetentionSpan is not null, time.GetUtcNow(), grace.Token);
             if (messenger is not null)
             {
                 await messenger.SendAsync(expired.Select(e => new Notice(BotRole.Student, e.StudentChatId,
-                    VerificationMessages.WithReceipt(Reply.Text(TextKey.ReviewExpiredStudent, e.Subject), e.Receipt))), cancellationToken);
+                    VerificationMessages.WithReceipt(Reply.Text(TextKey.ReviewExpiredStudent, e.Subject), e.Receipt))), grace.Token);
             }
 
-            var report = await store.LoadAsync(sessionId, cancellationToken);
-            if (await sender.SendAsync(report.TeacherChatId, ReportFormatter.Replies(report), cancellationToken))
+            var report = await store.LoadAsync(sessionId, grace.Token);
+            if (await sender.SendAsync(report.TeacherChatId, ReportFormatter.Replies(report), grace.Token))
             {
-                await store.MarkSentAsync(sessionId, time.GetUtcNow(), cancellationToken);
+                await store.MarkSentAsync(sessionId, time.GetUtcNow(), grace.Token);
                 TeacherBotLog.ReportSent(logger, sessionId, report.TeacherChatId, report.Lines.Count(l => l.Present), report.Lines.Count);
                 sent++;
             }

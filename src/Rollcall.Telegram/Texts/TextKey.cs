@@ -80,6 +80,7 @@ public enum TextKey
     SessionOpened,
     ReportBody,
     ReportNone,
+    ReportBindingRefusals,
     ReportMore,
     ReportCaption,
     ReportChartCaption,

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
+using Rollcall.Hosting;
 using Rollcall.Storage;
 using Rollcall.Storage.Entities;
 using Rollcall.Storage.Sessions;
@@ -52,8 +53,13 @@ public sealed class UpdateRouter(
             return;
         }
 
-        await sender.SendAsync(inbound.ChatId, result.Replies, cancellationToken);
-        await messenger.SendAsync(result.Notices, cancellationToken);
+        // The turn is committed: its replies (and notices to other chats) still go out if the host is stopping meanwhile.
+        using (var grace = new ShutdownGrace(time, cancellationToken))
+        {
+            await sender.SendAsync(inbound.ChatId, result.Replies, grace.Token);
+            await messenger.SendAsync(result.Notices, grace.Token);
+        }
+
         foreach (var job in result.QueuedJobs)
         {
             queue.Offer(job);

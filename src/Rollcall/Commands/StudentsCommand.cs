@@ -3,7 +3,8 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Rollcall.Attendance;
 using Rollcall.Storage;
-using Rollcall.Storage.Entities;
+using Rollcall.Storage.Audit;
+using Rollcall.Storage.Sessions;
 
 namespace Rollcall.Commands;
 
@@ -29,13 +30,22 @@ internal static class StudentsCommand
                 return 2;
             }
 
-            await using var db = services.GetRequiredService<RollcallDatabase>().CreateContext();
-            var removed = await db.StudentBindings.Where(b => b.StudentId == studentId).ExecuteDeleteAsync(cancellationToken);
-            if (removed > 0)
+            // The unbind and its audit row commit together.
+            var database = services.GetRequiredService<RollcallDatabase>();
+            var removed = await TurnTransaction.RunAsync(database, async ct =>
             {
-                db.AuditLog.Add(new AuditEntry { At = DateTimeOffset.UtcNow, Actor = "operator", Action = "unbind", StudentId = studentId });
-                await db.SaveChangesAsync(cancellationToken);
-            }
+                await using var db = database.CreateContext();
+                await using var transaction = await db.Database.BeginTransactionAsync(ct);
+                var count = await db.StudentBindings.Where(b => b.StudentId == studentId).ExecuteDeleteAsync(ct);
+                if (count > 0)
+                {
+                    AuditTrail.Record(db, DateTimeOffset.UtcNow, AuditActor.Operator, AuditAction.Unbind, studentId: studentId);
+                    await db.SaveChangesAsync(ct);
+                }
+
+                await transaction.CommitAsync(ct);
+                return count;
+            }, cancellationToken);
 
             Console.WriteLine(removed > 0 ? $"{studentId} is no longer bound to a Telegram account." : $"{studentId} was not bound.");
             return 0;

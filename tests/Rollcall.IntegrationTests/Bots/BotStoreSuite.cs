@@ -75,17 +75,40 @@ public abstract class BotStoreSuite
         OtpFailure last = new(0, null);
         for (var i = 0; i < 3; i++)
         {
-            last = await TurnAsync(database, db => new CheckInStore(db).RecordFailureAsync(42, Now, 3, lockout, Ct));
+            last = await TurnAsync(database, db => new CheckInStore(db).RecordFailureAsync(42, "999999", "S-1", Now, new OtpLimits(3, 100, lockout), Ct));
         }
 
         var during = await TurnAsync(database, db => new CheckInStore(db).LockedUntilAsync(42, Now.AddMinutes(9), Ct));
         var after = await TurnAsync(database, db => new CheckInStore(db).LockedUntilAsync(42, Now.AddMinutes(10), Ct));
-        var fresh = await TurnAsync(database, db => new CheckInStore(db).RecordFailureAsync(42, Now.AddMinutes(11), 3, lockout, Ct));
+        var fresh = await TurnAsync(database, db => new CheckInStore(db).RecordFailureAsync(42, "999999", "S-1", Now.AddMinutes(11), new OtpLimits(3, 100, lockout), Ct));
 
         Assert.Equal(Now + lockout, last.LockedUntil);
         Assert.Equal(Now + lockout, during);
         Assert.Null(after);
         Assert.Equal(new OtpFailure(2, null), fresh);
+    }
+
+    [Fact]
+    public async Task WrongIdsWithASessionsCode_PastTheSessionLimit_LockEachNewAccountAtItsFirstTry()
+    {
+        var (database, _) = await SessionAsync();
+        var limits = new OtpLimits(5, 3, TimeSpan.FromMinutes(10));
+
+        var firstThree = new List<OtpFailure>();
+        for (var account = 1; account <= 3; account++)
+        {
+            firstThree.Add(await TurnAsync(database, db => new CheckInStore(db).RecordFailureAsync(account, "111111", "S-9", Now, limits, Ct)));
+        }
+
+        var fourth = await TurnAsync(database, db => new CheckInStore(db).RecordFailureAsync(4, "111111", "S-9", Now, limits, Ct));
+        var wrongCode = await TurnAsync(database, db => new CheckInStore(db).RecordFailureAsync(5, "222222", "S-9", Now, limits, Ct));
+
+        Assert.All(firstThree, f => Assert.Equal(new OtpFailure(4, null), f));
+        Assert.Equal(new OtpFailure(0, Now + limits.Lockout), fourth);
+        Assert.Equal(new OtpFailure(4, null), wrongCode);
+        await using var db = database.CreateContext();
+        Assert.Equal(["session-opened", "wrong-id", "wrong-id", "wrong-id", "wrong-id", "locked-out"],
+            await db.AuditLog.OrderBy(a => a.Id).Select(a => a.Action).ToListAsync(Ct));
     }
 
     [Fact]
@@ -120,7 +143,7 @@ public abstract class BotStoreSuite
         await using var db = database.CreateContext();
         Assert.Equal(MarkStatus.Present, (await db.Marks.SingleAsync(Ct)).Status);
         Assert.Equal("CS-A", (await db.Outbox.SingleAsync(Ct)).Batch);
-        Assert.Equal("present", (await db.AuditLog.SingleAsync(Ct)).Action);
+        Assert.Equal(["session-opened", "present"], await db.AuditLog.OrderBy(a => a.Id).Select(a => a.Action).ToListAsync(Ct));
         Assert.Equal(JobState.Done, (await db.VerificationJobs.SingleAsync(Ct)).State);
         Assert.Empty(await store.ListWaitingAsync(Now.AddHours(1), 10, Ct));
     }
@@ -134,9 +157,9 @@ public abstract class BotStoreSuite
         var job = await store.TryClaimAsync(queued.JobId, Now, TimeSpan.FromMinutes(5), Ct);
         await store.CompleteAsync(job!, new FaceCheck.Match(90, 0.9, 10), true, TwoAttempts, Now, Ct);
 
-        var owner = await TurnAsync(database, db => new CheckInStore(db).CheckAccountAsync(sessionId, "S-1", 100, Ct));
-        var stranger = await TurnAsync(database, db => new CheckInStore(db).CheckAccountAsync(sessionId, "S-1", 999, Ct));
-        var ownerAsAnotherId = await TurnAsync(database, db => new CheckInStore(db).CheckAccountAsync(sessionId, "S-2", 100, Ct));
+        var owner = await TurnAsync(database, db => new CheckInStore(db).CheckAccountAsync(sessionId, "S-1", 100, Now, Ct));
+        var stranger = await TurnAsync(database, db => new CheckInStore(db).CheckAccountAsync(sessionId, "S-1", 999, Now, Ct));
+        var ownerAsAnotherId = await TurnAsync(database, db => new CheckInStore(db).CheckAccountAsync(sessionId, "S-2", 100, Now, Ct));
 
         Assert.Equal(AccountCheck.Allowed, owner);
         Assert.Equal(AccountCheck.BoundToAnotherAccount, stranger);

@@ -51,13 +51,17 @@ internal sealed class BotsHost : IAsyncDisposable
 
     public ScriptedFaces Faces { get; } = new();
 
-    /// <summary>Starts the bots polling, or with <paramref name="webhookPort"/> receiving webhooks on that loopback port.</summary>
-    public static async Task<BotsHost> StartAsync(int otpSeconds = 120, int reportDelaySeconds = 15, int? webhookPort = null)
+    /// <summary>
+    /// Starts the bots polling, or with <paramref name="webhookPort"/> receiving webhooks on that loopback port;
+    /// <paramref name="settings"/> adds or overrides settings.
+    /// </summary>
+    public static async Task<BotsHost> StartAsync(int otpSeconds = 120, int reportDelaySeconds = 15, int? webhookPort = null,
+        IReadOnlyDictionary<string, string?>? settings = null)
     {
         var emulator = new BotApiEmulator();
         await emulator.StartAsync(TestContext.Current.CancellationToken);
         var bots = new BotsHost(emulator, await TestDatabases.CreateSqliteAsync());
-        var settings = new Dictionary<string, string?>
+        var all = new Dictionary<string, string?>
         {
             ["TEACHER_BOT_TOKEN"] = bots.TeacherBot.Token,
             ["STUDENT_BOT_TOKEN"] = bots.StudentBot.Token,
@@ -68,12 +72,17 @@ internal sealed class BotsHost : IAsyncDisposable
         };
         if (webhookPort is { } port)
         {
-            settings["TELEGRAM_MODE"] = "webhook";
-            settings["WEBHOOK_URL"] = $"http://127.0.0.1:{port}/telegram";
-            settings["WEBHOOK_SECRET"] = WebhookSecret;
+            all["TELEGRAM_MODE"] = "webhook";
+            all["WEBHOOK_URL"] = $"http://127.0.0.1:{port}/telegram";
+            all["WEBHOOK_SECRET"] = WebhookSecret;
         }
 
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            all[key] = value;
+        }
+
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(all).Build();
 
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseKestrel(k => k.Listen(IPAddress.Loopback, webhookPort ?? 0));

@@ -159,7 +159,7 @@ public sealed partial class BotsOverHttpTests
     }
 
     /// <summary>Signs in, picks CS-A and CS-B, Maths, sends the location; returns the class code.</summary>
-    private static async Task<string> OpenSessionAsync(BotsHost bots, EmulatedUser teacher)
+    internal static async Task<string> OpenSessionAsync(BotsHost bots, EmulatedUser teacher)
     {
         var bot = bots.TeacherBot;
         await teacher.SendCommandAsync(bot, "/start");
@@ -188,7 +188,7 @@ public sealed partial class BotsOverHttpTests
     }
 
     /// <summary>Student ID, code, a live location in the room; returns the welcome text.</summary>
-    private static async Task<string> CheckInUpToVideoNoteAsync(BotsHost bots, EmulatedUser student, string studentId, string otp)
+    internal static async Task<string> CheckInUpToVideoNoteAsync(BotsHost bots, EmulatedUser student, string studentId, string otp)
     {
         var bot = bots.StudentBot;
         await student.SendCommandAsync(bot, "/start");

@@ -18,12 +18,12 @@ internal sealed class FakeCheckIns : ICheckInStore
     public Task<DateTimeOffset?> LockedUntilAsync(long telegramUserId, DateTimeOffset now, CancellationToken cancellationToken) =>
         Task.FromResult(_locks.TryGetValue(telegramUserId, out var l) && l.Until > now ? l.Until : null);
 
-    public Task<OtpFailure> RecordFailureAsync(long telegramUserId, DateTimeOffset now, int maxTries, TimeSpan lockout, CancellationToken cancellationToken)
+    public Task<OtpFailure> RecordFailureAsync(long telegramUserId, string otp, string studentId, DateTimeOffset now, OtpLimits limits, CancellationToken cancellationToken)
     {
         var failures = (_locks.TryGetValue(telegramUserId, out var l) ? l.Failures : 0) + 1;
-        DateTimeOffset? until = failures >= maxTries ? now + lockout : null;
+        DateTimeOffset? until = failures >= limits.MaxTries ? now + limits.Lockout : null;
         _locks[telegramUserId] = (failures, until);
-        return Task.FromResult(new OtpFailure(Math.Max(0, maxTries - failures), until));
+        return Task.FromResult(new OtpFailure(Math.Max(0, limits.MaxTries - failures), until));
     }
 
     public Task ClearFailuresAsync(long telegramUserId, CancellationToken cancellationToken)
@@ -38,7 +38,7 @@ internal sealed class FakeCheckIns : ICheckInStore
     /// <summary>What CheckAccountAsync answers (bindings are the store's job; the conversation only reacts).</summary>
     public AccountCheck Account { get; set; } = AccountCheck.Allowed;
 
-    public Task<AccountCheck> CheckAccountAsync(Guid sessionId, string studentId, long telegramUserId, CancellationToken cancellationToken) =>
+    public Task<AccountCheck> CheckAccountAsync(Guid sessionId, string studentId, long telegramUserId, DateTimeOffset now, CancellationToken cancellationToken) =>
         Task.FromResult(Account);
 
     public Task<QueueResult> TryQueueVerificationAsync(VerificationRequest request, AttemptPolicy policy, CancellationToken cancellationToken)

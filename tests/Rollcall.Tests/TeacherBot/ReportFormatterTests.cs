@@ -28,6 +28,16 @@ public sealed class ReportFormatterTests
     }
 
     [Fact]
+    public void BindingRefusals_AreCountedUnderTheTotals_OnlyWhenThereAreAny()
+    {
+        var none = BotTexts.Format(((Reply.Message)ReportFormatter.Replies(Report)[0]).Content);
+        var two = BotTexts.Format(((Reply.Message)ReportFormatter.Replies(Report with { BindingRefusals = 2 })[0]).Content);
+
+        Assert.Contains("absent: 2\n\nPresent:", none, StringComparison.Ordinal);
+        Assert.Contains("absent: 2\nRefused: 2 (ID registered to another account / second ID from one account)\n\nPresent:", two, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Csv_HasEveryStudent_QuotedAndDefused()
     {
         var csv = Encoding.UTF8.GetString(ReportFormatter.Csv(Report)).Split('\n');
