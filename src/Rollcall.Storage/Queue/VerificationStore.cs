@@ -33,11 +33,14 @@ public sealed class VerificationStore(RollcallDatabase database, ReceiptSigner r
     {
         await using var db = database.CreateContext();
         var until = now + lease;
+        cancellationToken.ThrowIfCancellationRequested();
+
+        // Not cancelled once started: a claim whose answer were lost to a stop would hold the lease with nobody to give it back.
         var claimed = await db.VerificationJobs
             .Where(j => j.Id == jobId && j.State == JobState.Queued && (j.LeaseUntil == null || j.LeaseUntil < now))
-            .ExecuteUpdateAsync(s => s.SetProperty(j => j.LeaseUntil, until), cancellationToken);
+            .ExecuteUpdateAsync(s => s.SetProperty(j => j.LeaseUntil, until), CancellationToken.None);
         return claimed == 1
-            ? await db.VerificationJobs.AsNoTracking().SingleAsync(j => j.Id == jobId, cancellationToken)
+            ? await db.VerificationJobs.AsNoTracking().SingleAsync(j => j.Id == jobId, CancellationToken.None)
             : null;
     }
 
