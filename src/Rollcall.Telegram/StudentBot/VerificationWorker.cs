@@ -37,7 +37,12 @@ public sealed class VerificationWorker(
     BotMessenger? messenger = null,
     IReviewImages? reviewImages = null) : BackgroundService
 {
-    private static readonly TimeSpan Lease = TimeSpan.FromMinutes(5);
+    /// <summary>
+    /// A job's claim: longer than its work can take (getFile and the download, each within HTTP_TIMEOUT_SECONDS, then the
+    /// analysis within FACE_VIDEO_TIMEOUT_SECONDS, 15 s by default), short enough that a killed process's job runs again soon:
+    /// 90 s by default.
+    /// </summary>
+    private TimeSpan Lease => TimeSpan.FromSeconds((2 * botOptions.Value.HttpTimeoutSeconds) + 30);
     private static readonly TimeSpan SweepPeriod = TimeSpan.FromSeconds(10);
     private static readonly TimeSpan DownloadRetryDelay = TimeSpan.FromSeconds(2);
 

@@ -28,18 +28,20 @@ internal sealed partial class ClassRig : IAsyncDisposable
     private const string StudentToken = "7100002:load-student";
     private readonly string _folder;
     private readonly IConfigurationRoot _configuration;
+    private readonly Dictionary<string, string?> _settings;
     private readonly string _faces;
     private byte[][][] _clips = [];
 
     private ClassRig(ClassBenchOptions options, string faces, string folder, (BotApiEmulator Emulator, EmulatedBot Teacher, EmulatedBot Student) telegram,
-        LmsServer lms, IConfigurationRoot configuration, DatabaseUrl url)
+        LmsServer lms, (IConfigurationRoot Root, Dictionary<string, string?> Settings) configuration, DatabaseUrl url)
     {
         Options = options;
         _faces = faces;
         _folder = folder;
         Emulator = telegram.Emulator;
         Lms = lms;
-        _configuration = configuration;
+        _configuration = configuration.Root;
+        _settings = configuration.Settings;
         Database = new RollcallDatabase(url);
         TeacherBot = telegram.Teacher;
         StudentBot = telegram.Student;
@@ -86,7 +88,8 @@ internal sealed partial class ClassRig : IAsyncDisposable
         var studentBot = emulator.AddBot(StudentToken, "rollcall_student_bot");
 
         var databaseUrl = options.DatabaseUrl ?? "sqlite:" + Path.Combine(folder, "rollcall.db");
-        var configuration = StartupSettings.Load(error, Settings(options, folder, databaseUrl, emulator, lms));
+        var settings = Settings(options, folder, databaseUrl, emulator, lms);
+        var configuration = StartupSettings.Load(error, settings);
         if (configuration is null || !DatabaseUrl.TryParse(databaseUrl, out var url, out _))
         {
             await emulator.DisposeAsync();
@@ -94,7 +97,7 @@ internal sealed partial class ClassRig : IAsyncDisposable
             return null;
         }
 
-        var rig = new ClassRig(options, faces, folder, (emulator, teacherBot, studentBot), lms, configuration, url) { Roster = roster, Password = password };
+        var rig = new ClassRig(options, faces, folder, (emulator, teacherBot, studentBot), lms, (configuration, settings), url) { Roster = roster, Password = password };
         await rig.StartHostAsync(cancellationToken);
         await rig.EnrolAsync(people, cancellationToken);
         return rig;
@@ -161,6 +164,7 @@ internal sealed partial class ClassRig : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await StopHostAsync(TimeSpan.FromSeconds(10));
+        await KillHostProcessAsync();
         await Emulator.DisposeAsync();
         await Lms.DisposeAsync();
         try
