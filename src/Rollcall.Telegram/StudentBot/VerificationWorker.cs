@@ -22,6 +22,7 @@ namespace Rollcall.Telegram.StudentBot;
 /// VERIFY_WORKERS consumers of the job channel plus a sweep that re-queues rows still waiting (start-up, crashes, a full
 /// channel). Each job is claimed with a lease, its video note downloaded once into memory, verified, and decided in one transaction.
 /// </summary>
+/// <param name="reviewImages">Null where no face engine is registered (the bots' own tests): a review then goes out as text.</param>
 public sealed class VerificationWorker(
     VerificationQueue queue,
     VerificationStore store,
@@ -34,7 +35,7 @@ public sealed class VerificationWorker(
     RollcallMetrics metrics,
     TimeProvider time,
     ILogger<VerificationWorker> logger,
-    BotMessenger? messenger = null,
+    BotMessenger messenger,
     IReviewImages? reviewImages = null) : BackgroundService
 {
     /// <summary>
@@ -191,7 +192,7 @@ public sealed class VerificationWorker(
             ? Updates.Reply.Text(Texts.TextKey.VideoNoteTooBig, StudentBotOptions.MaxVideoBytes / (1024 * 1024))
             : VerificationMessages.For(verdict, decision, studentOptions.Value.FaceMatchThreshold);
         await sender.SendAsync(job.ChatId, [VerificationMessages.WithReceipt(message, decision.Receipt)], grace.Token);
-        if (messenger is not null && !decision.AlreadyDecided)
+        if (!decision.AlreadyDecided)
         {
             await messenger.SendAsync(TeacherNotices.For(job, verdict, decision, studentOptions.Value.FaceMatchThreshold), grace.Token);
         }

@@ -23,10 +23,10 @@ public sealed class ReportScheduler(
     [FromKeyedServices(BotRole.Teacher)] ReplySender sender,
     TimeProvider time,
     ILogger<ReportScheduler> logger,
-    RollcallDatabase? database = null,
-    ReceiptSigner? receipts = null,
-    BotMessenger? messenger = null,
-    IOptions<ClassroomOptions>? classroom = null) : BackgroundService
+    RollcallDatabase database,
+    ReceiptSigner receipts,
+    BotMessenger messenger,
+    IOptions<ClassroomOptions> classroom) : BackgroundService
 {
     public static readonly TimeSpan Period = TimeSpan.FromSeconds(5);
     private static readonly TimeSpan Lease = TimeSpan.FromMinutes(2);
@@ -66,14 +66,10 @@ public sealed class ReportScheduler(
             }
 
             // Reviews are valid until the report: the ones still open close now, and the report shows them as not marked.
-            var expired = database is null || receipts is null
-                ? []
-                : await ReviewStore.ExpireAsync(database, receipts, sessionId, classroom?.Value.MediaRetentionSpan is not null, time.GetUtcNow(), grace.Token);
-            if (messenger is not null)
-            {
-                await messenger.SendAsync(expired.Select(e => new Notice(BotRole.Student, e.StudentChatId,
-                    VerificationMessages.WithReceipt(Reply.Text(TextKey.ReviewExpiredStudent, e.Subject), e.Receipt))), grace.Token);
-            }
+            var expired = await ReviewStore.ExpireAsync(
+                database, receipts, sessionId, classroom.Value.MediaRetentionSpan is not null, time.GetUtcNow(), grace.Token);
+            await messenger.SendAsync(expired.Select(e => new Notice(BotRole.Student, e.StudentChatId,
+                VerificationMessages.WithReceipt(Reply.Text(TextKey.ReviewExpiredStudent, e.Subject), e.Receipt))), grace.Token);
 
             var report = await store.LoadAsync(sessionId, grace.Token);
             if (await sender.SendAsync(report.TeacherChatId, ReportFormatter.Replies(report), grace.Token))
