@@ -181,12 +181,13 @@ public sealed class VerificationStore(RollcallDatabase database, ReceiptSigner r
             Receipt = receipt,
             ReviewId = reviewId,
             TeacherChatId = session.TeacherChatId,
-            StudentName = reviewId is null && verdict.Collusion is null ? "" : await StudentNameAsync(db, job, cancellationToken),
+            StudentName = reviewId is null && verdict.Collusion is null ? "" : await StudentNameAsync(db, job.SessionId, job.StudentId, cancellationToken),
         };
     }
 
-    private static Task<string> StudentNameAsync(RollcallDb db, VerificationJob job, CancellationToken cancellationToken) =>
-        db.SessionStudents.Where(s => s.SessionId == job.SessionId && s.StudentId == job.StudentId).Select(s => s.Name).SingleAsync(cancellationToken);
+    /// <summary>The student's name in the session's roster snapshot.</summary>
+    internal static Task<string> StudentNameAsync(RollcallDb db, Guid sessionId, string studentId, CancellationToken cancellationToken) =>
+        db.SessionStudents.Where(s => s.SessionId == sessionId && s.StudentId == studentId).Select(s => s.Name).SingleAsync(cancellationToken);
 
     /// <summary>The present mark's side effects: the LMS submission through the outbox, and the first binding of the ID.</summary>
     internal static async Task MarkPresentAsync(

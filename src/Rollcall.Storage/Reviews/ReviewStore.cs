@@ -90,8 +90,7 @@ public static class ReviewStore
             review.SessionId, review.StudentId, string.Create(CultureInfo.InvariantCulture, $"{review.Reason}, similarity {review.Similarity:0.0}"));
         var receipt = ReceiptBook.Issue(db, signer, review.SessionId, review.StudentId, approve ? "present (approved by teacher)" : "refused (rejected by teacher)", now);
         await db.SaveChangesAsync(cancellationToken);
-        var name = await db.SessionStudents.Where(s => s.SessionId == review.SessionId && s.StudentId == review.StudentId)
-            .Select(s => s.Name).SingleAsync(cancellationToken);
+        var name = await VerificationStore.StudentNameAsync(db, review.SessionId, review.StudentId, cancellationToken);
         return new ReviewOutcome.Decided(review.StudentId, name, review.StudentChatId, session.Subject, approve, receipt);
     }
 

@@ -20,13 +20,7 @@ public sealed class HostRestartTests(FacesFixture faces)
     public async Task HostStoppedWithVerificationsQueued_NewHostFinishesThemAndReportsOnce()
     {
         var ct = TestContext.Current.CancellationToken;
-        var options = ClassRigs.Options(Students) with
-        {
-            Ramp = TimeSpan.Zero,
-            OtpSeconds = 60,
-            ReportDelaySeconds = 2,
-            Settings = new Dictionary<string, string?> { ["VERIFY_WORKERS"] = "1" },
-        };
+        var options = ClassRigs.OneWorker(Students);
         await using var rig = await ClassRigs.StartAsync(faces, options);
         var otp = await rig.OpenSessionAsync(ct);
         await using var sampler = new ProcessSampler(null, TimeSpan.FromSeconds(1));

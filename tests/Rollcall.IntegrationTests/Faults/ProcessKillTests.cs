@@ -19,14 +19,7 @@ public sealed class ProcessKillTests(FacesFixture faces)
     public async Task HostKilledMidClass_RestartedProcessFinishes_NothingLostOrDoubled_ReportOnce()
     {
         var ct = TestContext.Current.CancellationToken;
-        var options = ClassRigs.Options(Students) with
-        {
-            Ramp = TimeSpan.Zero,
-            OtpSeconds = 60,
-            ReportDelaySeconds = 2,
-            ResultTimeout = TimeSpan.FromMinutes(3),
-            Settings = new Dictionary<string, string?> { ["VERIFY_WORKERS"] = "1" },
-        };
+        var options = ClassRigs.OneWorker(Students) with { ResultTimeout = TimeSpan.FromMinutes(3) };
         await using var rig = await ClassRigs.StartAsync(faces, options);
         await rig.StopHostAsync(TimeSpan.FromSeconds(5));
         await rig.StartHostProcessAsync(ct);

@@ -21,6 +21,15 @@ internal static class ClassRigs
         DeliveryTimeout = TimeSpan.FromMinutes(3),
     };
 
+    /// <summary>A class for a restart: everyone at once, one worker (so the queue is still long when the host goes), a short code.</summary>
+    public static ClassBenchOptions OneWorker(int students) => Options(students) with
+    {
+        Ramp = TimeSpan.Zero,
+        OtpSeconds = 60,
+        ReportDelaySeconds = 2,
+        Settings = new Dictionary<string, string?> { ["VERIFY_WORKERS"] = "1" },
+    };
+
     public static async Task<ClassRig> StartAsync(FacesFixture faces, ClassBenchOptions options)
     {
         _ = faces.Engine;
