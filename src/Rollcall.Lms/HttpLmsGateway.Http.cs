@@ -36,7 +36,7 @@ internal sealed partial class HttpLmsGateway
         {
             return await response.Content.ReadFromJsonAsync<JsonNode>(cancellationToken);
         }
-        catch (Exception exception) when (exception is System.Text.Json.JsonException or InvalidOperationException or NotSupportedException)
+        catch (Exception exception) when (exception is System.Text.Json.JsonException or InvalidOperationException or NotSupportedException or ArgumentException)
         {
             LmsLog.UnreadableAnswer(_logger, operation, teacherId, exception);
             return null;

@@ -12,31 +12,41 @@ internal sealed partial class HttpLmsGateway
     private static readonly TimeSpan DefaultAccessLifetime = TimeSpan.FromMinutes(5);
     private static readonly TimeSpan DefaultRefreshLifetime = TimeSpan.FromDays(7);
 
-    /// <summary>Sends a call with the teacher's access token, renewing it first when expired and once more on a 401.</summary>
+    /// <summary>
+    /// Sends a call with the teacher's access token, renewing it first when expired. A 401 refreshes the token and
+    /// repeats the call; a second 401 logs in again with the stored password; a third is the teacher's to fix.
+    /// </summary>
     private async Task<LmsResult<HttpResponseMessage>> SendAuthorizedAsync(
         long teacherId, string operation, Func<LmsTokens, HttpRequestMessage> create, CancellationToken cancellationToken)
     {
-        var tokens = await CurrentTokensAsync(teacherId, refused: null, cancellationToken);
-        if (tokens is not LmsResult<LmsTokens>.Ok current)
+        string? refused = null;
+        foreach (var renewal in (TokenRenewal[])[TokenRenewal.WhenExpired, TokenRenewal.Refresh, TokenRenewal.Login])
         {
-            return Failure.Of(tokens).As<HttpResponseMessage>();
+            var tokens = await CurrentTokensAsync(teacherId, refused, renewal, cancellationToken);
+            if (tokens is not LmsResult<LmsTokens>.Ok current)
+            {
+                return Failure.Of(tokens).As<HttpResponseMessage>();
+            }
+
+            var sent = await SendAsync(teacherId, operation, Authorized(create(current.Value), current.Value), cancellationToken);
+            if (sent is not LmsResult<HttpResponseMessage>.Ok { Value.StatusCode: HttpStatusCode.Unauthorized } unauthorized)
+            {
+                return sent;
+            }
+
+            unauthorized.Value.Dispose();
+            refused = current.Value.AccessToken;
         }
 
-        var first = await SendAsync(teacherId, operation, Authorized(create(current.Value), current.Value), cancellationToken);
-        if (first is not LmsResult<HttpResponseMessage>.Ok { Value.StatusCode: HttpStatusCode.Unauthorized } refused)
-        {
-            return first;
-        }
-
-        refused.Value.Dispose();
-        tokens = await CurrentTokensAsync(teacherId, refused: current.Value.AccessToken, cancellationToken);
-        return tokens is LmsResult<LmsTokens>.Ok renewed
-            ? await SendAsync(teacherId, operation, Authorized(create(renewed.Value), renewed.Value), cancellationToken)
-            : Failure.Of(tokens).As<HttpResponseMessage>();
+        LmsLog.AccessRefused(_logger, teacherId, operation);
+        return new LmsResult<HttpResponseMessage>.WrongCredentials();
     }
 
-    /// <summary>Valid tokens for the teacher: stored ones, refreshed ones, or a new login with the stored password.</summary>
-    private async Task<LmsResult<LmsTokens>> CurrentTokensAsync(long teacherId, string? refused, CancellationToken cancellationToken)
+    /// <summary>
+    /// Valid tokens for the teacher: stored ones, refreshed ones, or a new login with the stored password.
+    /// <paramref name="refused"/> is an access token the LMS has just refused; <see cref="TokenRenewal.Login"/> skips the refresh.
+    /// </summary>
+    private async Task<LmsResult<LmsTokens>> CurrentTokensAsync(long teacherId, string? refused, TokenRenewal renewal, CancellationToken cancellationToken)
     {
         var gate = _state.TokenLock(teacherId);
         await gate.WaitAsync(cancellationToken);
@@ -46,11 +56,12 @@ internal sealed partial class HttpLmsGateway
             var now = _clock.GetUtcNow();
             if (stored is not null && stored.AccessToken != refused && now < stored.AccessExpiresAt - ExpirySkew)
             {
+                // Valid and not the refused one: another call renewed it meanwhile.
                 return new LmsResult<LmsTokens>.Ok(stored);
             }
 
             LmsResult<LmsTokens>? renewed = null;
-            if (stored is not null && now < stored.RefreshExpiresAt)
+            if (stored is not null && renewal != TokenRenewal.Login && now < stored.RefreshExpiresAt)
             {
                 renewed = await RefreshAsync(teacherId, stored, cancellationToken);
             }
@@ -100,8 +111,9 @@ internal sealed partial class HttpLmsGateway
             }
 
             var body = await ReadJsonAsync(teacherId, "refresh", response, cancellationToken);
-            var access = (string?)(body?["access_token"] ?? body?["data"]?["access_token"]);
-            var refresh = (string?)(body?["refresh_token"] ?? body?["data"]?["refresh_token"]) ?? stored.RefreshToken;
+            var data = LmsJson.Member(body, "data");
+            var access = LmsJson.String(LmsJson.Member(body, "access_token")) ?? LmsJson.String(LmsJson.Member(data, "access_token"));
+            var refresh = LmsJson.String(LmsJson.Member(body, "refresh_token")) ?? LmsJson.String(LmsJson.Member(data, "refresh_token")) ?? stored.RefreshToken;
             var tokens = access is null ? null : Tokens(access, refresh, refresh == stored.RefreshToken ? stored.RefreshExpiresAt : null);
             if (tokens is null)
             {
@@ -144,8 +156,10 @@ internal sealed partial class HttpLmsGateway
                         return new LmsResult<LmsTokens>.WrongCredentials();
                     case HttpStatusCode.OK or HttpStatusCode.Created:
                         var json = await ReadJsonAsync(teacherId, "login", response, cancellationToken);
-                        var data = json?["data"] ?? json;
-                        return (string?)data?["access_token"] is { } access && (string?)data["refresh_token"] is { } refresh && Tokens(access, refresh, null) is { } tokens
+                        var data = LmsJson.Member(json, "data") ?? json;
+                        return LmsJson.String(LmsJson.Member(data, "access_token")) is { } access
+                            && LmsJson.String(LmsJson.Member(data, "refresh_token")) is { } refresh
+                            && Tokens(access, refresh, null) is { } tokens
                             ? new LmsResult<LmsTokens>.Ok(tokens)
                             : Unavailable<LmsTokens>(teacherId, "login", "LMS login answer has no readable tokens with a mentor id");
                     default:
@@ -172,6 +186,19 @@ internal sealed partial class HttpLmsGateway
             refresh,
             refreshExpiresAt ?? refreshClaims?.ExpiresAt ?? now + DefaultRefreshLifetime,
             mentorId);
+    }
+
+    /// <summary>How far a call may go to get a token the LMS accepts.</summary>
+    private enum TokenRenewal
+    {
+        /// <summary>The stored token, renewed only when it has expired.</summary>
+        WhenExpired,
+
+        /// <summary>A refreshed token (or a login when the refresh token has run out).</summary>
+        Refresh,
+
+        /// <summary>A new login with the stored password.</summary>
+        Login,
     }
 
     private static HttpRequestMessage Authorized(HttpRequestMessage request, LmsTokens tokens)

@@ -65,9 +65,15 @@ internal sealed partial class HttpLmsGateway : ILmsGateway
 
         // Group to batch -> subjects, keeping the LMS's order.
         var batches = new List<(string Batch, List<string> Subjects)>();
-        foreach (var item in body["attendancePending"] as JsonArray ?? [])
+        if (LmsJson.Member(body, "attendancePending") is not JsonArray items)
         {
-            if (Text(item?["batchNo"]) is not { Length: > 0 } batch || Text(item?["subject"]) is not { Length: > 0 } subject)
+            return Unavailable<IReadOnlyList<BatchSubjects>>(teacherId, "pending", "LMS answer has no attendancePending list");
+        }
+
+        foreach (var item in items)
+        {
+            if (LmsJson.Text(LmsJson.Member(item, "batchNo")) is not { Length: > 0 } batch
+                || LmsJson.Text(LmsJson.Member(item, "subject")) is not { Length: > 0 } subject)
             {
                 continue;
             }
@@ -98,12 +104,17 @@ internal sealed partial class HttpLmsGateway : ILmsGateway
             return Failure.Of(json).As<IReadOnlyList<RosterStudent>>();
         }
 
-        var students = new List<RosterStudent>();
-        foreach (var item in answer["students_data"] as JsonArray ?? [])
+        if (LmsJson.Member(answer, "students_data") is not JsonArray items)
         {
-            if (Text(item?["studentId"]) is { Length: > 0 } id && !students.Exists(s => s.StudentId == id))
+            return Unavailable<IReadOnlyList<RosterStudent>>(teacherId, "roster", "LMS answer has no students_data list");
+        }
+
+        var students = new List<RosterStudent>();
+        foreach (var item in items)
+        {
+            if (LmsJson.Text(LmsJson.Member(item, "studentId")) is { Length: > 0 } id && !students.Exists(s => s.StudentId == id))
             {
-                students.Add(new RosterStudent(id, Text(item?["name"]) ?? "", batch));
+                students.Add(new RosterStudent(id, LmsJson.Text(LmsJson.Member(item, "name")) ?? "", batch));
             }
         }
 
@@ -125,24 +136,52 @@ internal sealed partial class HttpLmsGateway : ILmsGateway
         var sent = await SendAuthorizedAsync(teacherId, "submit", _ => new HttpRequestMessage(method, _urls.Attendance) { Content = JsonContent.Create(body) }, cancellationToken);
         if (sent is not LmsResult<HttpResponseMessage>.Ok { Value: var response })
         {
-            LmsLog.Submitted(_logger, method.Method, submission.Batch, submission.Subject, submission.Date, teacherId, SubmissionOutcome.Failed, 0);
-            return SubmissionOutcome.Failed;
+            // Refused credentials wait for the teacher's new sign-in; anything else is retried.
+            var refused = sent is LmsResult<HttpResponseMessage>.WrongCredentials ? SubmissionOutcome.Refused : SubmissionOutcome.Failed;
+            LmsLog.Submitted(_logger, method.Method, submission.Batch, submission.Subject, submission.Date, teacherId, refused, 0);
+            return refused;
         }
 
         using (response)
         {
-            var outcome = response.StatusCode switch
-            {
-                HttpStatusCode.OK or HttpStatusCode.Created => SubmissionOutcome.Accepted,
-                HttpStatusCode.Forbidden when Text((await ReadJsonAsync(teacherId, "submit", response, cancellationToken))?["status"]) == "duplicate" => SubmissionOutcome.Duplicate,
-                _ => SubmissionOutcome.Failed,
-            };
+            var outcome = await JudgeWriteAsync(teacherId, response, cancellationToken);
             LmsLog.Submitted(_logger, method.Method, submission.Batch, submission.Subject, submission.Date, teacherId, outcome, (int)response.StatusCode);
             return outcome;
         }
     }
 
-    /// <summary>An authorised call whose 200 JSON body is the value; other answers are failures.</summary>
+    /// <summary>The LMS's answer to a write, read rather than assumed: a 2xx counts only with a JSON body that reports no error.</summary>
+    private async Task<SubmissionOutcome> JudgeWriteAsync(long teacherId, HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        var status = (int)response.StatusCode;
+        if (status is >= 300 and < 400)
+        {
+            // Redirects are not followed: a POST turned into a GET without Authorization would land on a login page.
+            LmsLog.WriteNotAccepted(_logger, teacherId, status, "a redirect, not followed");
+            return SubmissionOutcome.Failed;
+        }
+
+        if (response.StatusCode is not (HttpStatusCode.OK or HttpStatusCode.Created or HttpStatusCode.Forbidden))
+        {
+            return SubmissionOutcome.Failed;
+        }
+
+        var body = await ReadJsonAsync(teacherId, "submit", response, cancellationToken);
+        if (response.StatusCode == HttpStatusCode.Forbidden)
+        {
+            return LmsJson.Text(LmsJson.Member(body, "status")) == "duplicate" ? SubmissionOutcome.Duplicate : SubmissionOutcome.Failed;
+        }
+
+        if (LmsJson.WriteRefusal(body) is { } refusal)
+        {
+            LmsLog.WriteNotAccepted(_logger, teacherId, status, refusal);
+            return SubmissionOutcome.Failed;
+        }
+
+        return SubmissionOutcome.Accepted;
+    }
+
+    /// <summary>An authorised call whose 2xx JSON object is the value; other answers are failures.</summary>
     private async Task<LmsResult<JsonNode>> ReadAsync(long teacherId, string operation, Func<LmsTokens, HttpRequestMessage> create, CancellationToken cancellationToken)
     {
         var sent = await SendAuthorizedAsync(teacherId, operation, create, cancellationToken);
@@ -153,29 +192,14 @@ internal sealed partial class HttpLmsGateway : ILmsGateway
 
         using (response)
         {
-            if (response.StatusCode == HttpStatusCode.Unauthorized)
-            {
-                return Unavailable<JsonNode>(teacherId, operation, "LMS refused a freshly renewed token");
-            }
-
             if (!response.IsSuccessStatusCode)
             {
                 return Unavailable<JsonNode>(teacherId, operation, $"LMS answered {(int)response.StatusCode}");
             }
 
-            return await ReadJsonAsync(teacherId, operation, response, cancellationToken) is { } json
+            return await ReadJsonAsync(teacherId, operation, response, cancellationToken) is JsonObject json
                 ? new LmsResult<JsonNode>.Ok(json)
-                : new LmsResult<JsonNode>.Unavailable("LMS answer is not readable JSON");
+                : Unavailable<JsonNode>(teacherId, operation, "LMS answer is not a JSON object");
         }
     }
-
-    /// <summary>A string or number as text: some LMS versions send ids as numbers.</summary>
-    private static string? Text(JsonNode? node) => node is JsonValue value
-        ? value.GetValueKind() switch
-        {
-            System.Text.Json.JsonValueKind.String => value.GetValue<string>(),
-            System.Text.Json.JsonValueKind.Number => value.ToJsonString(),
-            _ => null,
-        }
-        : null;
 }

@@ -32,6 +32,12 @@ internal static partial class LmsLog
     [LoggerMessage(3008, LogLevel.Information, "Attendance {Method} for {Batch}/{Subject}/{Date} of teacher {TeacherId}: {Outcome} (HTTP {Status})")]
     public static partial void Submitted(ILogger logger, string method, string batch, string subject, DateOnly date, long teacherId, SubmissionOutcome outcome, int status);
 
+    [LoggerMessage(3010, LogLevel.Warning, "LMS answered an attendance write of teacher {TeacherId} with {Status} and {Problem}: not counted as accepted")]
+    public static partial void WriteNotAccepted(ILogger logger, long teacherId, int status, string problem);
+
+    [LoggerMessage(3011, LogLevel.Warning, "LMS refused {Operation} of teacher {TeacherId} after a refresh and a new login; the teacher must sign in again")]
+    public static partial void AccessRefused(ILogger logger, long teacherId, string operation);
+
     [LoggerMessage(3009, LogLevel.Warning, "LMS answered {Operation} of teacher {TeacherId} with an unreadable body")]
     public static partial void UnreadableAnswer(ILogger logger, string operation, long teacherId, Exception? exception);
 }

@@ -21,7 +21,9 @@ public static class LmsSetup
         services.AddSingleton<LmsTeacherState>();
         services.AddTransient<ILmsGateway, HttpLmsGateway>();
 
+        // No redirects: a redirected POST comes back as a GET without Authorization, and a login page answers it with 200.
         services.AddHttpClient(HttpClientName, client => client.Timeout = Timeout.InfiniteTimeSpan)
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false })
             .AddStandardResilienceHandler()
             .Configure((HttpStandardResilienceOptions resilience, IServiceProvider provider) =>
             {

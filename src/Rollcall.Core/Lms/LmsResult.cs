@@ -19,7 +19,7 @@ public abstract record LmsResult<T>
 /// <summary>Outcome of an attendance submission.</summary>
 public enum SubmissionOutcome
 {
-    /// <summary>200/201: the LMS stored it.</summary>
+    /// <summary>200/201 with a JSON body that reports no error: the LMS stored it.</summary>
     Accepted,
 
     /// <summary>403 duplicate: already recorded, counts as success.</summary>
@@ -27,4 +27,7 @@ public enum SubmissionOutcome
 
     /// <summary>Anything else: to be retried later.</summary>
     Failed,
+
+    /// <summary>The LMS refuses the teacher's sign-in even after a refresh and a new login: retried, and the teacher is told.</summary>
+    Refused,
 }

@@ -7,7 +7,7 @@ public sealed class RollcallMetrics : IDisposable
 {
     public const string MeterName = "Rollcall";
 
-    private readonly Meter _meter = new(MeterName);
+    private readonly Meter _meter;
     private readonly Counter<long> _verifications;
     private readonly Histogram<double> _verificationDuration;
     private readonly Histogram<double> _lmsDuration;
@@ -18,6 +18,8 @@ public sealed class RollcallMetrics : IDisposable
 
     public RollcallMetrics()
     {
+        // The scope tells this instance's instruments apart from another host's in the same process (tests).
+        _meter = new Meter(new MeterOptions(MeterName) { Scope = this });
         _verifications = _meter.CreateCounter<long>("verifications", description: "Face verifications by result");
         _verificationDuration = _meter.CreateHistogram<double>("verification.duration", "s", "Time from dequeue to decision");
         _lmsDuration = _meter.CreateHistogram<double>("lms.duration", "s", "LMS call latency");

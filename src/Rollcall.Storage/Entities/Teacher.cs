@@ -20,4 +20,7 @@ public class Teacher
     public string? PasswordSealed { get; set; }
 
     public DateTimeOffset CreatedAt { get; set; }
+
+    /// <summary>When the LMS began refusing this teacher's sign-in for a delivery; cleared by a new sign-in or an accepted one.</summary>
+    public DateTimeOffset? LmsRefusedAt { get; set; }
 }

@@ -17,6 +17,7 @@ namespace Rollcall.Storage.Outbox;
 public sealed partial class OutboxRelay(
     RollcallDatabase database,
     ILmsGateway lms,
+    ITeacherAlerts alerts,
     TimeProvider time,
     RollcallMetrics metrics,
     ILogger<OutboxRelay> logger) : BackgroundService
@@ -126,8 +127,10 @@ public sealed partial class OutboxRelay(
         {
             outcome = await lms.SubmitAsync(key.TeacherId, submission, cancellationToken);
         }
-        catch (Exception e) when (e is HttpRequestException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
+        catch (Exception e) when (!cancellationToken.IsCancellationRequested)
         {
+            // Whatever the gateway throws (an answer it cannot parse, a key that opens no token) is a failed attempt
+            // with backoff, never an escape that leaves the rows leased and retried every minute.
             LogSubmitThrew(logger, key.Batch, e);
             outcome = SubmissionOutcome.Failed;
         }
@@ -153,6 +156,8 @@ public sealed partial class OutboxRelay(
 
             var sentAt = time.GetUtcNow();
             await rows.ExecuteUpdateAsync(s => s.SetProperty(o => o.State, OutboxState.Sent).SetProperty(o => o.SentAt, sentAt), cancellationToken);
+            await db.Teachers.Where(t => t.Id == key.TeacherId && t.LmsRefusedAt != null)
+                .ExecuteUpdateAsync(s => s.SetProperty(t => t.LmsRefusedAt, (DateTimeOffset?)null), cancellationToken);
             LogDelivered(logger, key.Batch, key.Subject, submission.Students.Count(s => s.Present), isFirst, outcome);
             return true;
         }
@@ -163,10 +168,27 @@ public sealed partial class OutboxRelay(
             s => s.SetProperty(o => o.Attempts, o => o.Attempts + 1)
                 .SetProperty(o => o.NextAttemptAt, next)
                 .SetProperty(o => o.LeaseUntil, (DateTimeOffset?)null)
-                .SetProperty(o => o.LastError, "LMS refused or unreachable"),
+                .SetProperty(o => o.LastError, outcome == SubmissionOutcome.Refused ? "LMS refuses the teacher's sign-in" : "LMS refused or unreachable"),
             cancellationToken);
         LogRetryLater(logger, key.Batch, attempts, next);
+        if (outcome == SubmissionOutcome.Refused)
+        {
+            await TellTeacherOnceAsync(db, key, cancellationToken);
+        }
+
         return false;
+    }
+
+    /// <summary>The first refusal since the teacher last signed in (or was last accepted) is told; later ones only retried.</summary>
+    private async Task TellTeacherOnceAsync(RollcallDb db, DeliveryKey key, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var first = await db.Teachers.Where(t => t.Id == key.TeacherId && t.LmsRefusedAt == null)
+            .ExecuteUpdateAsync(s => s.SetProperty(t => t.LmsRefusedAt, now), cancellationToken);
+        if (first == 1)
+        {
+            await alerts.LmsRefusedAsync(key.TeacherId, key.Batch, key.Subject, key.Date, cancellationToken);
+        }
     }
 
     private async Task ObserveBacklogAsync(CancellationToken cancellationToken)

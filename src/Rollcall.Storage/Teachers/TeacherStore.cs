@@ -70,7 +70,16 @@ public sealed class TeacherStore(RollcallDatabase database, SecretBox secrets, T
         teacher.TelegramUserId = telegramUserId;
         teacher.LmsUsername = credentials.Username;
         teacher.PasswordSealed = secrets.Seal(credentials.Password);
+        var refused = teacher.LmsRefusedAt is not null;
+        teacher.LmsRefusedAt = null;
         await db.SaveChangesAsync(cancellationToken);
+        if (refused)
+        {
+            // Marks that waited for this sign-in go now, not after their backoff.
+            var now = time.GetUtcNow();
+            await db.Outbox.Where(o => o.TeacherId == teacherId && o.State == OutboxState.Pending)
+                .ExecuteUpdateAsync(s => s.SetProperty(o => o.NextAttemptAt, now), cancellationToken);
+        }
     }
 
     public async Task<LmsTokens?> FindTokensAsync(long teacherId, CancellationToken cancellationToken)

@@ -13,4 +13,7 @@ internal static partial class TeacherBotLog
 
     [LoggerMessage(5102, LogLevel.Error, "Report round failed")]
     public static partial void ReportRoundFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(5103, LogLevel.Warning, "Teacher {TeacherId} has no Telegram chat to be told that the LMS refuses their sign-in")]
+    public static partial void NoChatToAlert(ILogger logger, long teacherId);
 }

@@ -14,6 +14,7 @@ public static class TeacherBotSetup
     {
         services.TryAddSingleton<OtpIssuer>();
         services.AddSingleton<ITeacherAccounts, TeacherAccounts>();
+        services.AddSingleton<ITeacherAlerts, TeacherAlerts>();
         services.AddSingleton<TeacherConversation>();
         services.AddSingleton<ReviewDesk>();
         services.AddSingleton<ReceiptDesk>();

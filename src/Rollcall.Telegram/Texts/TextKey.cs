@@ -64,6 +64,7 @@ public enum TextKey
     RetryPassword,
     RetryLocation,
     SignInAgain,
+    LmsRefusesMarks,
     UseTheButtons,
     ChooseBatches,
     DoneButton,

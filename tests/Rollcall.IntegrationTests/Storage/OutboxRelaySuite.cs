@@ -12,7 +12,7 @@ using Rollcall.Storage.Outbox;
 namespace Rollcall.IntegrationTests.Storage;
 
 /// <summary>The outbox relay's delivery rules, against every provider.</summary>
-public abstract class OutboxRelaySuite
+public abstract partial class OutboxRelaySuite
 {
     private readonly FakeTimeProvider _time = new(TestData.Now);
 
@@ -106,8 +106,14 @@ public abstract class OutboxRelaySuite
         return (database, teacherId, sessionId);
     }
 
-    private OutboxRelay Relay(RollcallDatabase database, ILmsGateway lms) =>
-        new(database, lms, _time, new RollcallMetrics(), NullLogger<OutboxRelay>.Instance);
+    private OutboxRelay Relay(RollcallDatabase database, ILmsGateway lms, RecordingAlerts? alerts = null) =>
+        new(database, lms, alerts ?? new RecordingAlerts(), _time, new RollcallMetrics(), NullLogger<OutboxRelay>.Instance);
+
+    private static async Task<OutboxEntry> RowAsync(RollcallDatabase database)
+    {
+        await using var db = database.CreateContext();
+        return await db.Outbox.AsNoTracking().SingleAsync(TestContext.Current.CancellationToken);
+    }
 
     private async Task MarkAsync(RollcallDatabase database, long teacherId, Guid sessionId, string studentId)
     {
@@ -132,10 +138,12 @@ public abstract class OutboxRelaySuite
 
         public SubmissionOutcome Answer { get; set; } = SubmissionOutcome.Accepted;
 
+        public Exception? Throw { get; set; }
+
         public Task<SubmissionOutcome> SubmitAsync(long teacherId, AttendanceSubmission submission, CancellationToken cancellationToken)
         {
             Submissions.Add(submission);
-            return Task.FromResult(Answer);
+            return Throw is null ? Task.FromResult(Answer) : Task.FromException<SubmissionOutcome>(Throw);
         }
 
         public Task<LmsResult<string>> SignInAsync(long teacherId, LmsCredentials credentials, CancellationToken cancellationToken) =>

@@ -575,6 +575,9 @@ namespace Rollcall.Storage.Migrations.Postgres
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<DateTimeOffset?>("LmsRefusedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("LmsUsername")
                         .HasMaxLength(320)
                         .HasColumnType("character varying(320)");

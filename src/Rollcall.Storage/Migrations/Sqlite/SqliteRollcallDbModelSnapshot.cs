@@ -562,6 +562,9 @@ namespace Rollcall.Storage.Migrations.Sqlite
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("LmsRefusedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("LmsUsername")
                         .HasMaxLength(320)
                         .HasColumnType("TEXT");
