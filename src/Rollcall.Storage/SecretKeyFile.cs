@@ -7,7 +7,10 @@ public static class SecretKeyFile
 {
     public const string FileName = "encryption.key";
 
-    /// <summary>The key from ENCRYPTION_KEY, else the one in the data folder, else a new one written there.</summary>
+    /// <summary>
+    /// The key from ENCRYPTION_KEY, else the one in the data folder, else a new one written there. A key file that
+    /// exists but cannot be read or parsed stops start-up and is left as it is: the sealed secrets need that key.
+    /// </summary>
     public static (byte[] Key, bool Generated) Resolve(StorageOptions options, DatabaseUrl url)
     {
         if (EncryptionKey.TryParse(options.EncryptionKey, out var key))
@@ -15,21 +18,85 @@ public static class SecretKeyFile
             return (key, false);
         }
 
-        var folder = Path.GetDirectoryName(Path.GetFullPath(url.SqlitePath ?? throw new InvalidOperationException("ENCRYPTION_KEY is required with PostgreSQL.")))!;
-        var path = Path.Combine(folder, FileName);
-        if (File.Exists(path) && EncryptionKey.TryParse(File.ReadAllText(path), out key))
+        var path = PathFor(url);
+        if (Read(path) is { } existing)
         {
-            return (key, false);
+            return (existing, false);
         }
 
-        Directory.CreateDirectory(folder);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         key = System.Security.Cryptography.RandomNumberGenerator.GetBytes(32);
-        File.WriteAllText(path, Convert.ToBase64String(key));
-        if (!OperatingSystem.IsWindows())
+        try
         {
-            File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+            // CreateNew with the owner-only mode from the first byte; a sibling that won the race has written its key.
+            var file = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
+            if (!OperatingSystem.IsWindows())
+            {
+                file.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+            }
+
+            using var writer = new StreamWriter(path, System.Text.Encoding.ASCII, file);
+            writer.Write(Convert.ToBase64String(key));
+        }
+        catch (IOException) when (File.Exists(path))
+        {
+            return (Read(path)!, false);
         }
 
         return (key, true);
+    }
+
+    /// <summary>Why start-up cannot use the key file, or null (no ENCRYPTION_KEY needed, or the file is fine or absent).</summary>
+    public static string? Problem(StorageOptions options, DatabaseUrl url)
+    {
+        if (!string.IsNullOrWhiteSpace(options.EncryptionKey) || url.SqlitePath is null)
+        {
+            return null;
+        }
+
+        try
+        {
+            Read(PathFor(url));
+            return null;
+        }
+        catch (InvalidOperationException e)
+        {
+            return e.Message;
+        }
+    }
+
+    private static string PathFor(DatabaseUrl url) => Path.Combine(
+        Path.GetDirectoryName(Path.GetFullPath(url.SqlitePath ?? throw new InvalidOperationException("ENCRYPTION_KEY is required with PostgreSQL.")))!,
+        FileName);
+
+    /// <summary>The key in the file, null when there is no file; throws when it exists but is unusable.</summary>
+    private static byte[]? Read(string path)
+    {
+        string text;
+        try
+        {
+            if (Directory.Exists(path))
+            {
+                throw new IOException("it is a folder");
+            }
+
+            if (!File.Exists(path))
+            {
+                return null;
+            }
+
+            text = File.ReadAllText(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new InvalidOperationException(
+                $"{path} cannot be read ({e.Message}): give the service user read access, or set ENCRYPTION_KEY to the key it holds.", e);
+        }
+
+        return EncryptionKey.TryParse(text, out var key)
+            ? key
+            : throw new InvalidOperationException(
+                $"{path} is not a 32-byte base64 key (truncated or edited?). It was left as it is: restore it from a backup or set ENCRYPTION_KEY " +
+                "to the original key; the stored LMS passwords and tokens open only with the key they were sealed with.");
     }
 }

@@ -13,5 +13,8 @@ public interface ITeacherAccounts
     Task BindAsync(long teacherId, long telegramUserId, LmsCredentials credentials, CancellationToken cancellationToken);
 }
 
-/// <summary>A teacher: id, name, and whether LMS credentials are stored.</summary>
-public sealed record TeacherAccount(long Id, string Name, bool HasCredentials);
+/// <summary>
+/// A teacher: id, name, whether usable LMS credentials are stored, and whether stored ones no longer open
+/// (ENCRYPTION_KEY changed), so the teacher must sign in again.
+/// </summary>
+public sealed record TeacherAccount(long Id, string Name, bool HasCredentials, bool CredentialsUnreadable = false);

@@ -17,6 +17,12 @@ public sealed class TeacherAccounts(TeacherStore teachers) : ITeacherAccounts
     public Task BindAsync(long teacherId, long telegramUserId, LmsCredentials credentials, CancellationToken cancellationToken) =>
         teachers.BindAsync(teacherId, telegramUserId, credentials, cancellationToken);
 
-    private static TeacherAccount? ToAccount(Teacher? teacher) =>
-        teacher is null ? null : new TeacherAccount(teacher.Id, teacher.Name, teacher is { LmsUsername: not null, PasswordSealed: not null });
+    private TeacherAccount? ToAccount(Teacher? teacher) => teacher switch
+    {
+        null => null,
+        { LmsUsername: not null, PasswordSealed: not null } => teachers.PasswordOpens(teacher)
+            ? new TeacherAccount(teacher.Id, teacher.Name, HasCredentials: true)
+            : new TeacherAccount(teacher.Id, teacher.Name, HasCredentials: false, CredentialsUnreadable: true),
+        _ => new TeacherAccount(teacher.Id, teacher.Name, HasCredentials: false),
+    };
 }

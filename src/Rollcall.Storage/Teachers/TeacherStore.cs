@@ -1,4 +1,6 @@
+using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
 using Rollcall.Lms;
 using Rollcall.Ports;
 using Rollcall.Secrets;
@@ -8,7 +10,7 @@ using Rollcall.Storage.Entities;
 namespace Rollcall.Storage.Teachers;
 
 /// <summary>Teachers, their sealed LMS passwords and tokens.</summary>
-public sealed class TeacherStore(RollcallDatabase database, SecretBox secrets, TimeProvider time) : ILmsTokenStore
+public sealed partial class TeacherStore(RollcallDatabase database, SecretBox secrets, TimeProvider time, ILogger<TeacherStore> logger) : ILmsTokenStore
 {
     /// <summary>Adds a teacher, or updates the one with the same phone; returns its id.</summary>
     public async Task<long> UpsertAsync(string name, string phone, string? username, string? password, CancellationToken cancellationToken)
@@ -86,9 +88,9 @@ public sealed class TeacherStore(RollcallDatabase database, SecretBox secrets, T
     {
         await using var db = database.CreateContext();
         var row = await db.LmsTokens.AsNoTracking().SingleOrDefaultAsync(t => t.TeacherId == teacherId, cancellationToken);
-        return row is null
-            ? null
-            : new LmsTokens(secrets.Open(row.AccessSealed), row.AccessExpiresAt, secrets.Open(row.RefreshSealed), row.RefreshExpiresAt, row.MentorId);
+        return row is not null && Open(row.AccessSealed, teacherId, "LMS access token") is { } access && Open(row.RefreshSealed, teacherId, "LMS refresh token") is { } refresh
+            ? new LmsTokens(access, row.AccessExpiresAt, refresh, row.RefreshExpiresAt, row.MentorId)
+            : null;
     }
 
     public async Task SaveTokensAsync(long teacherId, LmsTokens tokens, CancellationToken cancellationToken)
@@ -113,8 +115,31 @@ public sealed class TeacherStore(RollcallDatabase database, SecretBox secrets, T
     public async Task<LmsCredentials?> FindCredentialsAsync(long teacherId, CancellationToken cancellationToken)
     {
         var teacher = await FindAsync(teacherId, cancellationToken);
-        return teacher is { LmsUsername: { } username, PasswordSealed: { } sealedPassword }
-            ? new LmsCredentials(username, secrets.Open(sealedPassword))
+        return teacher is { LmsUsername: { } username, PasswordSealed: { } sealedPassword } && Open(sealedPassword, teacherId, "LMS password") is { } password
+            ? new LmsCredentials(username, password)
             : null;
     }
+
+    /// <summary>Whether the teacher's stored password opens with this instance's key (false after ENCRYPTION_KEY changed).</summary>
+    public bool PasswordOpens(Teacher teacher) => teacher.PasswordSealed is { } sealedPassword && Open(sealedPassword, teacher.Id, "LMS password") is not null;
+
+    /// <summary>
+    /// The plaintext, or null when it was sealed with another key (or altered): the teacher signs in again, which
+    /// seals it anew, instead of every call failing.
+    /// </summary>
+    private string? Open(string sealedText, long teacherId, string what)
+    {
+        try
+        {
+            return secrets.Open(sealedText);
+        }
+        catch (Exception e) when (e is CryptographicException or FormatException)
+        {
+            LogUnreadable(logger, what, teacherId);
+            return null;
+        }
+    }
+
+    [LoggerMessage(EventId = 2300, Level = LogLevel.Warning, Message = "The {What} of teacher {TeacherId} does not open with ENCRYPTION_KEY (sealed with another key?); the teacher must sign in again")]
+    private static partial void LogUnreadable(ILogger logger, string what, long teacherId);
 }

@@ -12,6 +12,11 @@ public sealed partial class TeacherConversation
     private async Task<TeacherTurn> StartAsync(Inbound inbound, CancellationToken cancellationToken)
     {
         var known = await accounts.FindByTelegramUserAsync(inbound.UserId, cancellationToken);
+        if (known is { CredentialsUnreadable: true })
+        {
+            return new TeacherTurn(TeacherState.Start with { Step = TeacherStep.AwaitContact }, [AskContact(TextKey.StoredSignInUnreadable)]);
+        }
+
         if (known is not { HasCredentials: true })
         {
             return new TeacherTurn(TeacherState.Start with { Step = TeacherStep.AwaitContact }, [AskContact()]);

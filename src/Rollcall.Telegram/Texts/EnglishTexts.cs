@@ -65,6 +65,7 @@ public static class EnglishTexts
         [TextKey.RetryPassword] = "Send your password again in a minute to try again.",
         [TextKey.RetryLocation] = "Send your location again in a minute to try again.",
         [TextKey.SignInAgain] = "Your LMS sign-in is no longer valid. Send /start to sign in again.",
+        [TextKey.StoredSignInUnreadable] = "Your saved LMS sign-in can no longer be read (Rollcall's encryption key was changed), so please sign in again: tap \"Share contact\" below.",
         [TextKey.LmsRefusesMarks] = "The LMS no longer accepts your sign-in, so the marks of {0} / {1} on {2:yyyy-MM-dd} are waiting in Rollcall. Send /start and sign in again; they are delivered then.",
         [TextKey.UseTheButtons] = "Please use the buttons above, or /cancel to stop.",
         [TextKey.ChooseBatches] = "Select the batches for this session, then tap Done.",

@@ -65,6 +65,7 @@ public enum TextKey
     RetryLocation,
     SignInAgain,
     LmsRefusesMarks,
+    StoredSignInUnreadable,
     UseTheButtons,
     ChooseBatches,
     DoneButton,

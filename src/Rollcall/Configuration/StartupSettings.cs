@@ -35,6 +35,12 @@ internal static class StartupSettings
             problem = SettingsCheck.FirstProblem(configuration, typeof(LmsOptions));
         }
 
+        if (problem is null)
+        {
+            var storage = configuration.Get<StorageOptions>() ?? new StorageOptions();
+            problem = DatabaseUrl.TryParse(storage.DatabaseUrl, out var url, out _) ? SecretKeyFile.Problem(storage, url) : null;
+        }
+
         if (problem is not null)
         {
             error.WriteLine($"rollcall: {problem}");

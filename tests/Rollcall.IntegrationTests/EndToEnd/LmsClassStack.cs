@@ -81,8 +81,8 @@ public sealed class LmsClassStack : IAsyncDisposable
     /// <summary>The host's own face engine, for making clips.</summary>
     public FaceEngine FaceEngine => Host.App.Services.GetRequiredService<FaceEngine>();
 
-    /// <summary>Stops the host and starts a new one on the same folder, database and emulator.</summary>
-    public async Task RestartHostAsync() => Host = await Host.RestartAsync();
+    /// <summary>Stops the host and starts a new one on the same folder, database and emulator, with <paramref name="changes"/> to its settings.</summary>
+    public async Task RestartHostAsync(IDictionary<string, string?>? changes = null) => Host = await Host.RestartAsync(changes);
 
     public async ValueTask DisposeAsync()
     {

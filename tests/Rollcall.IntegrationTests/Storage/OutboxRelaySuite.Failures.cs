@@ -59,7 +59,7 @@ public abstract partial class OutboxRelaySuite
         Assert.Equal((OutboxState.Pending, 3), (row.State, row.Attempts));
 
         lms.Answer = SubmissionOutcome.Accepted;
-        var teachers = new TeacherStore(database, new SecretBox(new byte[32]), _time);
+        var teachers = new TeacherStore(database, new SecretBox(new byte[32]), _time, NullLogger<TeacherStore>.Instance);
         await teachers.BindAsync(teacherId, 4242, new LmsCredentials("t@example.edu", "new-pass"), TestContext.Current.CancellationToken);
         await relay.DeliverDueAsync(TestContext.Current.CancellationToken);
 

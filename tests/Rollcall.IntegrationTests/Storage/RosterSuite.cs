@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using Microsoft.Extensions.Logging.Abstractions;
 using Rollcall.IntegrationTests.Support;
 using Rollcall.Lms;
 using Rollcall.Secrets;
@@ -49,13 +50,25 @@ public abstract class RosterSuite
     public async Task SignIn_AcceptsTheRegisteredPasswordOnly()
     {
         var database = await CreateDatabaseAsync();
-        var teachers = new TeacherStore(database, _secrets, TimeProvider.System);
+        var teachers = new TeacherStore(database, _secrets, TimeProvider.System, NullLogger<TeacherStore>.Instance);
         var id = await teachers.UpsertAsync("Asha", "+91 98765 43210", "asha@school.edu", "right-pw", TestContext.Current.CancellationToken);
         var gateway = new RosterGateway(database, _secrets);
 
         Assert.IsType<LmsResult<string>.Ok>(await gateway.SignInAsync(id, new LmsCredentials("Asha@School.edu", "right-pw"), TestContext.Current.CancellationToken));
         Assert.IsType<LmsResult<string>.WrongCredentials>(await gateway.SignInAsync(id, new LmsCredentials("asha@school.edu", "wrong"), TestContext.Current.CancellationToken));
         Assert.IsType<LmsResult<string>.WrongCredentials>(await gateway.SignInAsync(id, new LmsCredentials("other@school.edu", "right-pw"), TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
+    public async Task SignIn_WithAPasswordSealedUnderAnotherKey_IsWrongCredentials_NotAnError()
+    {
+        var database = await CreateDatabaseAsync();
+        var before = new TeacherStore(database, new SecretBox(RandomNumberGenerator.GetBytes(32)), TimeProvider.System, NullLogger<TeacherStore>.Instance);
+        var id = await before.UpsertAsync("Asha", "+91 98765 43210", "asha@school.edu", "right-pw", TestContext.Current.CancellationToken);
+
+        var signIn = await new RosterGateway(database, _secrets).SignInAsync(id, new LmsCredentials("asha@school.edu", "right-pw"), TestContext.Current.CancellationToken);
+
+        Assert.IsType<LmsResult<string>.WrongCredentials>(signIn);
     }
 }
 

@@ -73,7 +73,7 @@ public abstract class StorageSuite
     public async Task TeacherTokensAndPassword_AreSealedAtRestAndRoundTrip()
     {
         var database = await CreateDatabaseAsync();
-        var store = new TeacherStore(database, new SecretBox(RandomNumberGenerator.GetBytes(32)), TimeProvider.System);
+        var store = new TeacherStore(database, new SecretBox(RandomNumberGenerator.GetBytes(32)), TimeProvider.System, NullLogger<TeacherStore>.Instance);
         var id = await store.UpsertAsync("Asha Rao", "+91 98765 43210", "asha@school.edu", "pa55word!", TestContext.Current.CancellationToken);
         var tokens = new LmsTokens("access.jwt.value", Now.AddMinutes(5), "refresh.jwt.value", Now.AddDays(7), "M-17");
 
