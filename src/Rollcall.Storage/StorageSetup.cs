@@ -30,13 +30,13 @@ public static class StorageSetup
         {
             var options = sp.GetRequiredService<IOptions<StorageOptions>>().Value;
             var (key, _) = SecretKeyFile.Resolve(options, sp.GetRequiredService<RollcallDatabase>().Url);
-            return new SecretBox(key);
+            return new SecretBox(key, options.PreviousKeys);
         });
         services.AddSingleton(sp =>
         {
             var options = sp.GetRequiredService<IOptions<StorageOptions>>().Value;
             var (key, _) = SecretKeyFile.Resolve(options, sp.GetRequiredService<RollcallDatabase>().Url);
-            return new ReceiptSigner(key);
+            return new ReceiptSigner(key, options.PreviousKeys);
         });
         services.AddSingleton<TeacherStore>();
         services.AddSingleton<ILmsTokenStore>(sp => sp.GetRequiredService<TeacherStore>());

@@ -9,6 +9,7 @@ RosterCommand.AddTo(root);
 PhotosCommand.AddTo(root);
 SessionsCommand.AddTo(root);
 StudentsCommand.AddTo(root);
+KeysCommand.AddTo(root);
 FacesCommand.AddTo(root);
 BenchCommand.AddTo(root);
 DemoCommand.AddTo(root);

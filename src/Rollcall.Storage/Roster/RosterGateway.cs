@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Rollcall.Lms;
 using Rollcall.Ports;
 using Rollcall.Secrets;
+using Rollcall.Storage.Teachers;
 
 namespace Rollcall.Storage.Roster;
 
@@ -20,7 +21,7 @@ public sealed class RosterGateway(RollcallDatabase database, SecretBox secrets) 
         if (teacher is not { LmsUsername: { } username, PasswordSealed: { } sealedPassword }
             || !string.Equals(username, credentials.Username.Trim(), StringComparison.OrdinalIgnoreCase)
             || !CryptographicOperations.FixedTimeEquals(
-                Encoding.UTF8.GetBytes(OpenOrEmpty(sealedPassword)), Encoding.UTF8.GetBytes(credentials.Password)))
+                Encoding.UTF8.GetBytes(OpenOrEmpty(sealedPassword, teacher.Id)), Encoding.UTF8.GetBytes(credentials.Password)))
         {
             return new LmsResult<string>.WrongCredentials();
         }
@@ -57,11 +58,11 @@ public sealed class RosterGateway(RollcallDatabase database, SecretBox secrets) 
         Task.FromResult(SubmissionOutcome.Accepted);
 
     /// <summary>A password sealed with another key matches nothing: the operator sets it again with `rollcall teachers add`.</summary>
-    private string OpenOrEmpty(string sealedPassword)
+    private string OpenOrEmpty(string sealedPassword, long teacherId)
     {
         try
         {
-            return secrets.Open(sealedPassword);
+            return secrets.Open(sealedPassword, TeacherSecrets.Password(teacherId));
         }
         catch (Exception e) when (e is CryptographicException or FormatException)
         {

@@ -27,7 +27,17 @@ public sealed partial class TeacherStore(RollcallDatabase database, SecretBox se
         teacher.Name = name;
         teacher.Phone = PhoneNumber.Digits(phone);
         teacher.LmsUsername = username ?? teacher.LmsUsername;
-        teacher.PasswordSealed = password is null ? teacher.PasswordSealed : secrets.Seal(password);
+        if (password is not null)
+        {
+            // The seal is bound to the row, so a new teacher gets its id first.
+            if (teacher.Id == 0)
+            {
+                await db.SaveChangesAsync(cancellationToken);
+            }
+
+            teacher.PasswordSealed = secrets.Seal(password, TeacherSecrets.Password(teacher.Id));
+        }
+
         await db.SaveChangesAsync(cancellationToken);
         return teacher.Id;
     }
@@ -71,7 +81,7 @@ public sealed partial class TeacherStore(RollcallDatabase database, SecretBox se
         var teacher = await db.Teachers.SingleAsync(t => t.Id == teacherId, cancellationToken);
         teacher.TelegramUserId = telegramUserId;
         teacher.LmsUsername = credentials.Username;
-        teacher.PasswordSealed = secrets.Seal(credentials.Password);
+        teacher.PasswordSealed = secrets.Seal(credentials.Password, TeacherSecrets.Password(teacherId));
         var refused = teacher.LmsRefusedAt is not null;
         teacher.LmsRefusedAt = null;
         await db.SaveChangesAsync(cancellationToken);
@@ -88,7 +98,9 @@ public sealed partial class TeacherStore(RollcallDatabase database, SecretBox se
     {
         await using var db = database.CreateContext();
         var row = await db.LmsTokens.AsNoTracking().SingleOrDefaultAsync(t => t.TeacherId == teacherId, cancellationToken);
-        return row is not null && Open(row.AccessSealed, teacherId, "LMS access token") is { } access && Open(row.RefreshSealed, teacherId, "LMS refresh token") is { } refresh
+        return row is not null
+            && Open(row.AccessSealed, TeacherSecrets.AccessToken(teacherId), "LMS access token") is { } access
+            && Open(row.RefreshSealed, TeacherSecrets.RefreshToken(teacherId), "LMS refresh token") is { } refresh
             ? new LmsTokens(access, row.AccessExpiresAt, refresh, row.RefreshExpiresAt, row.MentorId)
             : null;
     }
@@ -103,9 +115,9 @@ public sealed partial class TeacherStore(RollcallDatabase database, SecretBox se
             db.LmsTokens.Add(row);
         }
 
-        row.AccessSealed = secrets.Seal(tokens.AccessToken);
+        row.AccessSealed = secrets.Seal(tokens.AccessToken, TeacherSecrets.AccessToken(teacherId));
         row.AccessExpiresAt = tokens.AccessExpiresAt;
-        row.RefreshSealed = secrets.Seal(tokens.RefreshToken);
+        row.RefreshSealed = secrets.Seal(tokens.RefreshToken, TeacherSecrets.RefreshToken(teacherId));
         row.RefreshExpiresAt = tokens.RefreshExpiresAt;
         row.MentorId = tokens.MentorId;
         row.UpdatedAt = time.GetUtcNow();
@@ -115,27 +127,27 @@ public sealed partial class TeacherStore(RollcallDatabase database, SecretBox se
     public async Task<LmsCredentials?> FindCredentialsAsync(long teacherId, CancellationToken cancellationToken)
     {
         var teacher = await FindAsync(teacherId, cancellationToken);
-        return teacher is { LmsUsername: { } username, PasswordSealed: { } sealedPassword } && Open(sealedPassword, teacherId, "LMS password") is { } password
+        return teacher is { LmsUsername: { } username, PasswordSealed: { } sealedPassword } && Open(sealedPassword, TeacherSecrets.Password(teacherId), "LMS password") is { } password
             ? new LmsCredentials(username, password)
             : null;
     }
 
     /// <summary>Whether the teacher's stored password opens with this instance's key (false after ENCRYPTION_KEY changed).</summary>
-    public bool PasswordOpens(Teacher teacher) => teacher.PasswordSealed is { } sealedPassword && Open(sealedPassword, teacher.Id, "LMS password") is not null;
+    public bool PasswordOpens(Teacher teacher) => teacher.PasswordSealed is { } sealedPassword && Open(sealedPassword, TeacherSecrets.Password(teacher.Id), "LMS password") is not null;
 
     /// <summary>
     /// The plaintext, or null when it was sealed with another key (or altered): the teacher signs in again, which
     /// seals it anew, instead of every call failing.
     /// </summary>
-    private string? Open(string sealedText, long teacherId, string what)
+    private string? Open(string sealedText, SealedPlace place, string what)
     {
         try
         {
-            return secrets.Open(sealedText);
+            return secrets.Open(sealedText, place);
         }
         catch (Exception e) when (e is CryptographicException or FormatException)
         {
-            LogUnreadable(logger, what, teacherId);
+            LogUnreadable(logger, what, place.Row);
             return null;
         }
     }

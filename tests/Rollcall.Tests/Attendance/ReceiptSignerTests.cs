@@ -43,4 +43,16 @@ public sealed class ReceiptSignerTests
         Assert.Null(ReceiptSigner.Normalize("ABCDE-FGHJKM"));
         Assert.Null(ReceiptSigner.Normalize(""));
     }
+
+    [Fact]
+    public void ReceiptSignedBeforeAKeyRotation_StillMatches_WhileTheOldKeyIsListed()
+    {
+        var oldKey = Enumerable.Range(0, 32).Select(i => (byte)i).ToArray();
+        var code = _signer.Sign(Session, "ST-001", "present", At);
+        var rotated = new ReceiptSigner(new byte[32], [oldKey]);
+
+        Assert.True(rotated.Matches(code, Session, "ST-001", "present", At));
+        Assert.False(new ReceiptSigner(new byte[32]).Matches(code, Session, "ST-001", "present", At));
+        Assert.NotEqual(code, rotated.Sign(Session, "ST-001", "present", At));
+    }
 }
