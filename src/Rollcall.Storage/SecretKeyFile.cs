@@ -65,7 +65,8 @@ public static class SecretKeyFile
         }
     }
 
-    private static string PathFor(DatabaseUrl url) => Path.Combine(
+    /// <summary>Where the generated key lives: beside the SQLite database.</summary>
+    public static string PathFor(DatabaseUrl url) => Path.Combine(
         Path.GetDirectoryName(Path.GetFullPath(url.SqlitePath ?? throw new InvalidOperationException("ENCRYPTION_KEY is required with PostgreSQL.")))!,
         FileName);
 

@@ -132,6 +132,19 @@ public sealed partial class TeacherStore(RollcallDatabase database, SecretBox se
             : null;
     }
 
+    /// <summary>How many sealed secrets (passwords and tokens) there are, and how many the current keys cannot open.</summary>
+    public async Task<(int Sealed, int Unreadable)> CountUnreadableSecretsAsync(CancellationToken cancellationToken)
+    {
+        await using var db = database.CreateContext();
+        var passwords = await db.Teachers.AsNoTracking().Where(t => t.PasswordSealed != null)
+            .Select(t => new { t.Id, t.PasswordSealed }).ToListAsync(cancellationToken);
+        var tokens = await db.LmsTokens.AsNoTracking().Select(t => new { t.TeacherId, t.AccessSealed, t.RefreshSealed }).ToListAsync(cancellationToken);
+        var all = passwords.Select(p => (p.PasswordSealed!, TeacherSecrets.Password(p.Id)))
+            .Concat(tokens.SelectMany(t => new[] { (t.AccessSealed, TeacherSecrets.AccessToken(t.TeacherId)), (t.RefreshSealed, TeacherSecrets.RefreshToken(t.TeacherId)) }))
+            .ToList();
+        return (all.Count, all.Count(value => !CanOpen(value.Item1, value.Item2)));
+    }
+
     /// <summary>Whether the teacher's stored password opens with this instance's key (false after ENCRYPTION_KEY changed).</summary>
     public bool PasswordOpens(Teacher teacher) => teacher.PasswordSealed is { } sealedPassword && Open(sealedPassword, TeacherSecrets.Password(teacher.Id), "LMS password") is not null;
 
@@ -141,14 +154,28 @@ public sealed partial class TeacherStore(RollcallDatabase database, SecretBox se
     /// </summary>
     private string? Open(string sealedText, SealedPlace place, string what)
     {
+        if (CanOpen(sealedText, place, out var plaintext))
+        {
+            return plaintext;
+        }
+
+        LogUnreadable(logger, what, place.Row);
+        return null;
+    }
+
+    private bool CanOpen(string sealedText, SealedPlace place) => CanOpen(sealedText, place, out _);
+
+    private bool CanOpen(string sealedText, SealedPlace place, out string plaintext)
+    {
         try
         {
-            return secrets.Open(sealedText, place);
+            plaintext = secrets.Open(sealedText, place);
+            return true;
         }
         catch (Exception e) when (e is CryptographicException or FormatException)
         {
-            LogUnreadable(logger, what, place.Row);
-            return null;
+            plaintext = "";
+            return false;
         }
     }
 
