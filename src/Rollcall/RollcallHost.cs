@@ -24,7 +24,15 @@ internal static class RollcallHost
         var hosting = configuration.Get<HostingOptions>() ?? new HostingOptions();
         var builder = WebApplication.CreateSlimBuilder();
         builder.Configuration.AddConfiguration(configuration);
-        builder.WebHost.UseKestrel(k => k.Listen(IPEndPoint.Parse(hosting.HttpListen)));
+        var webhook = hosting.WebhookListen is { } listen ? IPEndPoint.Parse(listen) : null;
+        builder.WebHost.UseKestrel(k =>
+        {
+            k.Listen(IPEndPoint.Parse(hosting.HttpListen));
+            if (webhook is not null)
+            {
+                k.Listen(webhook);
+            }
+        });
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         builder.Logging.AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Warning);
         builder.Services.AddSingleton(TimeProvider.System);
@@ -50,6 +58,11 @@ internal static class RollcallHost
         });
         builder.Services.AddBots(configuration);
         var app = builder.Build();
+        if (webhook is not null)
+        {
+            app.UseWebhookListener(webhook.Port);
+        }
+
         app.MapHealth();
         app.MapBotWebhooks();
         return app;

@@ -97,6 +97,9 @@ public sealed class BotApiEmulator(TimeProvider? clock = null) : IAsyncDisposabl
 
     internal EmulatedBot? FindBot(string token) => _bots.GetValueOrDefault(token);
 
+    /// <summary>The bot registered with <paramref name="token"/>, or a new one.</summary>
+    public EmulatedBot Bot(string token, string username) => FindBot(token) ?? AddBot(token, username);
+
     internal ChatState? FindChat(EmulatedBot bot, long chatId) =>
         _chats.GetValueOrDefault((bot.Id, chatId)) ?? (_users.TryGetValue(chatId, out var user) ? PrivateChat(bot, user) : null);
 

@@ -38,6 +38,12 @@ internal static partial class BotMethods
             throw BotApiError.BadRequest("bad webhook: Failed to resolve host");
         }
 
+        var secret = request.String("secret_token");
+        if (secret is not null && !System.Text.RegularExpressions.Regex.IsMatch(secret, "^[A-Za-z0-9_-]{1,256}$"))
+        {
+            throw BotApiError.BadRequest("secret token contains unallowed characters");
+        }
+
         if (request.Bool("drop_pending_updates"))
         {
             bot.Updates.DropAll();
@@ -48,7 +54,7 @@ internal static partial class BotMethods
             await old.DisposeAsync();
         }
 
-        bot.Webhook = new WebhookDelivery(uri, request.String("secret_token"), bot.Updates, emulator.WebhookClient, emulator.Clock);
+        bot.Webhook = new WebhookDelivery(uri, secret, bot.Updates, emulator.WebhookClient, emulator.Clock);
         return JsonValue.Create(true);
     }
 
@@ -58,6 +64,12 @@ internal static partial class BotMethods
         {
             bot.Webhook = null;
             await old.DisposeAsync();
+        }
+
+        var secret = request.String("secret_token");
+        if (secret is not null && !System.Text.RegularExpressions.Regex.IsMatch(secret, "^[A-Za-z0-9_-]{1,256}$"))
+        {
+            throw BotApiError.BadRequest("secret token contains unallowed characters");
         }
 
         if (request.Bool("drop_pending_updates"))

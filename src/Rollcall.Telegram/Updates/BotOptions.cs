@@ -19,16 +19,18 @@ public sealed class BotOptions : IValidatableObject
     [SettingExample("http://127.0.0.1:8081")]
     public Uri? ApiBaseUrl { get; set; }
 
+    /// <summary>polling or webhook; null (not set) is polling that leaves a webhook set elsewhere alone.</summary>
     [ConfigurationKeyName("TELEGRAM_MODE")]
     [SettingExample("polling")]
-    public string Mode { get; set; } = "polling";
+    public string? Mode { get; set; }
 
     [ConfigurationKeyName("WEBHOOK_URL")]
     [SettingExample("https://rollcall.example.edu/telegram")]
     public Uri? WebhookUrl { get; set; }
 
+    /// <summary>Each bot's secret token is derived from it (<see cref="BotWebhook.SecretFor"/>), so the two bots never share one.</summary>
     [ConfigurationKeyName("WEBHOOK_SECRET")]
-    [SettingExample("a random string of 32 letters and digits")]
+    [SettingExample("32 or more of A-Z a-z 0-9 _ -, e.g. from `openssl rand -hex 24`")]
     public string? WebhookSecret { get; set; }
 
     [ConfigurationKeyName("HTTP_TIMEOUT_SECONDS")]
@@ -42,6 +44,11 @@ public sealed class BotOptions : IValidatableObject
     [ConfigurationKeyName("VERIFY_QUEUE_CAPACITY")]
     [Range(1, 100000)]
     public int QueueCapacity { get; set; } = 1000;
+
+    public string EffectiveMode => Mode ?? "polling";
+
+    /// <summary>Whether TELEGRAM_MODE=polling was said: only then may polling delete a webhook that is set.</summary>
+    public bool PollingStated => Mode == "polling";
 
     public bool HasTokens => !string.IsNullOrWhiteSpace(TeacherBotToken) && !string.IsNullOrWhiteSpace(StudentBotToken);
 
@@ -59,13 +66,17 @@ public sealed class BotOptions : IValidatableObject
             yield return new($"{missing} is required when the other bot token is set, e.g. 123456789:AAE-your-bot-token");
         }
 
-        if (Mode is not ("polling" or "webhook"))
+        if (Mode is not (null or "polling" or "webhook"))
         {
             yield return new($"TELEGRAM_MODE must be polling or webhook, e.g. polling (got '{Mode}')");
         }
         else if (Mode == "webhook" && (WebhookUrl is null || string.IsNullOrWhiteSpace(WebhookSecret)))
         {
             yield return new("WEBHOOK_URL and WEBHOOK_SECRET are required with TELEGRAM_MODE=webhook, e.g. WEBHOOK_URL=https://rollcall.example.edu/telegram");
+        }
+        else if (Mode == "webhook" && !BotWebhook.IsStrongSecret(WebhookSecret))
+        {
+            yield return new("WEBHOOK_SECRET must be 32-256 characters of A-Z a-z 0-9 _ - (Telegram's alphabet), e.g. " + BotWebhook.NewSecret());
         }
 
         if (VerifyWorkers != "auto" && (!int.TryParse(VerifyWorkers, out var n) || n is < 1 or > 64))

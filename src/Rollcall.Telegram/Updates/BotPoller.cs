@@ -6,8 +6,12 @@ using Telegram.Bot.Types.Enums;
 
 namespace Rollcall.Telegram.Updates;
 
-/// <summary>Long-polls getUpdates for one bot and hands each update to its router; survives errors with backoff and honours 429.</summary>
-public sealed class BotPoller(BotRole role, ITelegramBotClient bot, UpdateRouter router, TimeProvider time, ILogger<BotPoller> logger)
+/// <summary>
+/// Long-polls getUpdates for one bot and hands each update to its router; survives errors with backoff and honours 429.
+/// A webhook set elsewhere is deleted only when TELEGRAM_MODE=polling was said (<paramref name="takeOverWebhook"/>):
+/// otherwise polling would silently stop a webhook deployment of the same bot.
+/// </summary>
+public sealed class BotPoller(BotRole role, ITelegramBotClient bot, UpdateRouter router, bool takeOverWebhook, TimeProvider time, ILogger<BotPoller> logger)
     : BackgroundService
 {
     /// <summary>Seconds Telegram holds a getUpdates call open; the HTTP timeout is longer.</summary>
@@ -19,7 +23,18 @@ public sealed class BotPoller(BotRole role, ITelegramBotClient bot, UpdateRouter
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         UpdatesLog.PollingStarted(logger, role);
-        await RemoveWebhookAsync(stoppingToken);
+        if (takeOverWebhook)
+        {
+            await RemoveWebhookAsync(stoppingToken);
+        }
+        else if (await SetWebhookUrlAsync(stoppingToken) is { Length: > 0 } url)
+        {
+            UpdatesLog.WebhookLeftAlone(logger, role, url);
+            throw new InvalidOperationException(
+                $"The {role.ToString().ToLowerInvariant()} bot has a webhook set ({url}): not polling, and the webhook is left as it is. "
+                + "Set TELEGRAM_MODE=webhook to serve it, or TELEGRAM_MODE=polling to take the bot over from the webhook.");
+        }
+
         int? offset = null;
         var failures = 0;
         while (!stoppingToken.IsCancellationRequested)
@@ -61,6 +76,20 @@ public sealed class BotPoller(BotRole role, ITelegramBotClient bot, UpdateRouter
     /// <summary>1 s, 2 s, 4 s … capped at 30 s.</summary>
     public static TimeSpan Backoff(int failures) =>
         TimeSpan.FromSeconds(Math.Min(MaxBackoff.TotalSeconds, Math.Pow(2, Math.Min(failures - 1, 10))));
+
+    /// <summary>The bot's webhook URL ("" when none); "" too when Telegram cannot say, so a flaky getWebhookInfo never stops the bot.</summary>
+    private async Task<string> SetWebhookUrlAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            return (await bot.GetWebhookInfo(cancellationToken)).Url;
+        }
+        catch (Exception e) when (e is ApiRequestException or RequestException or HttpRequestException)
+        {
+            UpdatesLog.WebhookNotRemoved(logger, role, e);
+            return "";
+        }
+    }
 
     private async Task RemoveWebhookAsync(CancellationToken cancellationToken)
     {

@@ -18,9 +18,22 @@ namespace Rollcall.Telegram.Updates;
 /// TELEGRAM_MODE=webhook: Telegram posts each bot's updates to WEBHOOK_URL/teacher and WEBHOOK_URL/student; the secret
 /// header is checked as in Telegram.Bot's BotController example, then the update takes the same router as when polling.
 /// </summary>
-public static class BotWebhook
+public static partial class BotWebhook
 {
     public const string SecretHeader = "X-Telegram-Bot-Api-Secret-Token";
+
+    /// <summary>
+    /// One bot's secret token: an HMAC of WEBHOOK_SECRET and the bot's role, in Telegram's alphabet (base64url), so the
+    /// two bots never share a secret and a token seen for one bot cannot forge updates for the other.
+    /// </summary>
+    public static string SecretFor(BotOptions options, BotRole role) =>
+        Base64Url(HMACSHA256.HashData(Encoding.UTF8.GetBytes(options.WebhookSecret!), Encoding.UTF8.GetBytes("rollcall webhook " + role)));
+
+    /// <summary>At least 32 characters (about 190 bits as hex), all in Telegram's secret_token alphabet.</summary>
+    public static bool IsStrongSecret(string? secret) => secret is not null && SecretAlphabet().IsMatch(secret);
+
+    /// <summary>A fresh secret to suggest in the setting's error line.</summary>
+    public static string NewSecret() => Base64Url(RandomNumberGenerator.GetBytes(32));
 
     /// <summary>The public URL Telegram posts one bot's updates to.</summary>
     public static Uri UrlOf(BotOptions options, BotRole role) =>
@@ -30,18 +43,47 @@ public static class BotWebhook
     public static IEndpointRouteBuilder MapBotWebhooks(this IEndpointRouteBuilder app)
     {
         var options = app.ServiceProvider.GetRequiredService<IOptions<BotOptions>>().Value;
-        if (options.Mode != "webhook")
+        if (options.EffectiveMode != "webhook")
         {
             return app;
         }
 
         foreach (var role in new[] { BotRole.Teacher, BotRole.Student })
         {
+            var secret = SecretFor(options, role);
             app.MapPost(UrlOf(options, role).AbsolutePath, (HttpContext context, CancellationToken cancellationToken) =>
-                ReceiveAsync(context, role, options.WebhookSecret!, cancellationToken));
+                ReceiveAsync(context, role, secret, cancellationToken)).WithMetadata(WebhookEndpoint.Instance);
         }
 
         return app;
+    }
+
+    /// <summary>
+    /// WEBHOOK_LISTEN: the webhook endpoints answer only on <paramref name="port"/>, and nothing else does, so /metrics
+    /// and /readyz stay on HTTP_LISTEN when the webhook faces the internet. Runs after routing (WebApplication adds it first).
+    /// </summary>
+    public static IApplicationBuilder UseWebhookListener(this IApplicationBuilder app, int port) =>
+        app.Use(async (context, next) =>
+        {
+            var isWebhook = context.GetEndpoint()?.Metadata.GetMetadata<WebhookEndpoint>() is not null;
+            if (isWebhook != (context.Connection.LocalPort == port))
+            {
+                context.Response.StatusCode = StatusCodes.Status404NotFound;
+                return;
+            }
+
+            await next(context);
+        });
+
+    private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+
+    [System.Text.RegularExpressions.GeneratedRegex("^[A-Za-z0-9_-]{32,256}$")]
+    private static partial System.Text.RegularExpressions.Regex SecretAlphabet();
+
+    /// <summary>Marks the webhook endpoints for <see cref="UseWebhookListener"/>.</summary>
+    private sealed class WebhookEndpoint
+    {
+        public static readonly WebhookEndpoint Instance = new();
     }
 
     private static async Task<IResult> ReceiveAsync(HttpContext context, BotRole role, string secret, CancellationToken cancellationToken)
@@ -86,7 +128,7 @@ public sealed class WebhookRegistration(
         {
             try
             {
-                await bot.SetWebhook(url.ToString(), secretToken: options.Value.WebhookSecret,
+                await bot.SetWebhook(url.ToString(), secretToken: BotWebhook.SecretFor(options.Value, role),
                     allowedUpdates: [global::Telegram.Bot.Types.Enums.UpdateType.Message, global::Telegram.Bot.Types.Enums.UpdateType.CallbackQuery],
                     cancellationToken: stoppingToken);
                 UpdatesLog.WebhookSet(logger, role);

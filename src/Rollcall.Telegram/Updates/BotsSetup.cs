@@ -23,7 +23,7 @@ public static class BotsSetup
     {
         services.AddOptions<BotOptions>().Bind(configuration);
         services.AddOptions<ClassroomOptions>().Bind(configuration);
-        var polling = (configuration.Get<BotOptions>() ?? new BotOptions()).Mode == "polling";
+        var polling = (configuration.Get<BotOptions>() ?? new BotOptions()).EffectiveMode == "polling";
         services.AddBotClient(BotRole.Teacher, o => o.TeacherBotToken, polling);
         services.AddBotClient(BotRole.Student, o => o.StudentBotToken, polling);
         services.AddSingleton<ConversationStore>();
@@ -52,7 +52,8 @@ public static class BotsSetup
             var http = sp.GetRequiredService<IHttpClientFactory>().CreateClient(name);
             return new TelegramBotClient(new TelegramBotClientOptions(token(options) ?? "", baseUrl), http);
         });
-        services.AddSingleton<Observability.IReadinessProbe>(sp => new TelegramProbe(role, sp.GetRequiredKeyedService<ITelegramBotClient>(role)));
+        services.AddSingleton<Observability.IReadinessProbe>(sp =>
+            new TelegramProbe(role, sp.GetRequiredKeyedService<ITelegramBotClient>(role), sp.GetRequiredService<TimeProvider>()));
         services.AddKeyedSingleton(role, (sp, _) =>
             new ReplySender(sp.GetRequiredKeyedService<ITelegramBotClient>(role), sp.GetRequiredService<ILogger<ReplySender>>(),
                 sp.GetRequiredService<TimeProvider>()));
@@ -82,6 +83,7 @@ public static class BotsSetup
             role,
             sp.GetRequiredKeyedService<ITelegramBotClient>(role),
             sp.GetRequiredKeyedService<UpdateRouter>(role),
+            sp.GetRequiredService<IOptions<BotOptions>>().Value.PollingStated,
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<ILogger<BotPoller>>()));
     }

@@ -11,6 +11,11 @@ public sealed class HostingOptions : IValidatableObject
     [SettingExample("127.0.0.1:8080")]
     public string HttpListen { get; set; } = "127.0.0.1:8080";
 
+    /// <summary>With TELEGRAM_MODE=webhook: a listener of its own for the webhook, apart from health and metrics.</summary>
+    [ConfigurationKeyName("WEBHOOK_LISTEN")]
+    [SettingExample("0.0.0.0:8443")]
+    public string? WebhookListen { get; set; }
+
     [ConfigurationKeyName("LMS_MODE")]
     [SettingExample("roster")]
     public string? LmsMode { get; set; }
@@ -33,6 +38,13 @@ public sealed class HostingOptions : IValidatableObject
         if (!IPEndPoint.TryParse(HttpListen, out var endpoint) || endpoint.Port == 0)
         {
             yield return new($"HTTP_LISTEN must be ADDRESS:PORT, e.g. 127.0.0.1:8080 (got '{HttpListen}')");
+        }
+
+        if (WebhookListen is not null
+            && (!IPEndPoint.TryParse(WebhookListen, out var webhook) || webhook.Port == 0
+                || (IPEndPoint.TryParse(HttpListen, out var http) && http.Port == webhook.Port)))
+        {
+            yield return new($"WEBHOOK_LISTEN must be ADDRESS:PORT on another port than HTTP_LISTEN, e.g. 0.0.0.0:8443 (got '{WebhookListen}')");
         }
 
         if (LmsMode is not (null or "http" or "roster"))

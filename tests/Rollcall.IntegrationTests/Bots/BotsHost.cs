@@ -29,7 +29,7 @@ internal sealed class BotsHost : IAsyncDisposable
     public const string TeacherPhone = "+91 98765 43210";
     public const string Username = "rao";
     public const string Password = "secret-pw";
-    public const string WebhookSecret = "webhook-secret-0123456789";
+    public const string WebhookSecret = "webhook-secret-0123456789-abcdefghij";
 
     private IHost? _host;
 

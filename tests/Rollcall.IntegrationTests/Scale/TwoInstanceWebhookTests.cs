@@ -15,7 +15,7 @@ namespace Rollcall.IntegrationTests.Scale;
 /// <summary>Two instances in webhook mode behind a round-robin balancer, sharing one PostgreSQL: nothing is done twice.</summary>
 public sealed class TwoInstanceWebhookTests(FacesFixture faces)
 {
-    private const string Secret = "two-instance-webhook-secret";
+    private const string Secret = "two-instance-webhook-secret-0123456789";
 
     [Fact]
     public async Task ClassThroughTwoInstances_EveryAnswerOnce_OneReport_EveryMarkStored()

@@ -40,12 +40,18 @@ public sealed class RollcallTestHost : IAsyncDisposable
     /// <summary>The SQLite file of this host (DATABASE_URL without the scheme).</summary>
     public string DatabasePath => Path.Combine(Folder, "rollcall.db");
 
-    public static async Task<RollcallTestHost> StartAsync(IDictionary<string, string?>? settings = null)
+    /// <summary>Starts a host on a new emulator, or on <paramref name="emulator"/> (which the caller keeps and disposes).</summary>
+    public static async Task<RollcallTestHost> StartAsync(IDictionary<string, string?>? settings = null, BotApiEmulator? emulator = null)
     {
-        var emulator = new BotApiEmulator();
-        await emulator.StartAsync(TestContext.Current.CancellationToken);
-        var teacher = emulator.AddBot("8000001:test-teacher", "test_teacher_bot");
-        var student = emulator.AddBot("8000002:test-student", "test_student_bot");
+        var ownsEmulator = emulator is null;
+        if (emulator is null)
+        {
+            emulator = new BotApiEmulator();
+            await emulator.StartAsync(TestContext.Current.CancellationToken);
+        }
+
+        var teacher = emulator.Bot("8000001:test-teacher", "test_teacher_bot");
+        var student = emulator.Bot("8000002:test-student", "test_student_bot");
         var folder = Directory.CreateTempSubdirectory("rollcall-host-").FullName;
         var overrides = new Dictionary<string, string?>
         {
@@ -62,7 +68,9 @@ public sealed class RollcallTestHost : IAsyncDisposable
             overrides[key] = value;
         }
 
-        return await BuildAndStartAsync(emulator, teacher, student, folder, overrides);
+        var host = await BuildAndStartAsync(emulator, teacher, student, folder, overrides);
+        host._ownsEmulator = ownsEmulator;
+        return host;
     }
 
     /// <summary>

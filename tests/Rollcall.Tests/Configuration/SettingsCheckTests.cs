@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Configuration;
 using Rollcall.Configuration;
 
 namespace Rollcall.Tests.Configuration;
@@ -44,5 +45,46 @@ public sealed class SettingsCheckTests
         var configuration = RollcallConfiguration.Build("/nonexistent/.env", new Dictionary<string, string?> { ["TEACHER_BOT_TOKEN"] = "1:abc" });
 
         Assert.StartsWith("STUDENT_BOT_TOKEN is required", SettingsCheck.FirstProblem(configuration, StartupSettings.OptionsTypes));
+    }
+
+    [Theory]
+    [InlineData("short-secret")]
+    [InlineData("a secret with spaces and more than thirty-two characters")]
+    [InlineData("secret/with+base64=characters-0123456789abc")]
+    public void WeakOrMalformedWebhookSecret_IsRefused(string secret)
+    {
+        var configuration = RollcallConfiguration.Build("/nonexistent/.env", new Dictionary<string, string?>
+        {
+            ["TELEGRAM_MODE"] = "webhook",
+            ["WEBHOOK_URL"] = "https://rollcall.example.edu/telegram",
+            ["WEBHOOK_SECRET"] = secret,
+        });
+
+        Assert.StartsWith("WEBHOOK_SECRET must be 32-256 characters of A-Z a-z 0-9 _ - (Telegram's alphabet), e.g. ",
+            SettingsCheck.FirstProblem(configuration, StartupSettings.OptionsTypes));
+    }
+
+    [Fact]
+    public void WebhookListenOnTheHttpListenPort_IsRefused()
+    {
+        var configuration = RollcallConfiguration.Build("/nonexistent/.env", new Dictionary<string, string?>
+        {
+            ["HTTP_LISTEN"] = "127.0.0.1:8080",
+            ["WEBHOOK_LISTEN"] = "0.0.0.0:8080",
+        });
+
+        Assert.Equal("WEBHOOK_LISTEN must be ADDRESS:PORT on another port than HTTP_LISTEN, e.g. 0.0.0.0:8443 (got '0.0.0.0:8080')",
+            SettingsCheck.FirstProblem(configuration, StartupSettings.OptionsTypes));
+    }
+
+    [Fact]
+    public void ExplicitPollingMode_IsKnownApartFromTheDefault()
+    {
+        var stated = RollcallConfiguration.Build("/nonexistent/.env", new Dictionary<string, string?> { ["TELEGRAM_MODE"] = "polling" });
+        var unset = RollcallConfiguration.Build("/nonexistent/.env", new Dictionary<string, string?>());
+
+        Assert.True((stated.Get<Telegram.Updates.BotOptions>() ?? new()).PollingStated);
+        Assert.False((unset.Get<Telegram.Updates.BotOptions>() ?? new()).PollingStated);
+        Assert.Equal("polling", (unset.Get<Telegram.Updates.BotOptions>() ?? new()).EffectiveMode);
     }
 }

@@ -74,7 +74,7 @@ internal static class BotCheck
             var lastError = info.LastErrorMessage is { Length: > 0 } error
                 ? string.Create(CultureInfo.InvariantCulture, $"; last error {info.LastErrorDate:yyyy-MM-dd HH:mm} UTC: {error}")
                 : "";
-            if (options.Mode == "polling")
+            if (options.EffectiveMode == "polling")
             {
                 return string.IsNullOrEmpty(info.Url)
                     ? CheckRow.Ok(WebhookPart, $"{which}: polling, {pending}")
@@ -92,7 +92,7 @@ internal static class BotCheck
             return info.Url != expected
                 ? CheckRow.Failed(WebhookPart, $"{which}: the webhook points at {info.Url}, not {expected}", "check WEBHOOK_URL; `rollcall run` re-registers it")
                 : lastError.Length > 0
-                    ? CheckRow.Warning(WebhookPart, $"{which}: webhook {info.Url}, {pending}{lastError}", "make sure Telegram reaches WEBHOOK_URL over HTTPS and it is forwarded to HTTP_LISTEN")
+                    ? CheckRow.Warning(WebhookPart, $"{which}: webhook {info.Url}, {pending}{lastError}", "make sure Telegram reaches WEBHOOK_URL over HTTPS and it is forwarded to WEBHOOK_LISTEN (or HTTP_LISTEN)")
                     : CheckRow.Ok(WebhookPart, $"{which}: webhook {info.Url}, {pending}");
         }
         catch (Exception e) when (e is ApiRequestException or RequestException or HttpRequestException or TaskCanceledException)
