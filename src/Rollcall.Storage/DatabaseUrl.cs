@@ -42,6 +42,11 @@ public sealed record DatabaseUrl(DatabaseProvider Provider, string ConnectionStr
                 Username = userInfo.Length > 0 ? Uri.UnescapeDataString(userInfo[0]) : null,
                 Password = userInfo.Length > 1 ? Uri.UnescapeDataString(userInfo[1]) : null,
             };
+            if (!ApplyQuery(builder, uri.Query, out problem))
+            {
+                return false;
+            }
+
             url = new(DatabaseProvider.Postgres, builder.ConnectionString, null);
             return true;
         }
@@ -62,6 +67,41 @@ public sealed record DatabaseUrl(DatabaseProvider Provider, string ConnectionStr
 
         problem = "is neither sqlite:PATH nor a PostgreSQL URL";
         return false;
+    }
+
+    /// <summary>libpq's URL parameters (sslmode=verify-full, …) onto the Npgsql builder; Npgsql's own keywords work too.</summary>
+    private static bool ApplyQuery(NpgsqlConnectionStringBuilder builder, string query, out string problem)
+    {
+        problem = "";
+        foreach (var pair in query.TrimStart('?').Split('&', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var parts = pair.Split('=', 2);
+            var name = Uri.UnescapeDataString(parts[0].Replace('+', ' '));
+            var value = parts.Length > 1 ? Uri.UnescapeDataString(parts[1].Replace('+', ' ')) : "";
+            var (keyword, text) = name.ToLowerInvariant() switch
+            {
+                "sslmode" => ("SSL Mode", value.Replace("-", "", StringComparison.Ordinal)),
+                "sslrootcert" => ("Root Certificate", value),
+                "sslcert" => ("SSL Certificate", value),
+                "sslkey" => ("SSL Key", value),
+                "sslpassword" => ("SSL Password", value),
+                "application_name" => ("Application Name", value),
+                "connect_timeout" => ("Timeout", value),
+                "target_session_attrs" => ("Target Session Attributes", value),
+                _ => (name, value),
+            };
+            try
+            {
+                builder[keyword] = text;
+            }
+            catch (Exception e) when (e is ArgumentException or FormatException or InvalidCastException)
+            {
+                problem = $"has a parameter Npgsql does not take: '{name}={value}'";
+                return false;
+            }
+        }
+
+        return true;
     }
 }
 
