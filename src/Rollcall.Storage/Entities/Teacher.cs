@@ -7,10 +7,10 @@ public class Teacher
 
     public string Name { get; set; } = "";
 
-    /// <summary>Digits only, as given by the operator.</summary>
+    /// <summary>Digits only, with the country code (registered as +CC …).</summary>
     public string Phone { get; set; } = "";
 
-    /// <summary>The comparison key of the phone (see PhoneNumber.Key); unique.</summary>
+    /// <summary>The comparison key of the phone: its international digits (see PhoneNumber.Key); unique.</summary>
     public string PhoneKey { get; set; } = "";
 
     public long? TelegramUserId { get; set; }

@@ -18,17 +18,17 @@ internal static class TeachersCommand
 
     private static Command Add()
     {
-        var phone = new Option<string>("--phone") { Description = "Phone number, with or without country code", Required = true };
+        var phone = new Option<string>("--phone") { Description = "Phone number with its country code, e.g. +91 98765 43210", Required = true };
         var name = new Option<string>("--name") { Description = "Name shown to the teacher", Required = true };
         var username = new Option<string?>("--username") { Description = "LMS email/username (built-in roster: the sign-in name)" };
         var password = new Option<string?>("--password") { Description = "Built-in roster: the sign-in password (stored encrypted)" };
         var command = new Command("add", "Add a teacher, or update the one with the same phone.") { phone, name, username, password };
         command.SetAction(async (result, cancellationToken) =>
         {
-            var digits = Sessions.PhoneNumber.Digits(result.GetValue(phone)!);
-            if (digits.Length < 7)
+            // Telegram verifies the full international number, so the country code is part of who the teacher is.
+            if (Sessions.PhoneNumber.International(result.GetValue(phone)!) is not { } digits)
             {
-                await Console.Error.WriteLineAsync("rollcall: --phone must have at least 7 digits, e.g. +91 98765 43210");
+                await Console.Error.WriteLineAsync("rollcall: --phone must start with + and the country code, e.g. +91 98765 43210");
                 return 2;
             }
 
@@ -39,7 +39,7 @@ internal static class TeachersCommand
             }
 
             var id = await services.GetRequiredService<TeacherStore>().UpsertAsync(
-                result.GetValue(name)!, digits, result.GetValue(username), result.GetValue(password), cancellationToken);
+                result.GetValue(name)!, "+" + digits, result.GetValue(username), result.GetValue(password), cancellationToken);
             Console.WriteLine($"Teacher {id} saved ({result.GetValue(name)}, phone ending {digits[^4..]}).");
             return 0;
         });

@@ -86,7 +86,7 @@ public abstract class StorageSuite
         var teacher = await db.Teachers.AsNoTracking().SingleAsync(TestContext.Current.CancellationToken);
         Assert.DoesNotContain("access.jwt", raw.AccessSealed, StringComparison.Ordinal);
         Assert.DoesNotContain("pa55word", teacher.PasswordSealed!, StringComparison.Ordinal);
-        Assert.Equal("9876543210", teacher.PhoneKey);
+        Assert.Equal("919876543210", teacher.PhoneKey);
     }
 
     [Fact]

@@ -12,7 +12,7 @@ public static class TestData
     public static async Task<long> AddTeacherAsync(RollcallDatabase database)
     {
         await using var db = database.CreateContext();
-        var teacher = new Teacher { Name = "T", Phone = "919876543210", PhoneKey = "9876543210", CreatedAt = Now };
+        var teacher = new Teacher { Name = "T", Phone = "919876543210", PhoneKey = "919876543210", CreatedAt = Now };
         db.Teachers.Add(teacher);
         await db.SaveChangesAsync(TestContext.Current.CancellationToken);
         return teacher.Id;

@@ -13,15 +13,30 @@ public static class TestDatabases
 
     public static async Task<RollcallDatabase> CreateSqliteAsync()
     {
-        var folder = Path.Combine(Path.GetTempPath(), "rollcall-tests", Guid.NewGuid().ToString("N"));
-        var database = new RollcallDatabase(new DatabaseUrl(DatabaseProvider.Sqlite,
-            $"Data Source={Path.Combine(folder, "rollcall.db")};Default Timeout=30;Pooling=False", Path.Combine(folder, "rollcall.db")));
+        var database = new RollcallDatabase(await EmptySqliteUrlAsync());
         await database.MigrateAsync(TestContext.Current.CancellationToken);
         return database;
     }
 
+    /// <summary>A new SQLite file's URL, without any migration applied.</summary>
+    public static Task<DatabaseUrl> EmptySqliteUrlAsync()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "rollcall-tests", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(folder);
+        return Task.FromResult(new DatabaseUrl(DatabaseProvider.Sqlite,
+            $"Data Source={Path.Combine(folder, "rollcall.db")};Default Timeout=30;Pooling=False", Path.Combine(folder, "rollcall.db")));
+    }
+
     /// <summary>A new database on the test server; skips the test on a developer machine without one, fails it in CI.</summary>
     public static async Task<RollcallDatabase> CreatePostgresAsync()
+    {
+        var database = new RollcallDatabase(await EmptyPostgresUrlAsync());
+        await database.MigrateAsync(TestContext.Current.CancellationToken);
+        return database;
+    }
+
+    /// <summary>A new, empty database on the test server (no migration applied); skips or fails as <see cref="CreatePostgresAsync"/>.</summary>
+    public static async Task<DatabaseUrl> EmptyPostgresUrlAsync()
     {
         var server = Environment.GetEnvironmentVariable(PostgresVariable);
         if (string.IsNullOrEmpty(server))
@@ -43,8 +58,6 @@ public static class TestDatabases
         }
 
         var builder = new NpgsqlConnectionStringBuilder(server) { Database = name };
-        var database = new RollcallDatabase(new DatabaseUrl(DatabaseProvider.Postgres, builder.ConnectionString, null));
-        await database.MigrateAsync(TestContext.Current.CancellationToken);
-        return database;
+        return new DatabaseUrl(DatabaseProvider.Postgres, builder.ConnectionString, null);
     }
 }

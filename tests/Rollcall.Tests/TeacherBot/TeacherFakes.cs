@@ -52,7 +52,7 @@ internal sealed class FakeAccounts : ITeacherAccounts
         Task.FromResult(BoundUser == telegramUserId ? new TeacherAccount(TeacherId, "Dr Rao", Stored is not null) : null);
 
     public Task<TeacherAccount?> FindByPhoneAsync(string phone, CancellationToken cancellationToken) =>
-        Task.FromResult(global::Rollcall.Sessions.PhoneNumber.Key(phone) == "9876543210" ? new TeacherAccount(TeacherId, "Dr Rao", Stored is not null) : null);
+        Task.FromResult(global::Rollcall.Sessions.PhoneNumber.Key(phone) == "919876543210" ? new TeacherAccount(TeacherId, "Dr Rao", Stored is not null) : null);
 
     public Task BindAsync(long teacherId, long telegramUserId, LmsCredentials credentials, CancellationToken cancellationToken)
     {

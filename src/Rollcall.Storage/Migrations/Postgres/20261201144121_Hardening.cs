@@ -16,11 +16,15 @@ namespace Rollcall.Storage.Migrations.Postgres
                 table: "teachers",
                 type: "timestamp with time zone",
                 nullable: true);
+
+            migrationBuilder.Sql(HardeningData.PhoneKeysWithCountryCode);
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.Sql(HardeningData.PhoneKeysLastTenPostgres);
+
             migrationBuilder.DropColumn(
                 name: "LmsRefusedAt",
                 table: "teachers");

@@ -15,11 +15,15 @@ namespace Rollcall.Storage.Migrations.Sqlite
                 table: "teachers",
                 type: "INTEGER",
                 nullable: true);
+
+            migrationBuilder.Sql(HardeningData.PhoneKeysWithCountryCode);
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.Sql(HardeningData.PhoneKeysLastTenSqlite);
+
             migrationBuilder.DropColumn(
                 name: "LmsRefusedAt",
                 table: "teachers");
