@@ -11,6 +11,7 @@ internal sealed partial class HttpLmsGateway
     private static readonly TimeSpan ExpirySkew = TimeSpan.FromSeconds(15);
     private static readonly TimeSpan DefaultAccessLifetime = TimeSpan.FromMinutes(5);
     private static readonly TimeSpan DefaultRefreshLifetime = TimeSpan.FromDays(7);
+    private static readonly TimeSpan RenewalPoll = TimeSpan.FromMilliseconds(100);
 
     /// <summary>
     /// Sends a call with the teacher's access token, renewing it first when expired. A 401 refreshes the token and
@@ -52,18 +53,24 @@ internal sealed partial class HttpLmsGateway
         await gate.WaitAsync(cancellationToken);
         try
         {
-            var stored = await _tokens.FindTokensAsync(teacherId, cancellationToken);
-            var now = _clock.GetUtcNow();
-            if (stored is not null && stored.AccessToken != refused && now < stored.AccessExpiresAt - ExpirySkew)
+            if (Usable(await _tokens.FindTokensAsync(teacherId, cancellationToken), refused) is { } stored)
             {
-                // Valid and not the refused one: another call renewed it meanwhile.
                 return new LmsResult<LmsTokens>.Ok(stored);
             }
 
-            LmsResult<LmsTokens>? renewed = null;
-            if (stored is not null && renewal != TokenRenewal.Login && now < stored.RefreshExpiresAt)
+            await using var renewing = await LockRenewalAsync(teacherId, cancellationToken);
+
+            // Read again under the lock: another instance may have renewed while this one waited.
+            var current = await _tokens.FindTokensAsync(teacherId, cancellationToken);
+            if (Usable(current, refused) is { } renewedElsewhere)
             {
-                renewed = await RefreshAsync(teacherId, stored, cancellationToken);
+                return new LmsResult<LmsTokens>.Ok(renewedElsewhere);
+            }
+
+            LmsResult<LmsTokens>? renewed = null;
+            if (current is not null && renewal != TokenRenewal.Login && _clock.GetUtcNow() < current.RefreshExpiresAt)
+            {
+                renewed = await RefreshAsync(teacherId, current, cancellationToken);
             }
 
             if (renewed is null)
@@ -88,6 +95,34 @@ internal sealed partial class HttpLmsGateway
         finally
         {
             gate.Release();
+        }
+    }
+
+    /// <summary>Stored tokens that are valid and not the one the LMS just refused (another call renewed them meanwhile).</summary>
+    private LmsTokens? Usable(LmsTokens? stored, string? refused) =>
+        stored is not null && stored.AccessToken != refused && _clock.GetUtcNow() < stored.AccessExpiresAt - ExpirySkew ? stored : null;
+
+    /// <summary>
+    /// The teacher's renewal lock across instances, waited for; held at most for the worst case of the calls inside it
+    /// (refresh, logout and login, each within the total request timeout). A holder that died frees it then.
+    /// </summary>
+    private async Task<IAsyncDisposable?> LockRenewalAsync(long teacherId, CancellationToken cancellationToken)
+    {
+        var hold = _options.HttpTimeout * 3 * 3;
+        var started = _clock.GetTimestamp();
+        while (true)
+        {
+            if (await _tokens.TryLockRenewalAsync(teacherId, hold, cancellationToken) is { } held)
+            {
+                return held;
+            }
+
+            if (_clock.GetElapsedTime(started) > hold)
+            {
+                return null;
+            }
+
+            await Task.Delay(RenewalPoll, _clock, cancellationToken);
         }
     }
 

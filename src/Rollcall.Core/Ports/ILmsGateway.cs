@@ -27,4 +27,10 @@ public interface ILmsTokenStore
 
     /// <summary>The stored username and password, for a re-login when the refresh token is refused.</summary>
     Task<LmsCredentials?> FindCredentialsAsync(long teacherId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Takes the teacher's token-renewal lock for every instance sharing the store, for at most <paramref name="hold"/>
+    /// (a holder that dies frees it then); null while another holds it. Disposing the handle frees it.
+    /// </summary>
+    Task<IAsyncDisposable?> TryLockRenewalAsync(long teacherId, TimeSpan hold, CancellationToken cancellationToken);
 }

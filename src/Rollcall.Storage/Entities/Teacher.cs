@@ -23,4 +23,9 @@ public class Teacher
 
     /// <summary>When the LMS began refusing this teacher's sign-in for a delivery; cleared by a new sign-in or an accepted one.</summary>
     public DateTimeOffset? LmsRefusedAt { get; set; }
+
+    /// <summary>The instance renewing this teacher's LMS tokens, until <see cref="TokenRenewalUntil"/> (database clock).</summary>
+    public Guid? TokenRenewalHolder { get; set; }
+
+    public DateTimeOffset? TokenRenewalUntil { get; set; }
 }

@@ -145,6 +145,9 @@ public sealed partial class TeacherStore(RollcallDatabase database, SecretBox se
         return (all.Count, all.Count(value => !CanOpen(value.Item1, value.Item2)));
     }
 
+    public Task<IAsyncDisposable?> TryLockRenewalAsync(long teacherId, TimeSpan hold, CancellationToken cancellationToken) =>
+        TokenRenewalLock.TryTakeAsync(database, teacherId, hold, cancellationToken);
+
     /// <summary>Whether the teacher's stored password opens with this instance's key (false after ENCRYPTION_KEY changed).</summary>
     public bool PasswordOpens(Teacher teacher) => teacher.PasswordSealed is { } sealedPassword && Open(sealedPassword, TeacherSecrets.Password(teacher.Id), "LMS password") is not null;
 

@@ -9,6 +9,7 @@ internal sealed class InMemoryLmsTokenStore : ILmsTokenStore
 {
     private readonly ConcurrentDictionary<long, LmsTokens> _tokens = new();
     private readonly ConcurrentDictionary<long, LmsCredentials> _credentials = new();
+    private readonly ConcurrentDictionary<long, bool> _renewing = new();
 
     public LmsTokens? Tokens(long teacherId) => _tokens.GetValueOrDefault(teacherId);
 
@@ -25,4 +26,16 @@ internal sealed class InMemoryLmsTokenStore : ILmsTokenStore
 
     public Task<LmsCredentials?> FindCredentialsAsync(long teacherId, CancellationToken cancellationToken) =>
         Task.FromResult(_credentials.GetValueOrDefault(teacherId));
+
+    public Task<IAsyncDisposable?> TryLockRenewalAsync(long teacherId, TimeSpan hold, CancellationToken cancellationToken) =>
+        Task.FromResult<IAsyncDisposable?>(_renewing.TryAdd(teacherId, true) ? new Release(() => _renewing.TryRemove(teacherId, out _)) : null);
+
+    private sealed class Release(Action release) : IAsyncDisposable
+    {
+        public ValueTask DisposeAsync()
+        {
+            release();
+            return ValueTask.CompletedTask;
+        }
+    }
 }

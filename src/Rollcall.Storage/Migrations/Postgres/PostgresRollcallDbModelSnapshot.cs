@@ -603,6 +603,12 @@ namespace Rollcall.Storage.Migrations.Postgres
                     b.Property<long?>("TelegramUserId")
                         .HasColumnType("bigint");
 
+                    b.Property<Guid?>("TokenRenewalHolder")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("TokenRenewalUntil")
+                        .HasColumnType("timestamp with time zone");
+
                     b.HasKey("Id");
 
                     b.HasIndex("PhoneKey")

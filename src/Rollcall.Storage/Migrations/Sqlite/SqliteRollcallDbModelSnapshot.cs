@@ -590,6 +590,12 @@ namespace Rollcall.Storage.Migrations.Sqlite
                     b.Property<long?>("TelegramUserId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<Guid?>("TokenRenewalHolder")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("TokenRenewalUntil")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.HasIndex("PhoneKey")

@@ -1,4 +1,5 @@
-﻿using Microsoft.EntityFrameworkCore.Migrations;
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
@@ -16,6 +17,18 @@ namespace Rollcall.Storage.Migrations.Sqlite
                 type: "INTEGER",
                 nullable: true);
 
+            migrationBuilder.AddColumn<Guid>(
+                name: "TokenRenewalHolder",
+                table: "teachers",
+                type: "TEXT",
+                nullable: true);
+
+            migrationBuilder.AddColumn<long>(
+                name: "TokenRenewalUntil",
+                table: "teachers",
+                type: "INTEGER",
+                nullable: true);
+
             migrationBuilder.Sql(HardeningData.PhoneKeysWithCountryCode);
         }
 
@@ -26,6 +39,14 @@ namespace Rollcall.Storage.Migrations.Sqlite
 
             migrationBuilder.DropColumn(
                 name: "LmsRefusedAt",
+                table: "teachers");
+
+            migrationBuilder.DropColumn(
+                name: "TokenRenewalHolder",
+                table: "teachers");
+
+            migrationBuilder.DropColumn(
+                name: "TokenRenewalUntil",
                 table: "teachers");
         }
     }

@@ -17,6 +17,18 @@ namespace Rollcall.Storage.Migrations.Postgres
                 type: "timestamp with time zone",
                 nullable: true);
 
+            migrationBuilder.AddColumn<Guid>(
+                name: "TokenRenewalHolder",
+                table: "teachers",
+                type: "uuid",
+                nullable: true);
+
+            migrationBuilder.AddColumn<DateTimeOffset>(
+                name: "TokenRenewalUntil",
+                table: "teachers",
+                type: "timestamp with time zone",
+                nullable: true);
+
             migrationBuilder.Sql(HardeningData.PhoneKeysWithCountryCode);
         }
 
@@ -27,6 +39,14 @@ namespace Rollcall.Storage.Migrations.Postgres
 
             migrationBuilder.DropColumn(
                 name: "LmsRefusedAt",
+                table: "teachers");
+
+            migrationBuilder.DropColumn(
+                name: "TokenRenewalHolder",
+                table: "teachers");
+
+            migrationBuilder.DropColumn(
+                name: "TokenRenewalUntil",
                 table: "teachers");
         }
     }
