@@ -6,8 +6,8 @@ namespace Rollcall.Storage.Cleanup;
 
 /// <summary>
 /// Every SESSION_CLEANUP_INTERVAL_SECONDS: frees the codes of expired sessions, drops day-old conversations, trims the
-/// audit log to AUDIT_RETENTION_DAYS and face data to the class (embeddings) or MEDIA_RETENTION (review pictures).
-/// Marks, sessions and the outbox are kept.
+/// audit log to AUDIT_RETENTION_DAYS, face data to the class (embeddings) or MEDIA_RETENTION (review pictures), and the
+/// replay guard's seen video notes to their session. Marks, sessions and the outbox are kept.
 /// </summary>
 public sealed partial class SessionCleanup(RollcallDatabase database, CleanupPolicy policy, TimeProvider time, ILogger<SessionCleanup> logger)
     : BackgroundService
@@ -45,6 +45,11 @@ public sealed partial class SessionCleanup(RollcallDatabase database, CleanupPol
         // review pictures after MEDIA_RETENTION (none: they went with the decision).
         await db.Marks.Where(m => m.ProbeEmbedding != null && db.Sessions.Any(s => s.Id == m.SessionId && s.ReportSentAt != null))
             .ExecuteUpdateAsync(s => s.SetProperty(m => m.ProbeEmbedding, (byte[]?)null), cancellationToken);
+
+        // A video note is seen with its job, so it belongs to the job's session: it goes once that session is reported.
+        await db.SeenMedia.Where(m => db.VerificationJobs.Any(j => j.FileUniqueId == m.FileUniqueId
+                && db.Sessions.Any(s => s.Id == j.SessionId && s.ReportSentAt != null)))
+            .ExecuteDeleteAsync(cancellationToken);
         var mediaBefore = now - (policy.MediaRetention ?? TimeSpan.Zero);
         await db.Reviews.Where(r => r.Image != null && r.Decision != null && r.DecidedAt < mediaBefore)
             .ExecuteUpdateAsync(s => s.SetProperty(r => r.Image, (byte[]?)null), cancellationToken);

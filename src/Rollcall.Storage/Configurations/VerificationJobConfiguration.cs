@@ -20,5 +20,8 @@ internal sealed class VerificationJobConfiguration : IEntityTypeConfiguration<Ve
         // Two video notes for the same attempt count once.
         builder.HasIndex(j => new { j.SessionId, j.StudentId, j.Attempt }).IsUnique();
         builder.HasIndex(j => new { j.State, j.CreatedAt });
+
+        // Cleanup finds a seen video note's session through its job.
+        builder.HasIndex(j => j.FileUniqueId);
     }
 }

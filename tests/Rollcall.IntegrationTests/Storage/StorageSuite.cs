@@ -7,6 +7,7 @@ using Rollcall.Lms;
 using Rollcall.Secrets;
 using Rollcall.Storage;
 using Rollcall.Storage.Cleanup;
+using Rollcall.Storage.Entities;
 using Rollcall.Storage.Faces;
 using Rollcall.Storage.Teachers;
 
@@ -119,6 +120,41 @@ public abstract class StorageSuite
 
         // The code is free again for a new session.
         await TestData.AddSessionAsync(database, teacherId, "135790", "B-102");
+    }
+
+    [Fact]
+    public async Task Cleanup_PurgesTheSeenVideoNotesOfAReportedSession_AndKeepsAnOpenOnesGuard()
+    {
+        var database = await CreateDatabaseAsync();
+        var teacherId = await TestData.AddTeacherAsync(database);
+        var reported = await TestData.AddSessionAsync(database, teacherId, "111111", "B-101");
+        var open = await TestData.AddSessionAsync(database, teacherId, "222222", "B-102");
+        await using (var db = database.CreateContext())
+        {
+            foreach (var (session, file) in new[] { (reported, "note-reported"), (open, "note-open") })
+            {
+                db.VerificationJobs.Add(new VerificationJob
+                {
+                    Id = Guid.CreateVersion7(),
+                    SessionId = session,
+                    StudentId = "S-1",
+                    Attempt = 1,
+                    FileId = file,
+                    FileUniqueId = file,
+                    CreatedAt = Now,
+                });
+                db.SeenMedia.Add(new SeenMedia { FileUniqueId = file, SeenAt = Now });
+            }
+
+            await db.SaveChangesAsync(TestContext.Current.CancellationToken);
+            await db.Sessions.Where(s => s.Id == reported).ExecuteUpdateAsync(s => s.SetProperty(r => r.ReportSentAt, Now.AddMinutes(3)), TestContext.Current.CancellationToken);
+        }
+
+        var cleanup = new SessionCleanup(database, new CleanupPolicy(TimeSpan.FromMinutes(5), TimeSpan.FromDays(365)), new FakeTimeProvider(Now.AddMinutes(5)), NullLogger<SessionCleanup>.Instance);
+        await cleanup.RunOnceAsync(TestContext.Current.CancellationToken);
+
+        await using var check = database.CreateContext();
+        Assert.Equal(["note-open"], await check.SeenMedia.Select(m => m.FileUniqueId).ToListAsync(TestContext.Current.CancellationToken));
     }
 
     [Fact]

@@ -684,6 +684,8 @@ namespace Rollcall.Storage.Migrations.Postgres
 
                     b.HasKey("Id");
 
+                    b.HasIndex("FileUniqueId");
+
                     b.HasIndex("State", "CreatedAt");
 
                     b.HasIndex("SessionId", "StudentId", "Attempt")

@@ -671,6 +671,8 @@ namespace Rollcall.Storage.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("FileUniqueId");
+
                     b.HasIndex("State", "CreatedAt");
 
                     b.HasIndex("SessionId", "StudentId", "Attempt")

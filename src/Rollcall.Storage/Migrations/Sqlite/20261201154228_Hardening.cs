@@ -29,6 +29,11 @@ namespace Rollcall.Storage.Migrations.Sqlite
                 type: "INTEGER",
                 nullable: true);
 
+            migrationBuilder.CreateIndex(
+                name: "IX_verification_jobs_FileUniqueId",
+                table: "verification_jobs",
+                column: "FileUniqueId");
+
             migrationBuilder.Sql(HardeningData.PhoneKeysWithCountryCode);
         }
 
@@ -36,6 +41,10 @@ namespace Rollcall.Storage.Migrations.Sqlite
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.Sql(HardeningData.PhoneKeysLastTenSqlite);
+
+            migrationBuilder.DropIndex(
+                name: "IX_verification_jobs_FileUniqueId",
+                table: "verification_jobs");
 
             migrationBuilder.DropColumn(
                 name: "LmsRefusedAt",

@@ -12,7 +12,7 @@ using Rollcall.Storage;
 namespace Rollcall.Storage.Migrations.Postgres
 {
     [DbContext(typeof(PostgresRollcallDb))]
-    [Migration("20261201153952_Hardening")]
+    [Migration("20261201154233_Hardening")]
     partial class Hardening
     {
         /// <inheritdoc />
@@ -686,6 +686,8 @@ namespace Rollcall.Storage.Migrations.Postgres
                         .HasColumnType("bigint");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("FileUniqueId");
 
                     b.HasIndex("State", "CreatedAt");
 

@@ -29,6 +29,11 @@ namespace Rollcall.Storage.Migrations.Postgres
                 type: "timestamp with time zone",
                 nullable: true);
 
+            migrationBuilder.CreateIndex(
+                name: "IX_verification_jobs_FileUniqueId",
+                table: "verification_jobs",
+                column: "FileUniqueId");
+
             migrationBuilder.Sql(HardeningData.PhoneKeysWithCountryCode);
         }
 
@@ -36,6 +41,10 @@ namespace Rollcall.Storage.Migrations.Postgres
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.Sql(HardeningData.PhoneKeysLastTenPostgres);
+
+            migrationBuilder.DropIndex(
+                name: "IX_verification_jobs_FileUniqueId",
+                table: "verification_jobs");
 
             migrationBuilder.DropColumn(
                 name: "LmsRefusedAt",

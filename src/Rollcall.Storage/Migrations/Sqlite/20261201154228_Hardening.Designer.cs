@@ -11,7 +11,7 @@ using Rollcall.Storage;
 namespace Rollcall.Storage.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteRollcallDb))]
-    [Migration("20261201153942_Hardening")]
+    [Migration("20261201154228_Hardening")]
     partial class Hardening
     {
         /// <inheritdoc />
@@ -673,6 +673,8 @@ namespace Rollcall.Storage.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("FileUniqueId");
 
                     b.HasIndex("State", "CreatedAt");
 
