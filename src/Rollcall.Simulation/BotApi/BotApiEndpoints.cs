@@ -48,7 +48,8 @@ internal static class BotApiEndpoints
 
     private static async Task DownloadAsync(HttpContext context, BotApiEmulator emulator, string token, string path)
     {
-        var file = emulator.FindBot(token) is null ? null : emulator.Files.FindByPath(path);
+        var bot = emulator.FindBot(token);
+        var file = bot is null ? null : emulator.Files.FindByPath(path);
         if (file is null)
         {
             await WriteAsync(context, 404, Error(404, "Not Found", null));
@@ -57,7 +58,33 @@ internal static class BotApiEndpoints
 
         context.Response.ContentType = file.MimeType ?? "application/octet-stream";
         context.Response.ContentLength = file.Bytes.Length;
+        if (bot!.TakeStall())
+        {
+            await StallAsync(context, emulator, bot, file.Bytes);
+            return;
+        }
+
         await context.Response.Body.WriteAsync(file.Bytes, context.RequestAborted);
+    }
+
+    /// <summary>Half the bytes, flushed, then silence until the client aborts (or the emulator stops).</summary>
+    private static async Task StallAsync(HttpContext context, BotApiEmulator emulator, EmulatedBot bot, byte[] bytes)
+    {
+        await context.Response.Body.WriteAsync(bytes.AsMemory(0, bytes.Length / 2), context.RequestAborted);
+        await context.Response.Body.FlushAsync(context.RequestAborted);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, emulator.Stopping);
+        try
+        {
+            await Task.Delay(Timeout.InfiniteTimeSpan, linked.Token);
+        }
+        catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
+        {
+            bot.Abandoned();
+        }
+        catch (OperationCanceledException)
+        {
+            // The emulator is stopping.
+        }
     }
 
     private static JsonObject Error(int code, string description, int? retryAfter)

@@ -7,6 +7,8 @@ namespace Rollcall.Simulation.BotApi;
 public sealed class EmulatedBot
 {
     private readonly ConcurrentQueue<BotApiCall> _calls = new();
+    private readonly System.Threading.Channels.Channel<bool> _abandoned = System.Threading.Channels.Channel.CreateUnbounded<bool>();
+    private int _stalls;
     private readonly Lock _gate = new();
     private IReadOnlyList<BotCommandEntry> _commands = [];
 
@@ -52,6 +54,35 @@ public sealed class EmulatedBot
 
     /// <summary>The next <paramref name="count"/> calls of <paramref name="method"/> (e.g. "sendMessage") get <paramref name="fault"/>.</summary>
     public void FailNext(string method, BotApiFault fault, int count = 1) => Faults.Add(method, fault, count);
+
+    /// <summary>
+    /// The next <paramref name="count"/> file downloads send half the file, then nothing until the client gives up:
+    /// a stalled transfer. Each one given up is written to <see cref="AbandonedDownloadAsync"/>.
+    /// </summary>
+    public void StallNextDownloads(int count = 1) => Interlocked.Add(ref _stalls, count);
+
+    /// <summary>The next stalled download its client gave up on, under the shared default timeout.</summary>
+    public Task AbandonedDownloadAsync(TimeSpan? timeout = null, CancellationToken cancellationToken = default) =>
+        _abandoned.Reader.NextAsync(timeout, "stalled download given up by the client", cancellationToken);
+
+    internal bool TakeStall()
+    {
+        while (true)
+        {
+            var left = Volatile.Read(ref _stalls);
+            if (left <= 0)
+            {
+                return false;
+            }
+
+            if (Interlocked.CompareExchange(ref _stalls, left - 1, left) == left)
+            {
+                return true;
+            }
+        }
+    }
+
+    internal void Abandoned() => _abandoned.Writer.TryWrite(true);
 
     /// <summary>How many times the bot called <paramref name="method"/>.</summary>
     public int CallCount(string method) => _calls.Count(call => string.Equals(call.Method, method, StringComparison.OrdinalIgnoreCase));

@@ -43,7 +43,9 @@ public static class BotsSetup
         {
             var options = sp.GetRequiredService<IOptions<BotOptions>>().Value;
             client.Timeout = TimeSpan.FromSeconds(options.HttpTimeoutSeconds + BotPoller.PollSeconds);
-        }).RemoveAllLoggers();
+        }).AddHttpMessageHandler(sp => new DownloadDeadline(
+            TimeSpan.FromSeconds(sp.GetRequiredService<IOptions<BotOptions>>().Value.HttpTimeoutSeconds), sp.GetRequiredService<TimeProvider>()))
+        .RemoveAllLoggers();
 
         services.AddKeyedSingleton<ITelegramBotClient>(role, (sp, _) =>
         {
