@@ -56,9 +56,16 @@ internal static class BotApiEndpoints
             return;
         }
 
+        // Downloads are not Bot API methods; their faults are queued under "download".
+        if (bot!.Faults.Take("download") is { } fault)
+        {
+            await WriteAsync(context, fault.ErrorCode, Error(fault.ErrorCode, fault.Description, fault.RetryAfter));
+            return;
+        }
+
         context.Response.ContentType = file.MimeType ?? "application/octet-stream";
         context.Response.ContentLength = file.Bytes.Length;
-        if (bot!.TakeStall())
+        if (bot.TakeStall())
         {
             await StallAsync(context, emulator, bot, file.Bytes);
             return;

@@ -52,7 +52,7 @@ public sealed class EmulatedBot
 
     internal WebhookDelivery? Webhook { get; set; }
 
-    /// <summary>The next <paramref name="count"/> calls of <paramref name="method"/> (e.g. "sendMessage") get <paramref name="fault"/>.</summary>
+    /// <summary>The next <paramref name="count"/> calls of <paramref name="method"/> (e.g. "sendMessage", or "download" for file downloads) get <paramref name="fault"/>.</summary>
     public void FailNext(string method, BotApiFault fault, int count = 1) => Faults.Add(method, fault, count);
 
     /// <summary>

@@ -51,12 +51,15 @@ internal sealed class BotsHost : IAsyncDisposable
 
     public ScriptedFaces Faces { get; } = new();
 
+    /// <summary>Every log line, when started with captureLogs.</summary>
+    public System.Collections.Concurrent.ConcurrentQueue<string> Logs { get; } = new();
+
     /// <summary>
     /// Starts the bots polling, or with <paramref name="webhookPort"/> receiving webhooks on that loopback port;
     /// <paramref name="settings"/> adds or overrides settings.
     /// </summary>
     public static async Task<BotsHost> StartAsync(int otpSeconds = 120, int reportDelaySeconds = 15, int? webhookPort = null,
-        IReadOnlyDictionary<string, string?>? settings = null)
+        IReadOnlyDictionary<string, string?>? settings = null, bool captureLogs = false)
     {
         var emulator = new BotApiEmulator();
         await emulator.StartAsync(TestContext.Current.CancellationToken);
@@ -87,6 +90,13 @@ internal sealed class BotsHost : IAsyncDisposable
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseKestrel(k => k.Listen(IPAddress.Loopback, webhookPort ?? 0));
         builder.Logging.ClearProviders();
+        if (captureLogs)
+        {
+            // Everything, down to Trace, except EF Core's SQL: the point is what the bots and their HTTP clients write.
+            builder.Logging.SetMinimumLevel(LogLevel.Trace).AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Warning)
+                .AddProvider(new ListLoggerProvider(bots.Logs.Enqueue));
+        }
+
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton(bots.Database);
         builder.Services.AddSingleton(new SecretBox(RandomNumberGenerator.GetBytes(32)));

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
+using Rollcall.IntegrationTests.Support;
 using Rollcall.Lms;
 using Rollcall.Ports;
 using Rollcall.Simulation.Lms;
@@ -78,24 +79,4 @@ internal sealed class LmsTestBed : IAsyncDisposable
 
     /// <summary>Calls received at a path relative to BASE_URL.</summary>
     public IReadOnlyList<LmsCall> CallsTo(string method, string path) => Server.CallsTo(method, $"/api/v1{path}");
-
-    private sealed class ListLoggerProvider(Action<string> write) : ILoggerProvider
-    {
-        public ILogger CreateLogger(string categoryName) => new ListLogger(write);
-
-        public void Dispose()
-        {
-        }
-
-        private sealed class ListLogger(Action<string> write) : ILogger
-        {
-            public IDisposable? BeginScope<TState>(TState state)
-                where TState : notnull => null;
-
-            public bool IsEnabled(LogLevel logLevel) => true;
-
-            public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
-                write($"{eventId.Id} {formatter(state, exception)} {exception}");
-        }
-    }
 }
