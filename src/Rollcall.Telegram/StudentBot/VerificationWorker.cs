@@ -31,7 +31,6 @@ public sealed class VerificationWorker(
     [FromKeyedServices(BotRole.Student)] ReplySender sender,
     IOptions<BotOptions> botOptions,
     IOptions<ClassroomOptions> classroom,
-    IOptions<StudentBotOptions> studentOptions,
     RollcallMetrics metrics,
     TimeProvider time,
     ILogger<VerificationWorker> logger,
@@ -190,11 +189,11 @@ public sealed class VerificationWorker(
 
         var message = video is null
             ? Updates.Reply.Text(Texts.TextKey.VideoNoteTooBig, StudentBotOptions.MaxVideoBytes / (1024 * 1024))
-            : VerificationMessages.For(verdict, decision, studentOptions.Value.FaceMatchThreshold);
+            : VerificationMessages.For(verdict, decision);
         await sender.SendAsync(job.ChatId, [VerificationMessages.WithReceipt(message, decision.Receipt)], grace.Token);
         if (!decision.AlreadyDecided)
         {
-            await messenger.SendAsync(TeacherNotices.For(job, verdict, decision, studentOptions.Value.FaceMatchThreshold), grace.Token);
+            await messenger.SendAsync(TeacherNotices.For(job, verdict, decision), grace.Token);
         }
 
         return true;
@@ -207,16 +206,15 @@ public sealed class VerificationWorker(
     private async Task<Verdict> WeighAsync(VerificationJob job, FaceCheck check, byte[]? video, CancellationToken cancellationToken)
     {
         var verdict = new Verdict(check, video is not null && VerificationMessages.UsesAttempt(check));
-        var threshold = studentOptions.Value.FaceMatchThreshold;
         if (classroom.Value.DuplicateFaceCheck && check is FaceCheck.Match { Probe: { } probe } match
             && await store.FindLookAlikeAsync(job.SessionId, job.StudentId, probe, cancellationToken) is { } other
-            && other.Similarity >= threshold && other.Cosine > match.ProbeCosine)
+            && other.Similarity >= match.Threshold && other.Cosine > match.ProbeCosine)
         {
             StudentBotLog.LookAlikeRefused(logger, job.SessionId, job.StudentId, other.StudentId, match.Score, other.Similarity);
             return verdict with { Collusion = other };
         }
 
-        if (video is null || ReviewPolicy.Classify(check, job.AccuracyMetres is not null, threshold, classroom.Value.ReviewBand) is not { } reason)
+        if (video is null || ReviewPolicy.Classify(check, job.AccuracyMetres is not null, classroom.Value.ReviewBand) is not { } reason)
         {
             return verdict;
         }

@@ -136,7 +136,7 @@ public abstract class BotStoreSuite
 
         var job = await store.TryClaimAsync(queued.JobId, Now, TimeSpan.FromMinutes(5), Ct);
         var rival = await store.TryClaimAsync(queued.JobId, Now.AddMinutes(1), TimeSpan.FromMinutes(5), Ct);
-        var decision = await store.CompleteAsync(job!, new FaceCheck.Match(90, 0.9, 10), true, TwoAttempts, Now.AddMinutes(1), Ct);
+        var decision = await store.CompleteAsync(job!, new FaceCheck.Match(90, 0.9, 10, 70), true, TwoAttempts, Now.AddMinutes(1), Ct);
 
         Assert.Null(rival);
         Assert.Equal(MarkStatus.Present, decision.Status);
@@ -155,7 +155,7 @@ public abstract class BotStoreSuite
         var queued = Assert.IsType<QueueResult.Queued>(await QueueAsync(database, sessionId, "u-7"));
         var store = new VerificationStore(database, Receipts);
         var job = await store.TryClaimAsync(queued.JobId, Now, TimeSpan.FromMinutes(5), Ct);
-        await store.CompleteAsync(job!, new FaceCheck.Match(90, 0.9, 10), true, TwoAttempts, Now, Ct);
+        await store.CompleteAsync(job!, new FaceCheck.Match(90, 0.9, 10, 70), true, TwoAttempts, Now, Ct);
 
         var owner = await TurnAsync(database, db => new CheckInStore(db).CheckAccountAsync(sessionId, "S-1", 100, Now, Ct));
         var stranger = await TurnAsync(database, db => new CheckInStore(db).CheckAccountAsync(sessionId, "S-1", 999, Now, Ct));
@@ -178,7 +178,7 @@ public abstract class BotStoreSuite
         {
             var queued = Assert.IsType<QueueResult.Queued>(await QueueAsync(database, sessionId, file));
             var job = await store.TryClaimAsync(queued.JobId, Now, TimeSpan.FromMinutes(5), Ct);
-            decision = await store.CompleteAsync(job!, new FaceCheck.Mismatch(40, 0.9, 10), true, TwoAttempts, Now, Ct);
+            decision = await store.CompleteAsync(job!, new FaceCheck.Mismatch(40, 0.9, 10, 70), true, TwoAttempts, Now, Ct);
         }
 
         var third = await QueueAsync(database, sessionId, "u-3");
@@ -252,7 +252,7 @@ public abstract class BotStoreSuite
         var queued = Assert.IsType<QueueResult.Queued>(await QueueAsync(database, sessionId, "u-1"));
         var store = new VerificationStore(database, Receipts);
         var job = await store.TryClaimAsync(queued.JobId, Now, TimeSpan.FromMinutes(5), Ct);
-        var verdict = new Verdict(new FaceCheck.Mismatch(65, 0.9, 3), true) { Review = ReviewReason.Similarity, ReviewImage = [1, 2, 3] };
+        var verdict = new Verdict(new FaceCheck.Mismatch(65, 0.9, 3, 70), true) { Review = ReviewReason.Similarity, ReviewImage = [1, 2, 3] };
 
         var decision = await store.CompleteAsync(job!, verdict, TwoAttempts, Now, Ct);
         var another = await QueueAsync(database, sessionId, "u-2");
@@ -282,7 +282,7 @@ public abstract class BotStoreSuite
         var queued = Assert.IsType<QueueResult.Queued>(await QueueAsync(database, sessionId, "u-1"));
         var store = new VerificationStore(database, Receipts);
         var job = await store.TryClaimAsync(queued.JobId, Now, TimeSpan.FromMinutes(5), Ct);
-        var decision = await store.CompleteAsync(job!, new Verdict(new FaceCheck.Match(90, 0.9, 3), true) { Review = ReviewReason.Location }, TwoAttempts, Now, Ct);
+        var decision = await store.CompleteAsync(job!, new Verdict(new FaceCheck.Match(90, 0.9, 3, 70), true) { Review = ReviewReason.Location }, TwoAttempts, Now, Ct);
 
         var expired = await ReviewStore.ExpireAsync(database, Receipts, sessionId, keepImages: false, Now, Ct);
         var late = await TurnAsync(database, db => ReviewStore.DecideAsync(db, Receipts, decision.ReviewId!.Value, true, 500, false, Now, Ct));
@@ -305,7 +305,7 @@ public abstract class BotStoreSuite
         var face = new float[512];
         face[0] = 0.6f;
         face[1] = 0.8f;
-        await store.CompleteAsync(job!, new FaceCheck.Match(90, 0.9, 3) { Probe = face }, true, TwoAttempts, Now, Ct);
+        await store.CompleteAsync(job!, new FaceCheck.Match(90, 0.9, 3, 70) { Probe = face }, true, TwoAttempts, Now, Ct);
 
         var lookAlike = await store.FindLookAlikeAsync(sessionId, "S-2", face, Ct);
         var self = await store.FindLookAlikeAsync(sessionId, "S-1", face, Ct);

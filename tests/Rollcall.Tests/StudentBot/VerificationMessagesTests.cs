@@ -13,7 +13,7 @@ public sealed class VerificationMessagesTests
     {
         var decision = new VerificationDecision("Maths", MarkStatus.Pending, AttemptsLeft: 1, AlreadyDecided: false);
 
-        var text = BotTexts.Format(VerificationMessages.For(new FaceCheck.Mismatch(55.24, 0.9, 12), decision, 70).Content);
+        var text = BotTexts.Format(VerificationMessages.For(new FaceCheck.Mismatch(55.24, 0.9, 12, 70), decision).Content);
 
         Assert.Equal("Confidence 55.2 %, required 70.0 %. 1 attempt(s) left: record a new video note.", text);
     }
@@ -23,7 +23,7 @@ public sealed class VerificationMessagesTests
     {
         var decision = new VerificationDecision("Maths", MarkStatus.Refused, AttemptsLeft: 0, AlreadyDecided: false);
 
-        var text = BotTexts.Format(VerificationMessages.For(new FaceCheck.NoFace(), decision, 70).Content);
+        var text = BotTexts.Format(VerificationMessages.For(new FaceCheck.NoFace(), decision).Content);
 
         Assert.EndsWith("contact your teacher.", text, StringComparison.Ordinal);
     }
@@ -36,6 +36,6 @@ public sealed class VerificationMessagesTests
     {
         var decision = new VerificationDecision("Maths", MarkStatus.Present, AttemptsLeft: 1, AlreadyDecided: false);
 
-        Assert.Equal(TextKey.AttendanceMarked, VerificationMessages.For(new FaceCheck.Match(91, 0.9, 12), decision, 70).Key);
+        Assert.Equal(TextKey.AttendanceMarked, VerificationMessages.For(new FaceCheck.Match(91, 0.9, 12, 70), decision).Key);
     }
 }
