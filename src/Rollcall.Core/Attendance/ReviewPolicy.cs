@@ -37,4 +37,12 @@ public static class ReviewPolicy
             _ => null,
         };
     }
+
+    /// <summary>The reason as stored and audited: <c>similarity</c>, <c>liveness</c> or <c>location</c>.</summary>
+    public static string NameOf(ReviewReason reason) => reason switch
+    {
+        ReviewReason.Similarity => "similarity",
+        ReviewReason.Liveness => "liveness",
+        _ => "location",
+    };
 }

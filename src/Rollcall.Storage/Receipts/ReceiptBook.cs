@@ -34,12 +34,15 @@ public static class ReceiptBook
     }
 
     /// <summary>The decision as the receipt states it, e.g. "present", "attempt 1 failed (Mismatch)", "refused (Mismatch)".</summary>
-    public static string DecisionName(MarkStatus status, string outcome, int attempt) => status switch
+    public static string Words(ReceiptStatement statement) => statement.Attests switch
     {
-        MarkStatus.Present => "present",
-        MarkStatus.InReview => "sent to teacher review",
-        MarkStatus.Refused when outcome == "collusion" => "refused (face of another marked student)",
-        MarkStatus.Refused => $"refused ({outcome})",
-        _ => $"attempt {attempt} failed ({outcome})",
+        Attestation.Present => "present",
+        Attestation.SentToReview => "sent to teacher review",
+        Attestation.RefusedLookAlike => "refused (face of another marked student)",
+        Attestation.Refused => $"refused ({statement.Outcome})",
+        Attestation.AttemptFailed => $"attempt {statement.Attempt} failed ({statement.Outcome})",
+        Attestation.ApprovedByTeacher => "present (approved by teacher)",
+        Attestation.RejectedByTeacher => "refused (rejected by teacher)",
+        _ => "refused (not reviewed before the report)",
     };
 }

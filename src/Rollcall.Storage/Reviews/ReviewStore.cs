@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Rollcall.Attendance;
 using Rollcall.Storage.Audit;
@@ -19,13 +18,6 @@ public static class ReviewStore
     public const string Rejected = "rejected";
     public const string Expired = "expired";
 
-    public static string ReasonName(ReviewReason reason) => reason switch
-    {
-        ReviewReason.Similarity => "similarity",
-        ReviewReason.Liveness => "liveness",
-        _ => "location",
-    };
-
     /// <summary>Adds the review of <paramref name="job"/>'s check-in to <paramref name="db"/>; saved with the decision.</summary>
     internal static Guid Open(RollcallDb db, VerificationJob job, ReviewReason reason, double? similarity, byte[]? image, DateTimeOffset now)
     {
@@ -36,7 +28,7 @@ public static class ReviewStore
             StudentId = job.StudentId,
             StudentChatId = job.ChatId,
             TelegramUserId = job.TelegramUserId,
-            Reason = ReasonName(reason),
+            Reason = ReviewPolicy.NameOf(reason),
             Similarity = similarity,
             DistanceMetres = job.DistanceMetres,
             AccuracyMetres = job.AccuracyMetres,
@@ -77,18 +69,15 @@ public static class ReviewStore
         }
 
         var mark = await db.Marks.SingleAsync(m => m.SessionId == review.SessionId && m.StudentId == review.StudentId, cancellationToken);
-        mark.Reviewed = true;
-        mark.DecidedAt = now;
-        mark.Status = approve ? MarkStatus.Present : MarkStatus.Refused;
-        mark.Reason = approve ? null : "rejected in review";
-        if (approve)
+        var change = MarkDecision.Decide(mark.State, new MarkEvent.Reviewed(approve, review.Reason, review.Similarity))!;
+        mark.Apply(change, now);
+        if (change.MarksPresent)
         {
             await VerificationStore.MarkPresentAsync(db, session, review.StudentId, review.TelegramUserId, now, cancellationToken);
         }
 
-        AuditTrail.Record(db, now, AuditActor.Teacher(session.TeacherId), approve ? AuditAction.ReviewApproved : AuditAction.ReviewRejected,
-            review.SessionId, review.StudentId, string.Create(CultureInfo.InvariantCulture, $"{review.Reason}, similarity {review.Similarity:0.0}"));
-        var receipt = ReceiptBook.Issue(db, signer, review.SessionId, review.StudentId, approve ? "present (approved by teacher)" : "refused (rejected by teacher)", now);
+        AuditTrail.Record(db, now, AuditActor.Teacher(session.TeacherId), change.AuditAction, review.SessionId, review.StudentId, change.AuditDetail);
+        var receipt = ReceiptBook.Issue(db, signer, review.SessionId, review.StudentId, ReceiptBook.Words(change.Receipt), now);
         await db.SaveChangesAsync(cancellationToken);
         var name = await VerificationStore.StudentNameAsync(db, review.SessionId, review.StudentId, cancellationToken);
         return new ReviewOutcome.Decided(review.StudentId, name, review.StudentChatId, session.Subject, approve, receipt);
@@ -117,11 +106,10 @@ public static class ReviewStore
                 }
 
                 var mark = await db.Marks.SingleAsync(m => m.SessionId == sessionId && m.StudentId == review.StudentId, ct);
-                mark.Status = MarkStatus.Refused;
-                mark.Reason = "review expired";
-                mark.DecidedAt = now;
-                AuditTrail.Record(db, now, AuditActor.Report, AuditAction.ReviewExpired, sessionId, review.StudentId, review.Reason);
-                var receipt = ReceiptBook.Issue(db, signer, sessionId, review.StudentId, "refused (not reviewed before the report)", now);
+                var change = MarkDecision.Decide(mark.State, new MarkEvent.ReviewExpired(review.Reason))!;
+                mark.Apply(change, now);
+                AuditTrail.Record(db, now, AuditActor.Report, change.AuditAction, sessionId, review.StudentId, change.AuditDetail);
+                var receipt = ReceiptBook.Issue(db, signer, sessionId, review.StudentId, ReceiptBook.Words(change.Receipt), now);
                 expired.Add(new ReviewOutcome.Decided(review.StudentId, "", review.StudentChatId, session.Subject, false, receipt));
             }
 

@@ -50,7 +50,4 @@ public static class VerificationMessages
             _ => Reply.Text(TextKey.BadVideo, next),
         };
     }
-
-    /// <summary>Whether the outcome counts against the student's attempts (a missing or bad ID photo is not their fault).</summary>
-    public static bool UsesAttempt(FaceCheck check) => check is not (FaceCheck.NoPhoto or FaceCheck.BadPhoto);
 }

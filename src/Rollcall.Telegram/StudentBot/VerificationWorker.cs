@@ -200,27 +200,22 @@ public sealed class VerificationWorker(
     }
 
     /// <summary>
-    /// The face check plus what only the session knows: a match that looks more like a student already marked present
-    /// (one person, two IDs), or an outcome in the grey band that goes to the teacher with the picture to judge.
+    /// The face check plus what only the session knows (<see cref="CheckInJudgement"/>): a look-alike already marked, or
+    /// the grey band, which goes to the teacher with the picture to judge.
     /// </summary>
     private async Task<Verdict> WeighAsync(VerificationJob job, FaceCheck check, byte[]? video, CancellationToken cancellationToken)
     {
-        var verdict = new Verdict(check, video is not null && VerificationMessages.UsesAttempt(check));
-        if (classroom.Value.DuplicateFaceCheck && check is FaceCheck.Match { Probe: { } probe } match
-            && await store.FindLookAlikeAsync(job.SessionId, job.StudentId, probe, cancellationToken) is { } other
-            && other.Similarity >= match.Threshold && other.Cosine > match.ProbeCosine)
+        var probe = CheckInJudgement.LookAlikeProbe(check, classroom.Value.DuplicateFaceCheck);
+        var closest = probe is null ? null : await store.FindLookAlikeAsync(job.SessionId, job.StudentId, probe, cancellationToken);
+        var verdict = CheckInJudgement.Judge(check, video is not null, closest, job.AccuracyMetres is not null, classroom.Value.ReviewBand);
+        if (verdict.Collusion is { } other)
         {
-            StudentBotLog.LookAlikeRefused(logger, job.SessionId, job.StudentId, other.StudentId, match.Score, other.Similarity);
-            return verdict with { Collusion = other };
+            StudentBotLog.LookAlikeRefused(logger, job.SessionId, job.StudentId, other.StudentId, check.Similarity ?? 0, other.Similarity);
         }
 
-        if (video is null || ReviewPolicy.Classify(check, job.AccuracyMetres is not null, classroom.Value.ReviewBand) is not { } reason)
-        {
-            return verdict;
-        }
-
-        var image = reviewImages is null ? null : await reviewImages.ComposeAsync(job.StudentId, video, cancellationToken);
-        return verdict with { Review = reason, ReviewImage = image };
+        return verdict.Review is not null && video is not null && reviewImages is not null
+            ? verdict with { ReviewImage = await reviewImages.ComposeAsync(job.StudentId, video, cancellationToken) }
+            : verdict;
     }
 
     /// <summary>The video note's bytes, or null when it is too large or Telegram no longer has it.</summary>

@@ -4,6 +4,7 @@ using Rollcall.Faces;
 using Rollcall.Geofence;
 using Rollcall.IntegrationTests.Support;
 using Rollcall.Lms;
+using Rollcall.Otp;
 using Rollcall.Ports;
 using Rollcall.Sessions;
 using Rollcall.Storage;

@@ -29,9 +29,6 @@ public sealed class VerificationMessagesTests
     }
 
     [Fact]
-    public void MissingIdPhoto_UsesNoAttempt() => Assert.False(VerificationMessages.UsesAttempt(new FaceCheck.NoPhoto()));
-
-    [Fact]
     public void Match_MarksAttendance()
     {
         var decision = new VerificationDecision("Maths", MarkStatus.Present, AttemptsLeft: 1, AlreadyDecided: false);
