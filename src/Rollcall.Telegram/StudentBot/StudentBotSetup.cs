@@ -18,6 +18,8 @@ public static class StudentBotSetup
         services.TryAddSingleton<RollcallMetrics>();
         services.AddSingleton<VerificationQueue>();
         services.AddSingleton<VerificationStore>();
+        services.AddSingleton<VideoNoteDownload>();
+        services.AddSingleton<VideoNoteJudge>();
         services.AddHostedService<VerificationWorker>();
         return services;
     }
