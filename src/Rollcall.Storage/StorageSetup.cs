@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Rollcall.Attendance;
 using Rollcall.Observability;
@@ -42,6 +43,17 @@ public static class StorageSetup
         services.AddSingleton<ILmsTokenStore>(sp => sp.GetRequiredService<TeacherStore>());
         services.AddSingleton<IEmbeddingCache, EmbeddingCache>();
         services.AddSingleton<IReadinessProbe, DatabaseProbe>();
+        return services;
+    }
+
+    /// <summary>
+    /// The unit of work of a bot turn: one <see cref="RollcallDb"/> per DI scope. The update router opens a scope per turn
+    /// (per attempt, under the execution strategy), so the stores the turn's handler gets share its context and the
+    /// transaction that commits the state, the update id and the work rows together.
+    /// </summary>
+    public static IServiceCollection AddTurnContext(this IServiceCollection services)
+    {
+        services.TryAddScoped(sp => sp.GetRequiredService<RollcallDatabase>().CreateContext());
         return services;
     }
 

@@ -22,6 +22,9 @@ public interface ICheckInStore
     /// <summary>Whether this Telegram account may check in as <paramref name="studentId"/> in the session (account binding).</summary>
     Task<AccountCheck> CheckAccountAsync(Guid sessionId, string studentId, long telegramUserId, DateTimeOffset now, CancellationToken cancellationToken);
 
+    /// <summary>Whether the student's mark in the session is decided (present, refused or in review): the check-in is over.</summary>
+    Task<bool> IsCheckInOverAsync(Guid sessionId, string studentId, CancellationToken cancellationToken);
+
     /// <summary>Stores a verification job for the next attempt; a second send of the same attempt counts once.</summary>
     Task<QueueResult> TryQueueVerificationAsync(VerificationRequest request, AttemptPolicy policy, CancellationToken cancellationToken);
 }

@@ -9,7 +9,7 @@ using Rollcall.Storage.Sessions;
 
 namespace Rollcall.Storage.Queue;
 
-/// <summary>A student's check-in, inside the caller's transaction: lock-out counts, session lookup and the verification job.</summary>
+/// <summary>A student's check-in, inside the turn's context and transaction: lock-out counts, session lookup and the verification job.</summary>
 public sealed class CheckInStore(RollcallDb db) : ICheckInStore
 {
     public async Task<DateTimeOffset?> LockedUntilAsync(long telegramUserId, DateTimeOffset now, CancellationToken cancellationToken)
@@ -74,6 +74,13 @@ public sealed class CheckInStore(RollcallDb db) : ICheckInStore
             .SingleOrDefaultAsync(m => m.SessionId == found.Id && m.StudentId == studentId, cancellationToken);
         return new SessionMatch(found.Id, found.Name, found.Batch, new GeoPoint(found.CentreLatitude, found.CentreLongitude),
             mark?.Status == MarkStatus.Present, mark?.AttemptsUsed ?? 0);
+    }
+
+    public async Task<bool> IsCheckInOverAsync(Guid sessionId, string studentId, CancellationToken cancellationToken)
+    {
+        var mark = await db.Marks.AsNoTracking().Where(m => m.SessionId == sessionId && m.StudentId == studentId)
+            .Select(m => (MarkStatus?)m.Status).SingleOrDefaultAsync(cancellationToken);
+        return mark is { } status && new MarkState(status, 0).IsDecided;
     }
 
     public async Task<AccountCheck> CheckAccountAsync(Guid sessionId, string studentId, long telegramUserId, DateTimeOffset now, CancellationToken cancellationToken)

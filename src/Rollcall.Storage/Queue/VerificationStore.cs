@@ -2,7 +2,6 @@ using Microsoft.EntityFrameworkCore;
 using Rollcall.Attendance;
 using Rollcall.Faces;
 using Rollcall.Storage.Audit;
-using Rollcall.Storage.Conversations;
 using Rollcall.Storage.Entities;
 using Rollcall.Storage.Faces;
 using Rollcall.Storage.Outbox;
@@ -121,15 +120,6 @@ public sealed class VerificationStore(RollcallDatabase database, ReceiptSigner r
         }
 
         AuditTrail.Record(db, now, AuditActor.FaceCheck, change.AuditAction, job.SessionId, job.StudentId, change.AuditDetail);
-        if (mark.State.IsDecided)
-        {
-            // The check-in is over: the student's chat goes to rest, unless it has moved on to another session.
-            var sessionKey = job.SessionId.ToString();
-            await db.Conversations
-                .Where(c => c.Bot == ConversationStore.StudentBot && c.ChatId == job.ChatId && c.State.Contains(sessionKey))
-                .ExecuteUpdateAsync(s => s.SetProperty(c => c.State, "").SetProperty(c => c.UpdatedAt, now), cancellationToken);
-        }
-
         var receipt = ReceiptBook.Issue(db, receipts, job.SessionId, job.StudentId, ReceiptBook.Words(change.Receipt), now);
         await SaveAsync(db, transaction, cancellationToken);
         return new VerificationDecision(session.Subject, mark.Status, policy.Remaining(mark.AttemptsUsed), AlreadyDecided: false)

@@ -1,5 +1,4 @@
 using System.Globalization;
-using Rollcall.Storage;
 using Rollcall.Storage.Privacy;
 using Rollcall.Telegram.Texts;
 using Rollcall.Telegram.Updates;
@@ -7,37 +6,37 @@ using Rollcall.Telegram.Updates;
 namespace Rollcall.Telegram.StudentBot;
 
 /// <summary>/mydata and /forget (confirmed with a button): a student sees and removes what Rollcall keeps about them.</summary>
-public static class PrivacyDesk
+public sealed class PrivacyDesk(StudentDataStore data)
 {
     public const string Prefix = "fg:";
     private const string Yes = "fg:yes";
     private const int MarksShown = 10;
 
-    public static async Task<IReadOnlyList<Reply>> MyDataAsync(Inbound inbound, RollcallDb db, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<Reply>> MyDataAsync(Inbound inbound, CancellationToken cancellationToken)
     {
-        var data = await StudentDataStore.DescribeAsync(db, inbound.UserId, cancellationToken);
+        var kept = await data.DescribeAsync(inbound.UserId, cancellationToken);
         var none = new TextRef(TextKey.MyDataNone);
-        object bindings = data.Bindings.Count == 0
+        object bindings = kept.Bindings.Count == 0
             ? none
-            : string.Join(", ", data.Bindings.Select(b => $"{b.StudentId} (since {b.BoundAt.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)})"));
-        object marks = data.Marks.Count == 0
+            : string.Join(", ", kept.Bindings.Select(b => $"{b.StudentId} (since {b.BoundAt.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)})"));
+        object marks = kept.Marks.Count == 0
             ? none
-            : data.Marks.Count + "\n" + string.Join('\n', data.Marks.Take(MarksShown).Select(m =>
+            : kept.Marks.Count + "\n" + string.Join('\n', kept.Marks.Take(MarksShown).Select(m =>
                 $"- {m.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)} {m.Subject} ({m.StudentId}): {Status(m)}"));
-        var faces = new TextRef(TextKey.MyDataFaces, data.CachedEmbeddings.Count == 0 ? BotTexts.Format(TextKey.MyDataNone) : string.Join(", ", data.CachedEmbeddings),
-            data.VideoNoteEmbeddings);
-        return [Reply.Text(TextKey.MyData, bindings, marks, faces, data.ReviewPictures)];
+        var faces = new TextRef(TextKey.MyDataFaces, kept.CachedEmbeddings.Count == 0 ? BotTexts.Format(TextKey.MyDataNone) : string.Join(", ", kept.CachedEmbeddings),
+            kept.VideoNoteEmbeddings);
+        return [Reply.Text(TextKey.MyData, bindings, marks, faces, kept.ReviewPictures)];
     }
 
-    public static async Task<IReadOnlyList<Reply>> ForgetAsync(Inbound inbound, RollcallDb db, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<Reply>> ForgetAsync(Inbound inbound, CancellationToken cancellationToken)
     {
-        var data = await StudentDataStore.DescribeAsync(db, inbound.UserId, cancellationToken);
-        if (!data.HasRemovable)
+        var kept = await data.DescribeAsync(inbound.UserId, cancellationToken);
+        if (!kept.HasRemovable)
         {
             return [Reply.Text(TextKey.ForgetNothing)];
         }
 
-        object ids = data.Bindings.Count == 0 ? new TextRef(TextKey.MyDataNone) : string.Join(", ", data.Bindings.Select(b => b.StudentId));
+        object ids = kept.Bindings.Count == 0 ? new TextRef(TextKey.MyDataNone) : string.Join(", ", kept.Bindings.Select(b => b.StudentId));
         var buttons = new Keyboard.Inline(
         [
             new InlineButton(BotTexts.Format(TextKey.ForgetYesButton), Yes),
@@ -47,8 +46,7 @@ public static class PrivacyDesk
     }
 
     /// <summary>The confirmation tap: it only ever touches the tapping account's own data, whatever the button's origin.</summary>
-    public static async Task<IReadOnlyList<Reply>> ConfirmAsync(
-        Inbound inbound, BotInput.Callback callback, RollcallDb db, DateTimeOffset now, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<Reply>> ConfirmAsync(Inbound inbound, BotInput.Callback callback, DateTimeOffset now, CancellationToken cancellationToken)
     {
         List<Reply> replies = [new Reply.AnswerCallback(callback.CallbackId), new Reply.EditKeyboard(callback.MessageId, new Keyboard.Inline([]))];
         if (callback.Data != Yes)
@@ -56,7 +54,7 @@ public static class PrivacyDesk
             return [.. replies, Reply.Text(TextKey.ForgetKept)];
         }
 
-        var removed = await StudentDataStore.ForgetAsync(db, inbound.UserId, now, cancellationToken);
+        var removed = await data.ForgetAsync(inbound.UserId, now, cancellationToken);
         return [.. replies, Reply.Text(TextKey.ForgetDone, removed.Bindings, removed.CachedEmbeddings, removed.VideoNoteEmbeddings, removed.ReviewPictures)];
     }
 

@@ -2,19 +2,25 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Rollcall.Observability;
+using Rollcall.Ports;
+using Rollcall.Storage.Privacy;
 using Rollcall.Storage.Queue;
 using Rollcall.Telegram.Updates;
 
 namespace Rollcall.Telegram.StudentBot;
 
-/// <summary>Registers the student conversation, its handler, the job queue and the verification workers.</summary>
+/// <summary>Registers the student conversation, its turn handler and stores (scoped to the turn), its router, the job queue and the verification workers.</summary>
 public static class StudentBotSetup
 {
     public static IServiceCollection AddStudentBot(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<StudentBotOptions>().Bind(configuration);
         services.AddSingleton<StudentConversation>();
-        services.AddKeyedSingleton<IBotHandler, StudentBotHandler>(BotRole.Student);
+        services.AddScoped<ICheckInStore, CheckInStore>();
+        services.AddScoped<StudentDataStore>();
+        services.AddScoped<PrivacyDesk>();
+        services.AddScoped<IBotHandler<StudentState>, StudentBotHandler>();
+        services.AddUpdateRouter<StudentState>(BotRole.Student);
         services.TryAddSingleton<RollcallMetrics>();
         services.AddSingleton<VerificationQueue>();
         services.AddSingleton<VerificationStore>();

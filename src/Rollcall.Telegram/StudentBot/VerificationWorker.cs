@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -24,6 +25,7 @@ public sealed class VerificationWorker(
     VerificationStore store,
     VideoNoteJudge judge,
     BotMessenger messenger,
+    [FromKeyedServices(BotRole.Student)] IUpdateRouter conversations,
     IOptions<BotOptions> botOptions,
     IOptions<ClassroomOptions> classroom,
     RollcallMetrics metrics,
@@ -171,6 +173,12 @@ public sealed class VerificationWorker(
         // so a committed decision never goes unanswered.
         using var grace = new ShutdownGrace(time, cancellationToken);
         var decision = await store.CompleteAsync(job, verdict, classroom.Value.Attempts, time.GetUtcNow(), grace.Token);
+        if (!decision.AlreadyDecided)
+        {
+            // A decided check-in puts the student's chat at rest, unless it moved on to another session.
+            await conversations.SettleAsync(job.ChatId, grace.Token);
+        }
+
         var elapsed = Stopwatch.GetElapsedTime(started);
         var outcome = verdict.Check.GetType().Name;
         metrics.VerificationDecided(outcome, elapsed);

@@ -1,6 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Rollcall.Attendance;
-using Rollcall.Storage;
 using Rollcall.Storage.Receipts;
 using Rollcall.Telegram.Texts;
 using Rollcall.Telegram.Updates;
@@ -8,9 +5,9 @@ using Rollcall.Telegram.Updates;
 namespace Rollcall.Telegram.TeacherBot;
 
 /// <summary>/receipt CODE: whether a student's receipt is genuine and what it attests, for the teacher's own sessions.</summary>
-public sealed class ReceiptDesk(ReceiptSigner receipts)
+public sealed class ReceiptDesk(ReceiptLookup receipts)
 {
-    public async Task<Reply> CheckAsync(Inbound inbound, string typed, RollcallDb db, CancellationToken cancellationToken)
+    public async Task<Reply> CheckAsync(Inbound inbound, string typed, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(typed))
         {
@@ -18,19 +15,9 @@ public sealed class ReceiptDesk(ReceiptSigner receipts)
         }
 
         var shown = typed.Trim() is { Length: > 20 } longText ? longText[..20] + "…" : typed.Trim();
-        var receipt = await ReceiptBook.FindAsync(db, receipts, typed, cancellationToken);
-        var session = receipt is null
-            ? null
-            : await db.Sessions.AsNoTracking().Where(s => s.Id == receipt.SessionId && s.TeacherChatId == inbound.ChatId)
-                .Select(s => new { s.Subject, s.Date }).SingleOrDefaultAsync(cancellationToken);
-        if (receipt is null || session is null)
-        {
-            return Reply.Text(TextKey.ReceiptInvalid, shown);
-        }
-
-        var name = await db.SessionStudents.Where(s => s.SessionId == receipt.SessionId && s.StudentId == receipt.StudentId)
-            .Select(s => s.Name).SingleOrDefaultAsync(cancellationToken);
-        return Reply.Text(TextKey.ReceiptValid, receipt.Code, $"{receipt.StudentId} - {name}", session.Subject, session.Date,
-            receipt.Decision, receipt.IssuedAt.UtcDateTime);
+        return await receipts.FindAsync(typed, inbound.ChatId, cancellationToken) is { } receipt
+            ? Reply.Text(TextKey.ReceiptValid, receipt.Code, $"{receipt.StudentId} - {receipt.StudentName}", receipt.Subject, receipt.Date,
+                receipt.Decision, receipt.IssuedAt.UtcDateTime)
+            : Reply.Text(TextKey.ReceiptInvalid, shown);
     }
 }

@@ -2,9 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using Rollcall.Attendance;
 using Rollcall.Hosting;
-using Rollcall.Storage;
 using Rollcall.Storage.Reviews;
 using Rollcall.Storage.Sessions;
 using Rollcall.Telegram.Classroom;
@@ -23,8 +21,7 @@ public sealed class ReportScheduler(
     [FromKeyedServices(BotRole.Teacher)] ReplySender sender,
     TimeProvider time,
     ILogger<ReportScheduler> logger,
-    RollcallDatabase database,
-    ReceiptSigner receipts,
+    ReviewExpiry reviews,
     BotMessenger messenger,
     IOptions<ClassroomOptions> classroom) : BackgroundService
 {
@@ -66,8 +63,7 @@ public sealed class ReportScheduler(
             }
 
             // Reviews are valid until the report: the ones still open close now, and the report shows them as not marked.
-            var expired = await ReviewStore.ExpireAsync(
-                database, receipts, sessionId, classroom.Value.MediaRetentionSpan is not null, time.GetUtcNow(), grace.Token);
+            var expired = await reviews.ExpireAsync(sessionId, classroom.Value.MediaRetentionSpan is not null, time.GetUtcNow(), grace.Token);
             await messenger.SendAsync(expired.Select(e => new Notice(BotRole.Student, e.StudentChatId,
                 VerificationMessages.WithReceipt(Reply.Text(TextKey.ReviewExpiredStudent, e.Subject), e.Receipt))), grace.Token);
 

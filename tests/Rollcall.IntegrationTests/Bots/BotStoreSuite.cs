@@ -257,9 +257,9 @@ public abstract class BotStoreSuite
 
         var decision = await store.CompleteAsync(job!, verdict, TwoAttempts, Now, Ct);
         var another = await QueueAsync(database, sessionId, "u-2");
-        var stranger = await TurnAsync(database, db => ReviewStore.DecideAsync(db, Receipts, decision.ReviewId!.Value, true, 999, false, Now, Ct));
-        var approved = await TurnAsync(database, db => ReviewStore.DecideAsync(db, Receipts, decision.ReviewId!.Value, true, 500, false, Now, Ct));
-        var late = await TurnAsync(database, db => ReviewStore.DecideAsync(db, Receipts, decision.ReviewId!.Value, false, 500, false, Now, Ct));
+        var stranger = await TurnAsync(database, db => new ReviewStore(db, Receipts).DecideAsync(decision.ReviewId!.Value, true, 999, false, Now, Ct));
+        var approved = await TurnAsync(database, db => new ReviewStore(db, Receipts).DecideAsync(decision.ReviewId!.Value, true, 500, false, Now, Ct));
+        var late = await TurnAsync(database, db => new ReviewStore(db, Receipts).DecideAsync(decision.ReviewId!.Value, false, 500, false, Now, Ct));
 
         Assert.Equal((MarkStatus.InReview, "Asha", 500L), (decision.Status, decision.StudentName, decision.TeacherChatId));
         Assert.IsType<QueueResult.InReview>(another);
@@ -285,8 +285,8 @@ public abstract class BotStoreSuite
         var job = await store.TryClaimAsync(queued.JobId, Now, TimeSpan.FromMinutes(5), Ct);
         var decision = await store.CompleteAsync(job!, new Verdict(new FaceCheck.Match(90, 0.9, 3, 70), true) { Review = ReviewReason.Location }, TwoAttempts, Now, Ct);
 
-        var expired = await ReviewStore.ExpireAsync(database, Receipts, sessionId, keepImages: false, Now, Ct);
-        var late = await TurnAsync(database, db => ReviewStore.DecideAsync(db, Receipts, decision.ReviewId!.Value, true, 500, false, Now, Ct));
+        var expired = await new ReviewExpiry(database, Receipts).ExpireAsync(sessionId, keepImages: false, Now, Ct);
+        var late = await TurnAsync(database, db => new ReviewStore(db, Receipts).DecideAsync(decision.ReviewId!.Value, true, 500, false, Now, Ct));
 
         Assert.Equal(["S-1"], expired.Select(e => e.StudentId));
         Assert.IsType<ReviewOutcome.Closed>(late);
@@ -310,9 +310,9 @@ public abstract class BotStoreSuite
 
         var lookAlike = await store.FindLookAlikeAsync(sessionId, "S-2", face, Ct);
         var self = await store.FindLookAlikeAsync(sessionId, "S-1", face, Ct);
-        var kept = await TurnAsync(database, db => StudentDataStore.DescribeAsync(db, 100, Ct));
-        var removed = await TurnAsync(database, db => StudentDataStore.ForgetAsync(db, 100, Now, Ct));
-        var after = await TurnAsync(database, db => StudentDataStore.DescribeAsync(db, 100, Ct));
+        var kept = await TurnAsync(database, db => new StudentDataStore(db).DescribeAsync(100, Ct));
+        var removed = await TurnAsync(database, db => new StudentDataStore(db).ForgetAsync(100, Now, Ct));
+        var after = await TurnAsync(database, db => new StudentDataStore(db).DescribeAsync(100, Ct));
 
         Assert.Equal("S-1", lookAlike?.StudentId);
         Assert.Equal(1.0, lookAlike!.Cosine, 4);

@@ -56,6 +56,9 @@ internal sealed class FakeCheckIns : ICheckInStore
     public Task<AccountCheck> CheckAccountAsync(Guid sessionId, string studentId, long telegramUserId, DateTimeOffset now, CancellationToken cancellationToken) =>
         Task.FromResult(Account);
 
+    public Task<bool> IsCheckInOverAsync(Guid sessionId, string studentId, CancellationToken cancellationToken) =>
+        Task.FromResult(Marks.GetValueOrDefault((sessionId, studentId))?.IsDecided ?? false);
+
     public Task<QueueResult> TryQueueVerificationAsync(VerificationRequest request, AttemptPolicy policy, CancellationToken cancellationToken)
     {
         var key = (request.SessionId, request.StudentId);
