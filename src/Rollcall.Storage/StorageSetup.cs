@@ -9,7 +9,6 @@ using Rollcall.Secrets;
 using Rollcall.Storage.Cleanup;
 using Rollcall.Storage.Faces;
 using Rollcall.Storage.Outbox;
-using Rollcall.Storage.Roster;
 using Rollcall.Storage.Teachers;
 
 namespace Rollcall.Storage;
@@ -54,13 +53,6 @@ public static class StorageSetup
     public static IServiceCollection AddTurnContext(this IServiceCollection services)
     {
         services.TryAddScoped(sp => sp.GetRequiredService<RollcallDatabase>().CreateContext());
-        return services;
-    }
-
-    /// <summary>The LMS of LMS_MODE=roster and the relay that delivers marks to whichever LMS is registered.</summary>
-    public static IServiceCollection AddRosterLms(this IServiceCollection services)
-    {
-        services.AddSingleton<ILmsGateway, RosterGateway>();
         return services;
     }
 

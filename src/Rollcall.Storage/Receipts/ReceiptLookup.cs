@@ -1,15 +1,14 @@
 using Microsoft.EntityFrameworkCore;
-using Rollcall.Attendance;
 
 namespace Rollcall.Storage.Receipts;
 
 /// <summary>/receipt CODE in the turn's context: a genuine receipt of one of the asking teacher's sessions, with its class and student.</summary>
-public sealed class ReceiptLookup(RollcallDb db, ReceiptSigner signer)
+public sealed class ReceiptLookup(RollcallDb db, ReceiptBook receipts)
 {
     /// <summary>The receipt behind <paramref name="typed"/>, or null when it is not genuine or not of a session of <paramref name="teacherChatId"/>.</summary>
     public async Task<ReceiptFound?> FindAsync(string typed, long teacherChatId, CancellationToken cancellationToken)
     {
-        var receipt = await ReceiptBook.FindAsync(db, signer, typed, cancellationToken);
+        var receipt = await receipts.FindAsync(db, typed, cancellationToken);
         var session = receipt is null
             ? null
             : await db.Sessions.AsNoTracking().Where(s => s.Id == receipt.SessionId && s.TeacherChatId == teacherChatId)

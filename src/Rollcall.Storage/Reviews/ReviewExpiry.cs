@@ -7,7 +7,7 @@ using Rollcall.Storage.Sessions;
 namespace Rollcall.Storage.Reviews;
 
 /// <summary>The report's deadline for reviews: those still open when it goes out are closed together, in one transaction.</summary>
-public sealed class ReviewExpiry(RollcallDatabase database, ReceiptSigner signer)
+public sealed class ReviewExpiry(RollcallDatabase database, ReceiptBook receipts)
 {
     /// <summary>
     /// Closes the session's open reviews as the report goes out: those students are refused ("not reviewed in time") and
@@ -34,7 +34,7 @@ public sealed class ReviewExpiry(RollcallDatabase database, ReceiptSigner signer
                 var change = MarkDecision.Decide(mark.State, new MarkEvent.ReviewExpired(review.Reason))!;
                 mark.Apply(change, now);
                 AuditTrail.Record(db, now, AuditActor.Report, change.AuditAction, sessionId, review.StudentId, change.AuditDetail);
-                var receipt = ReceiptBook.Issue(db, signer, sessionId, review.StudentId, ReceiptBook.Words(change.Receipt), now);
+                var receipt = receipts.Issue(db, sessionId, review.StudentId, change.Receipt, now);
                 expired.Add(new ReviewOutcome.Decided(review.StudentId, "", review.StudentChatId, session.Subject, false, receipt));
             }
 

@@ -1,8 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Rollcall.Attendance;
 using Rollcall.Storage.Audit;
+using Rollcall.Storage.CheckIns;
 using Rollcall.Storage.Entities;
-using Rollcall.Storage.Queue;
 using Rollcall.Storage.Receipts;
 using Rollcall.Storage.Sessions;
 
@@ -13,7 +13,7 @@ namespace Rollcall.Storage.Reviews;
 /// teacher decides or the session's report goes out (<see cref="ReviewExpiry"/>); the decision is taken with a conditional
 /// UPDATE, so a late tap and the report never both win.
 /// </summary>
-public sealed class ReviewStore(RollcallDb db, ReceiptSigner signer)
+public sealed class ReviewStore(RollcallDb db, ReceiptBook receipts)
 {
     public const string Approved = "approved";
     public const string Rejected = "rejected";
@@ -80,7 +80,7 @@ public sealed class ReviewStore(RollcallDb db, ReceiptSigner signer)
         }
 
         AuditTrail.Record(db, now, AuditActor.Teacher(session.TeacherId), change.AuditAction, review.SessionId, review.StudentId, change.AuditDetail);
-        var receipt = ReceiptBook.Issue(db, signer, review.SessionId, review.StudentId, ReceiptBook.Words(change.Receipt), now);
+        var receipt = receipts.Issue(db, review.SessionId, review.StudentId, change.Receipt, now);
         await db.SaveChangesAsync(cancellationToken);
         var name = await VerificationStore.StudentNameAsync(db, review.SessionId, review.StudentId, cancellationToken);
         return new ReviewOutcome.Decided(review.StudentId, name, review.StudentChatId, session.Subject, approve, receipt);

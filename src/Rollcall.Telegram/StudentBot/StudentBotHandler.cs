@@ -1,4 +1,5 @@
 using Rollcall.Ports;
+using Rollcall.Telegram.Privacy;
 using Rollcall.Telegram.Updates;
 
 namespace Rollcall.Telegram.StudentBot;

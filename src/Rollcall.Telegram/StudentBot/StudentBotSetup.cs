@@ -3,8 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Rollcall.Observability;
 using Rollcall.Ports;
-using Rollcall.Storage.Privacy;
-using Rollcall.Storage.Queue;
+using Rollcall.Storage.CheckIns;
 using Rollcall.Telegram.Updates;
 
 namespace Rollcall.Telegram.StudentBot;
@@ -17,8 +16,6 @@ public static class StudentBotSetup
         services.AddOptions<StudentBotOptions>().Bind(configuration);
         services.AddSingleton<StudentConversation>();
         services.AddScoped<ICheckInStore, CheckInStore>();
-        services.AddScoped<StudentDataStore>();
-        services.AddScoped<PrivacyDesk>();
         services.AddScoped<IBotHandler<StudentState>, StudentBotHandler>();
         services.AddUpdateRouter<StudentState>(BotRole.Student);
         services.TryAddSingleton<RollcallMetrics>();

@@ -1,6 +1,6 @@
 using Rollcall.Attendance;
 using Rollcall.Faces;
-using Rollcall.Storage.Queue;
+using Rollcall.Storage.CheckIns;
 using Rollcall.Telegram.Texts;
 using Rollcall.Telegram.Updates;
 

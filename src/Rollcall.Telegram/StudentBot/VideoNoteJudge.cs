@@ -3,8 +3,8 @@ using Microsoft.Extensions.Options;
 using Rollcall.Attendance;
 using Rollcall.Faces;
 using Rollcall.Ports;
+using Rollcall.Storage.CheckIns;
 using Rollcall.Storage.Entities;
-using Rollcall.Storage.Queue;
 using Rollcall.Telegram.Classroom;
 
 namespace Rollcall.Telegram.StudentBot;

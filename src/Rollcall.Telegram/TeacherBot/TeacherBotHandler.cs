@@ -1,5 +1,6 @@
 using Rollcall.Ports;
-using Rollcall.Telegram.StudentBot;
+using Rollcall.Telegram.Receipts;
+using Rollcall.Telegram.Review;
 using Rollcall.Telegram.Updates;
 
 namespace Rollcall.Telegram.TeacherBot;

@@ -2,14 +2,12 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Rollcall.Otp;
 using Rollcall.Ports;
-using Rollcall.Storage.Receipts;
-using Rollcall.Storage.Reviews;
 using Rollcall.Storage.Sessions;
 using Rollcall.Telegram.Updates;
 
 namespace Rollcall.Telegram.TeacherBot;
 
-/// <summary>Registers the teacher conversation, its turn handler, desks and stores (scoped to the turn), its router and the report scheduler.</summary>
+/// <summary>Registers the teacher conversation, its turn handler and session store (scoped to the turn) and its router.</summary>
 public static class TeacherBotSetup
 {
     public static IServiceCollection AddTeacherBot(this IServiceCollection services)
@@ -18,15 +16,8 @@ public static class TeacherBotSetup
         services.AddSingleton<ITeacherAccounts, TeacherAccounts>();
         services.AddSingleton<TeacherConversation>();
         services.AddScoped<ISessionStore, SessionStore>();
-        services.AddScoped<ReviewStore>();
-        services.AddScoped<ReceiptLookup>();
-        services.AddScoped<ReviewDesk>();
-        services.AddScoped<ReceiptDesk>();
         services.AddScoped<IBotHandler<TeacherState>, TeacherBotHandler>();
         services.AddUpdateRouter<TeacherState>(BotRole.Teacher);
-        services.AddSingleton<ReviewExpiry>();
-        services.AddSingleton<ReportStore>();
-        services.AddHostedService<ReportScheduler>();
         return services;
     }
 }

@@ -6,6 +6,10 @@ using Microsoft.Extensions.Options;
 using Rollcall.Storage;
 using Rollcall.Storage.Conversations;
 using Rollcall.Telegram.Classroom;
+using Rollcall.Telegram.Privacy;
+using Rollcall.Telegram.Receipts;
+using Rollcall.Telegram.Reports;
+using Rollcall.Telegram.Review;
 using Rollcall.Telegram.StudentBot;
 using Rollcall.Telegram.TeacherBot;
 using Telegram.Bot;
@@ -32,6 +36,10 @@ public static class BotsSetup
         services.AddHostedService<IdleConversationSweeper>();
         services.AddTeacherBot();
         services.AddStudentBot(configuration);
+        services.AddReview();
+        services.AddReceipts();
+        services.AddPrivacy();
+        services.AddReports();
         return services;
     }
 

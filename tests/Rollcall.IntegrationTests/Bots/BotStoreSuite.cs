@@ -8,11 +8,13 @@ using Rollcall.Otp;
 using Rollcall.Ports;
 using Rollcall.Sessions;
 using Rollcall.Storage;
+using Rollcall.Storage.CheckIns;
 using Rollcall.Storage.Entities;
 using Rollcall.Storage.Privacy;
-using Rollcall.Storage.Queue;
+using Rollcall.Storage.Receipts;
 using Rollcall.Storage.Reviews;
 using Rollcall.Storage.Sessions;
+using Rollcall.Telegram.Texts;
 
 namespace Rollcall.IntegrationTests.Bots;
 
@@ -21,7 +23,7 @@ public abstract class BotStoreSuite
 {
     private static readonly DateTimeOffset Now = TestData.Now;
     private static readonly AttemptPolicy TwoAttempts = new(1);
-    private static readonly ReceiptSigner Receipts = new(new byte[32]);
+    private static readonly ReceiptBook Receipts = new(new ReceiptSigner(new byte[32]), MarkWords.Receipt);
 
     protected abstract Task<RollcallDatabase> CreateDatabaseAsync();
 

@@ -7,7 +7,7 @@ using Rollcall.Telegram.Classroom;
 using Rollcall.Telegram.StudentBot;
 using Rollcall.Telegram.Texts;
 using Rollcall.Telegram.Updates;
-using Rollcall.Tests.TeacherBot;
+using Rollcall.Tests.Updates;
 
 namespace Rollcall.Tests.StudentBot;
 

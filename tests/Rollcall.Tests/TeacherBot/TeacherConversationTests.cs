@@ -5,6 +5,7 @@ using Rollcall.Telegram.Classroom;
 using Rollcall.Telegram.TeacherBot;
 using Rollcall.Telegram.Texts;
 using Rollcall.Telegram.Updates;
+using Rollcall.Tests.Updates;
 
 namespace Rollcall.Tests.TeacherBot;
 

@@ -5,7 +5,7 @@ using Rollcall.Telegram.StudentBot;
 using Rollcall.Telegram.Texts;
 using Rollcall.Telegram.Updates;
 
-namespace Rollcall.Telegram.TeacherBot;
+namespace Rollcall.Telegram.Review;
 
 /// <summary>The teacher's Approve / Reject taps on a review, in any conversation state; the student hears the decision.</summary>
 public sealed class ReviewDesk(ReviewStore store, IOptions<ClassroomOptions> options)

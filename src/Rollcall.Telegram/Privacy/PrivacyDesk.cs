@@ -3,7 +3,7 @@ using Rollcall.Storage.Privacy;
 using Rollcall.Telegram.Texts;
 using Rollcall.Telegram.Updates;
 
-namespace Rollcall.Telegram.StudentBot;
+namespace Rollcall.Telegram.Privacy;
 
 /// <summary>/mydata and /forget (confirmed with a button): a student sees and removes what Rollcall keeps about them.</summary>
 public sealed class PrivacyDesk(StudentDataStore data)
@@ -22,7 +22,7 @@ public sealed class PrivacyDesk(StudentDataStore data)
         object marks = kept.Marks.Count == 0
             ? none
             : kept.Marks.Count + "\n" + string.Join('\n', kept.Marks.Take(MarksShown).Select(m =>
-                $"- {m.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)} {m.Subject} ({m.StudentId}): {Status(m)}"));
+                $"- {m.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)} {m.Subject} ({m.StudentId}): {MarkWords.Standing(m.Status, m.Reviewed)}"));
         var faces = new TextRef(TextKey.MyDataFaces, kept.CachedEmbeddings.Count == 0 ? BotTexts.Format(TextKey.MyDataNone) : string.Join(", ", kept.CachedEmbeddings),
             kept.VideoNoteEmbeddings);
         return [Reply.Text(TextKey.MyData, bindings, marks, faces, kept.ReviewPictures)];
@@ -57,12 +57,4 @@ public sealed class PrivacyDesk(StudentDataStore data)
         var removed = await data.ForgetAsync(inbound.UserId, now, cancellationToken);
         return [.. replies, Reply.Text(TextKey.ForgetDone, removed.Bindings, removed.CachedEmbeddings, removed.VideoNoteEmbeddings, removed.ReviewPictures)];
     }
-
-    private static string Status(MarkRecord mark) => mark.Status switch
-    {
-        Attendance.MarkStatus.Present => mark.Reviewed ? "present (reviewed)" : "present",
-        Attendance.MarkStatus.InReview => "waiting for review",
-        Attendance.MarkStatus.Refused => "not marked",
-        _ => "checking",
-    };
 }

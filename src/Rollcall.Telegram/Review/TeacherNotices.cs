@@ -1,12 +1,12 @@
 using System.Globalization;
 using Rollcall.Attendance;
 using Rollcall.Faces;
+using Rollcall.Storage.CheckIns;
 using Rollcall.Storage.Entities;
-using Rollcall.Storage.Queue;
 using Rollcall.Telegram.Texts;
 using Rollcall.Telegram.Updates;
 
-namespace Rollcall.Telegram.StudentBot;
+namespace Rollcall.Telegram.Review;
 
 /// <summary>What the teacher hears about a check-in: a review to decide, or a warning about one face marking two IDs.</summary>
 public static class TeacherNotices

@@ -2,7 +2,7 @@ using Rollcall.Storage.Receipts;
 using Rollcall.Telegram.Texts;
 using Rollcall.Telegram.Updates;
 
-namespace Rollcall.Telegram.TeacherBot;
+namespace Rollcall.Telegram.Receipts;
 
 /// <summary>/receipt CODE: whether a student's receipt is genuine and what it attests, for the teacher's own sessions.</summary>
 public sealed class ReceiptDesk(ReceiptLookup receipts)

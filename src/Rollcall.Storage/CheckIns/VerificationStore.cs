@@ -9,10 +9,10 @@ using Rollcall.Storage.Receipts;
 using Rollcall.Storage.Reviews;
 using Rollcall.Storage.Sessions;
 
-namespace Rollcall.Storage.Queue;
+namespace Rollcall.Storage.CheckIns;
 
 /// <summary>The verification worker's rows: queued jobs, leases, and the decision written with its mark and outbox row.</summary>
-public sealed class VerificationStore(RollcallDatabase database, ReceiptSigner receipts)
+public sealed class VerificationStore(RollcallDatabase database, ReceiptBook receipts)
 {
     /// <summary>Jobs still queued whose lease is free: those of a crashed worker or a full channel.</summary>
     public async Task<IReadOnlyList<Guid>> ListWaitingAsync(DateTimeOffset now, int limit, CancellationToken cancellationToken)
@@ -120,7 +120,7 @@ public sealed class VerificationStore(RollcallDatabase database, ReceiptSigner r
         }
 
         AuditTrail.Record(db, now, AuditActor.FaceCheck, change.AuditAction, job.SessionId, job.StudentId, change.AuditDetail);
-        var receipt = ReceiptBook.Issue(db, receipts, job.SessionId, job.StudentId, ReceiptBook.Words(change.Receipt), now);
+        var receipt = receipts.Issue(db, job.SessionId, job.StudentId, change.Receipt, now);
         await SaveAsync(db, transaction, cancellationToken);
         return new VerificationDecision(session.Subject, mark.Status, policy.Remaining(mark.AttemptsUsed), AlreadyDecided: false)
         {

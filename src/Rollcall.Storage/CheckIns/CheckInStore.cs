@@ -7,7 +7,7 @@ using Rollcall.Storage.Audit;
 using Rollcall.Storage.Entities;
 using Rollcall.Storage.Sessions;
 
-namespace Rollcall.Storage.Queue;
+namespace Rollcall.Storage.CheckIns;
 
 /// <summary>A student's check-in, inside the turn's context and transaction: lock-out counts, session lookup and the verification job.</summary>
 public sealed class CheckInStore(RollcallDb db) : ICheckInStore

@@ -10,7 +10,7 @@ using Rollcall.Telegram.StudentBot;
 using Rollcall.Telegram.Texts;
 using Rollcall.Telegram.Updates;
 
-namespace Rollcall.Telegram.TeacherBot;
+namespace Rollcall.Telegram.Reports;
 
 /// <summary>
 /// Sends each session's report once it is due: claims due sessions with a lease (a conditional UPDATE, so two instances
@@ -42,7 +42,7 @@ public sealed class ReportScheduler(
             }
             catch (Exception e) when (!stoppingToken.IsCancellationRequested)
             {
-                TeacherBotLog.ReportRoundFailed(logger, e);
+                ReportsLog.ReportRoundFailed(logger, e);
             }
         }
         while (await WaitAsync(timer, stoppingToken));
@@ -71,13 +71,13 @@ public sealed class ReportScheduler(
             if (await sender.SendAsync(report.TeacherChatId, ReportFormatter.Replies(report), grace.Token))
             {
                 await store.MarkSentAsync(sessionId, time.GetUtcNow(), grace.Token);
-                TeacherBotLog.ReportSent(logger, sessionId, report.TeacherChatId, report.Lines.Count(l => l.Present), report.Lines.Count);
+                ReportsLog.ReportSent(logger, sessionId, report.TeacherChatId, report.Lines.Count(l => l.Present), report.Lines.Count);
                 sent++;
             }
             else
             {
                 // The claim runs out and a later round retries.
-                TeacherBotLog.ReportNotSent(logger, sessionId);
+                ReportsLog.ReportNotSent(logger, sessionId);
             }
         }
 
