@@ -11,7 +11,7 @@ namespace Rollcall.Telegram.Updates;
 /// A webhook set elsewhere is deleted only when TELEGRAM_MODE=polling was said (<paramref name="takeOverWebhook"/>):
 /// otherwise polling would silently stop a webhook deployment of the same bot.
 /// </summary>
-public sealed class BotPoller(BotRole role, ITelegramBotClient bot, UpdateRouter router, bool takeOverWebhook, TimeProvider time, ILogger<BotPoller> logger)
+public sealed class BotPoller(BotRole role, ITelegramBotClient bot, IUpdateRouter router, bool takeOverWebhook, TimeProvider time, ILogger<BotPoller> logger)
     : BackgroundService
 {
     /// <summary>Seconds Telegram holds a getUpdates call open; the HTTP timeout is longer.</summary>
