@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Rollcall.Attendance;
+using Rollcall.Reports;
 using Rollcall.Storage.Sessions;
 using Rollcall.Telegram.Texts;
 using Rollcall.Telegram.Updates;
@@ -69,12 +70,7 @@ public static class ReportFormatter
         _ => "absent",
     };
 
-    /// <summary>Quotes a field when needed, and defuses spreadsheet formulas (=, + or @ at the start).</summary>
-    private static string Field(string value)
-    {
-        var safe = value.Length > 0 && value[0] is '=' or '+' or '@' ? "'" + value : value;
-        return safe.AsSpan().IndexOfAny(",\"\n\r") >= 0 ? "\"" + safe.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : safe;
-    }
+    private static string Field(string value) => SpreadsheetText.CsvField(value);
 
     private static string FileName(SessionReport report)
     {
