@@ -20,4 +20,16 @@ public static class SpreadsheetText
             ? "\"" + safe.Replace("\"", "\"\"", StringComparison.Ordinal) + "\""
             : safe;
     }
+
+    /// <summary>An A1 cell reference from a column counted from 0 and a row counted from 1: (27, 3) is AB3.</summary>
+    public static string CellReference(int column, int row)
+    {
+        var letters = "";
+        for (var c = column + 1; c > 0; c = (c - 1) / 26)
+        {
+            letters = (char)('A' + ((c - 1) % 26)) + letters;
+        }
+
+        return letters + row.ToString(System.Globalization.CultureInfo.InvariantCulture);
+    }
 }

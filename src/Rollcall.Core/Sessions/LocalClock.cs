@@ -20,10 +20,13 @@ public sealed class LocalClock(TimeZoneInfo zone)
     /// <summary>The local date of an instant (a session's date).</summary>
     public DateOnly DateOf(DateTimeOffset at) => SessionTimes.DateOf(at, zone);
 
-    /// <summary>The instant the local date begins (in a daylight-saving gap, the zone's standard offset applies).</summary>
+    /// <summary>
+    /// The instant the local date begins, in UTC as the stores compare times (in a daylight-saving gap, the zone's standard
+    /// offset applies).
+    /// </summary>
     public DateTimeOffset StartOf(DateOnly date)
     {
         var midnight = date.ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified);
-        return new DateTimeOffset(midnight, zone.GetUtcOffset(midnight));
+        return new DateTimeOffset(midnight, zone.GetUtcOffset(midnight)).ToUniversalTime();
     }
 }

@@ -136,17 +136,7 @@ public static partial class TermExport
         return unique;
     }
 
-    /// <summary>Column index from 0 and row from 1 to an A1 reference.</summary>
-    private static string Reference(int column, uint row)
-    {
-        var letters = "";
-        for (var c = column + 1; c > 0; c = (c - 1) / 26)
-        {
-            letters = (char)('A' + ((c - 1) % 26)) + letters;
-        }
-
-        return letters + row;
-    }
+    private static string Reference(int column, uint row) => SpreadsheetText.CellReference(column, (int)row);
 
     /// <summary>XML cannot hold most control characters; a name with one would stop the export, so they become U+FFFD.</summary>
     private static string XmlSafe(string value) =>

@@ -21,6 +21,7 @@ public sealed class LocalClockTests
     public void StartOf_IsLocalMidnight()
     {
         Assert.Equal(new DateTimeOffset(2026, 11, 28, 18, 30, 0, TimeSpan.Zero), Kolkata.StartOf(new DateOnly(2026, 11, 29)));
+        Assert.Equal(TimeSpan.Zero, Kolkata.StartOf(new DateOnly(2026, 11, 29)).Offset);
         Assert.Equal(new DateTimeOffset(2026, 11, 29, 0, 0, 0, TimeSpan.Zero), LocalClock.Utc.StartOf(new DateOnly(2026, 11, 29)));
     }
 }
