@@ -2,7 +2,6 @@ using System.Globalization;
 using Rollcall.Attendance;
 using Rollcall.Term;
 using ScottPlot;
-using SkiaSharp;
 
 namespace Rollcall.Telegram.Term;
 
@@ -49,13 +48,7 @@ public static class TermChart
         var more = ranked.Count > shown.Count ? $" (lowest {shown.Count} of {ranked.Count})" : "";
         plot.Title($"{sheet.Batch} · {sheet.Subject}: {below} of {ranked.Count} below {percent} %{more}");
 
-        var height = 160 + (BarPixels * Math.Max(1, shown.Count));
-        using var surface = SKSurface.Create(new SKImageInfo(Width, height));
-        surface.Canvas.Clear(SKColors.White);
-        plot.Render(surface.Canvas, new PixelRect(0, Width, height, 0));
-        using var image = surface.Snapshot();
-        using var png = image.Encode(SKEncodedImageFormat.Png, 100);
-        return png.ToArray();
+        return plot.GetImageBytes(Width, 160 + (BarPixels * Math.Max(1, shown.Count)), ImageFormat.Png);
     }
 
     private static string Label(TermStudent student)
