@@ -81,8 +81,16 @@ internal static class ExportCommand
             options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
         }
 
-        await using var stream = new FileStream(path, options);
-        await stream.WriteAsync(bytes, cancellationToken);
+        await using (var stream = new FileStream(path, options))
+        {
+            await stream.WriteAsync(bytes, cancellationToken);
+        }
+
+        if (!OperatingSystem.IsWindows())
+        {
+            // A file that existed keeps its mode through FileMode.Create; an export is personal data either way.
+            File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        }
     }
 
     private static async Task AuditAsync(IServiceProvider services, TermFile.Ready ready, DateSpan span, ExportFormat format, CancellationToken cancellationToken)
