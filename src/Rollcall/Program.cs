@@ -12,6 +12,8 @@ PhotosCommand.AddTo(root);
 SessionsCommand.AddTo(root);
 StudentsCommand.AddTo(root);
 KeysCommand.AddTo(root);
+ExportCommand.AddTo(root);
+AuditCommand.AddTo(root);
 FacesCommand.AddTo(root);
 BenchCommand.AddTo(root);
 DemoCommand.AddTo(root);

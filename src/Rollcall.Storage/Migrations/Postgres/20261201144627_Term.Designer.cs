@@ -12,8 +12,8 @@ using Rollcall.Storage;
 namespace Rollcall.Storage.Migrations.Postgres
 {
     [DbContext(typeof(PostgresRollcallDb))]
-    [Migration("20261201154233_Hardening")]
-    partial class Hardening
+    [Migration("20261201144627_Term")]
+    partial class Term
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -131,6 +131,24 @@ namespace Rollcall.Storage.Migrations.Postgres
                     b.ToTable("sessions", (string)null);
                 });
 
+            modelBuilder.Entity("Rollcall.Storage.Entities.AttendanceWarning", b =>
+                {
+                    b.Property<string>("StudentId")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<string>("Subject")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTimeOffset>("WarnedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("StudentId", "Subject");
+
+                    b.ToTable("attendance_warnings", (string)null);
+                });
+
             modelBuilder.Entity("Rollcall.Storage.Entities.AuditEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -168,6 +186,8 @@ namespace Rollcall.Storage.Migrations.Postgres
                     b.HasIndex("At");
 
                     b.HasIndex("SessionId");
+
+                    b.HasIndex("StudentId");
 
                     b.ToTable("audit_log", (string)null);
                 });
@@ -516,6 +536,8 @@ namespace Rollcall.Storage.Migrations.Postgres
 
                     b.HasKey("SessionId", "Batch");
 
+                    b.HasIndex("Batch", "Subject", "Date");
+
                     b.HasIndex("TeacherId", "Batch", "Subject", "Date")
                         .IsUnique();
 
@@ -578,9 +600,6 @@ namespace Rollcall.Storage.Migrations.Postgres
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
-                    b.Property<DateTimeOffset?>("LmsRefusedAt")
-                        .HasColumnType("timestamp with time zone");
-
                     b.Property<string>("LmsUsername")
                         .HasMaxLength(320)
                         .HasColumnType("character varying(320)");
@@ -605,12 +624,6 @@ namespace Rollcall.Storage.Migrations.Postgres
 
                     b.Property<long?>("TelegramUserId")
                         .HasColumnType("bigint");
-
-                    b.Property<Guid?>("TokenRenewalHolder")
-                        .HasColumnType("uuid");
-
-                    b.Property<DateTimeOffset?>("TokenRenewalUntil")
-                        .HasColumnType("timestamp with time zone");
 
                     b.HasKey("Id");
 
@@ -686,8 +699,6 @@ namespace Rollcall.Storage.Migrations.Postgres
                         .HasColumnType("bigint");
 
                     b.HasKey("Id");
-
-                    b.HasIndex("FileUniqueId");
 
                     b.HasIndex("State", "CreatedAt");
 

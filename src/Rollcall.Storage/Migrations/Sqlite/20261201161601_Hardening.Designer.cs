@@ -11,7 +11,7 @@ using Rollcall.Storage;
 namespace Rollcall.Storage.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteRollcallDb))]
-    [Migration("20261201154228_Hardening")]
+    [Migration("20261201161601_Hardening")]
     partial class Hardening
     {
         /// <inheritdoc />
@@ -126,6 +126,24 @@ namespace Rollcall.Storage.Migrations.Sqlite
                     b.ToTable("sessions", (string)null);
                 });
 
+            modelBuilder.Entity("Rollcall.Storage.Entities.AttendanceWarning", b =>
+                {
+                    b.Property<string>("StudentId")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Subject")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("WarnedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("StudentId", "Subject");
+
+                    b.ToTable("attendance_warnings", (string)null);
+                });
+
             modelBuilder.Entity("Rollcall.Storage.Entities.AuditEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -161,6 +179,8 @@ namespace Rollcall.Storage.Migrations.Sqlite
                     b.HasIndex("At");
 
                     b.HasIndex("SessionId");
+
+                    b.HasIndex("StudentId");
 
                     b.ToTable("audit_log", (string)null);
                 });
@@ -504,6 +524,8 @@ namespace Rollcall.Storage.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.HasKey("SessionId", "Batch");
+
+                    b.HasIndex("Batch", "Subject", "Date");
 
                     b.HasIndex("TeacherId", "Batch", "Subject", "Date")
                         .IsUnique();
