@@ -104,11 +104,11 @@ internal sealed partial class HttpLmsGateway
 
     /// <summary>
     /// The teacher's renewal lock across instances, waited for; held at most for the worst case of the calls inside it
-    /// (refresh, logout and login, each within the total request timeout). A holder that died frees it then.
+    /// (<see cref="Hosting.LeasePolicy.LmsRenewalFor"/>). A holder that died frees it then.
     /// </summary>
     private async Task<IAsyncDisposable?> LockRenewalAsync(long teacherId, CancellationToken cancellationToken)
     {
-        var hold = _options.HttpTimeout * 3 * 3;
+        var hold = Hosting.LeasePolicy.LmsRenewalFor(_options.HttpTimeout);
         var started = _clock.GetTimestamp();
         while (true)
         {

@@ -7,6 +7,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Rollcall.Configuration;
 using Rollcall.Faces;
+using Rollcall.Hosting;
 using Rollcall.Lms;
 using Rollcall.Observability;
 using Rollcall.Storage;
@@ -37,6 +38,7 @@ internal static class RollcallHost
         builder.Logging.AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Warning);
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<RollcallMetrics>();
+        builder.Services.AddSingleton(Leases(configuration));
         builder.Services.AddStorage(configuration);
         builder.Services.AddHostedService<DatabaseMigration>();
         builder.Services.AddFaces(configuration);
@@ -60,6 +62,10 @@ internal static class RollcallHost
         app.MapBotWebhooks();
         return app;
     }
+
+    /// <summary>Every claim's lease, from the timeouts of the calls made under it (the bots', the LMS's, the face engine's).</summary>
+    private static LeasePolicy Leases(IConfiguration configuration) =>
+        (configuration.Get<BotOptions>() ?? new BotOptions()).Leases((configuration.Get<FaceOptions>() ?? new FaceOptions()).VideoTimeout);
 }
 
 /// <summary>Applies schema migrations before the other services start.</summary>

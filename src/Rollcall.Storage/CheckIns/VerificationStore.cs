@@ -14,9 +14,10 @@ namespace Rollcall.Storage.CheckIns;
 /// <summary>The verification worker's rows: queued jobs, leases, and the decision written with its mark and outbox row.</summary>
 public sealed class VerificationStore(RollcallDatabase database, ReceiptBook receipts)
 {
-    /// <summary>Jobs still queued whose lease is free: those of a crashed worker or a full channel.</summary>
-    public async Task<IReadOnlyList<Guid>> ListWaitingAsync(DateTimeOffset now, int limit, CancellationToken cancellationToken)
+    /// <summary>Jobs still queued whose lease is free by the database's clock: those of a crashed worker or a full channel.</summary>
+    public async Task<IReadOnlyList<Guid>> ListWaitingAsync(int limit, CancellationToken cancellationToken)
     {
+        var now = await database.NowAsync(cancellationToken);
         await using var db = database.CreateContext();
         return await db.VerificationJobs
             .Where(j => j.State == JobState.Queued && (j.LeaseUntil == null || j.LeaseUntil < now))
@@ -26,9 +27,14 @@ public sealed class VerificationStore(RollcallDatabase database, ReceiptBook rec
             .ToListAsync(cancellationToken);
     }
 
-    /// <summary>Takes the job for <paramref name="lease"/> with a conditional UPDATE, so two workers never both run it.</summary>
-    public async Task<VerificationJob?> TryClaimAsync(Guid jobId, DateTimeOffset now, TimeSpan lease, CancellationToken cancellationToken)
+    /// <summary>
+    /// Takes the job for <paramref name="lease"/> with a conditional UPDATE timed by the database's clock, so two workers
+    /// never both hold it and skewed instance clocks agree. The job comes back with its new <see cref="VerificationJob.Claims"/>,
+    /// the claim's fencing token.
+    /// </summary>
+    public async Task<VerificationJob?> TryClaimAsync(Guid jobId, TimeSpan lease, CancellationToken cancellationToken)
     {
+        var now = await database.NowAsync(cancellationToken);
         await using var db = database.CreateContext();
         var until = now + lease;
         cancellationToken.ThrowIfCancellationRequested();
@@ -36,18 +42,18 @@ public sealed class VerificationStore(RollcallDatabase database, ReceiptBook rec
         // Not cancelled once started: a claim whose answer were lost to a stop would hold the lease with nobody to give it back.
         var claimed = await db.VerificationJobs
             .Where(j => j.Id == jobId && j.State == JobState.Queued && (j.LeaseUntil == null || j.LeaseUntil < now))
-            .ExecuteUpdateAsync(s => s.SetProperty(j => j.LeaseUntil, until), CancellationToken.None);
+            .ExecuteUpdateAsync(s => s.SetProperty(j => j.LeaseUntil, until).SetProperty(j => j.Claims, j => j.Claims + 1), CancellationToken.None);
         return claimed == 1
             ? await db.VerificationJobs.AsNoTracking().SingleAsync(j => j.Id == jobId, CancellationToken.None)
             : null;
     }
 
-    /// <summary>Gives a claimed job back until <paramref name="until"/> (a transient failure), so a later sweep runs it again.</summary>
-    public async Task DeferAsync(Guid jobId, DateTimeOffset until, CancellationToken cancellationToken)
+    /// <summary>Gives a claimed job back for <paramref name="pause"/> (a transient failure), so a later sweep runs it again.</summary>
+    public async Task DeferAsync(VerificationJob job, TimeSpan pause, CancellationToken cancellationToken)
     {
+        var until = await database.NowAsync(cancellationToken) + pause;
         await using var db = database.CreateContext();
-        await db.VerificationJobs.Where(j => j.Id == jobId && j.State == JobState.Queued)
-            .ExecuteUpdateAsync(s => s.SetProperty(j => j.LeaseUntil, until), cancellationToken);
+        await Held(db, job).ExecuteUpdateAsync(s => s.SetProperty(j => j.LeaseUntil, until), cancellationToken);
     }
 
     /// <summary>The student already marked present in this session whose verified face is closest to <paramref name="probe"/>.</summary>
@@ -64,12 +70,15 @@ public sealed class VerificationStore(RollcallDatabase database, ReceiptBook rec
     }
 
     /// <summary>Gives a claimed job back at once (an orderly stop), so a sibling or the next start runs it without waiting for the lease.</summary>
-    public async Task ReleaseAsync(Guid jobId, CancellationToken cancellationToken)
+    public async Task ReleaseAsync(VerificationJob job, CancellationToken cancellationToken)
     {
         await using var db = database.CreateContext();
-        await db.VerificationJobs.Where(j => j.Id == jobId && j.State == JobState.Queued)
-            .ExecuteUpdateAsync(s => s.SetProperty(j => j.LeaseUntil, (DateTimeOffset?)null), cancellationToken);
+        await Held(db, job).ExecuteUpdateAsync(s => s.SetProperty(j => j.LeaseUntil, (DateTimeOffset?)null), cancellationToken);
     }
+
+    /// <summary>The job's row while <paramref name="job"/>'s claim is still the latest and it is undecided: the fence.</summary>
+    private static IQueryable<VerificationJob> Held(RollcallDb db, VerificationJob job) =>
+        db.VerificationJobs.Where(j => j.Id == job.Id && j.State == JobState.Queued && j.Claims == job.Claims);
 
     /// <summary>
     /// In one transaction: updates the student's mark from the face check (a pass also enqueues the LMS submission and
@@ -90,13 +99,22 @@ public sealed class VerificationStore(RollcallDatabase database, ReceiptBook rec
         var check = verdict.Check;
         await using var db = database.CreateContext();
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+
+        // The fence first: the job closes only if it is undecided and this claim is its latest. A worker whose lease ran
+        // out while it checked finds another claim here (or the job decided) and its decision is dropped whole.
+        var outcome = check.GetType().Name;
+        var closed = await Held(db, job).ExecuteUpdateAsync(
+            s => s.SetProperty(j => j.State, JobState.Done).SetProperty(j => j.FinishedAt, now)
+                .SetProperty(j => j.Outcome, outcome).SetProperty(j => j.LeaseUntil, (DateTimeOffset?)null),
+            cancellationToken);
+        if (closed == 0)
+        {
+            await transaction.RollbackAsync(cancellationToken);
+            return VerificationDecision.Superseded;
+        }
+
         var session = await db.Sessions.AsNoTracking().SingleAsync(s => s.Id == job.SessionId, cancellationToken);
         var mark = await db.Marks.SingleAsync(m => m.SessionId == job.SessionId && m.StudentId == job.StudentId, cancellationToken);
-        var row = await db.VerificationJobs.SingleAsync(j => j.Id == job.Id, cancellationToken);
-        row.State = JobState.Done;
-        row.FinishedAt = now;
-        row.Outcome = check.GetType().Name;
-        row.LeaseUntil = null;
 
         var change = MarkDecision.Decide(mark.State, new MarkEvent.Verified(verdict, job.Attempt, policy));
         if (change is null)
@@ -159,6 +177,11 @@ public sealed class VerificationStore(RollcallDatabase database, ReceiptBook rec
 /// <summary>Where the student stands after a verification.</summary>
 public sealed record VerificationDecision(string Subject, MarkStatus Status, int AttemptsLeft, bool AlreadyDecided)
 {
+    /// <summary>The job was claimed again after this worker's lease ran out, or decided already: nothing was recorded or is to be said.</summary>
+    public static VerificationDecision Superseded { get; } = new("", MarkStatus.Pending, 0, AlreadyDecided: true) { IsSuperseded = true };
+
+    public bool IsSuperseded { get; private init; }
+
     /// <summary>The receipt code for the student's message; null when nothing was decided.</summary>
     public string? Receipt { get; init; }
 

@@ -33,6 +33,12 @@ public class VerificationJob
 
     public DateTimeOffset? LeaseUntil { get; set; }
 
+    /// <summary>
+    /// How many times a worker has claimed the job. Each claim's number is its fencing token: only the holder of the
+    /// latest claim may decide, defer or give the job back, so a worker whose lease ran out cannot decide it late.
+    /// </summary>
+    public int Claims { get; set; }
+
     public DateTimeOffset CreatedAt { get; set; }
 
     public DateTimeOffset? FinishedAt { get; set; }

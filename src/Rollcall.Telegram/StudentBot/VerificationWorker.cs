@@ -8,6 +8,7 @@ using Rollcall.Attendance;
 using Rollcall.Hosting;
 using Rollcall.Observability;
 using Rollcall.Storage.CheckIns;
+using Rollcall.Storage.Entities;
 using Rollcall.Telegram.Classroom;
 using Rollcall.Telegram.Review;
 using Rollcall.Telegram.Texts;
@@ -29,21 +30,17 @@ public sealed class VerificationWorker(
     [FromKeyedServices(BotRole.Student)] IUpdateRouter conversations,
     IOptions<BotOptions> botOptions,
     IOptions<ClassroomOptions> classroom,
+    LeasePolicy leases,
     RollcallMetrics metrics,
     TimeProvider time,
     ILogger<VerificationWorker> logger) : BackgroundService
 {
-    /// <summary>
-    /// A job's claim: longer than its work can take (getFile and the download, each within HTTP_TIMEOUT_SECONDS, then the
-    /// analysis within FACE_VIDEO_TIMEOUT_SECONDS, 15 s by default), short enough that a killed process's job runs again soon:
-    /// 90 s by default.
-    /// </summary>
-    private TimeSpan Lease => TimeSpan.FromSeconds((2 * botOptions.Value.HttpTimeoutSeconds) + 30);
     private static readonly TimeSpan SweepPeriod = TimeSpan.FromSeconds(10);
     private static readonly TimeSpan DownloadRetryDelay = TimeSpan.FromSeconds(2);
 
-    /// <summary>Claimed jobs whose face check is running: the stop gives back those still here (see <see cref="StopAsync"/>).</summary>
-    private readonly ConcurrentDictionary<Guid, byte> _checking = new();
+    /// <summary>Claimed jobs whose face check is running, with their claim: the stop gives back those still here (see <see cref="StopAsync"/>).</summary>
+    /// <remarks>Keyed by job and claim: after a lease ran out, the sweep may hand the same job to this process again.</remarks>
+    private readonly ConcurrentDictionary<(Guid Job, int Claim), VerificationJob> _checking = new();
 
     /// <summary>
     /// Signals the stop and waits for the workers as long as the host allows; a job whose face check is still running
@@ -52,19 +49,19 @@ public sealed class VerificationWorker(
     public override async Task StopAsync(CancellationToken cancellationToken)
     {
         await base.StopAsync(cancellationToken);
-        foreach (var jobId in _checking.Keys)
+        foreach (var job in _checking.Values)
         {
-            await GiveBackAsync(jobId);
+            await GiveBackAsync(job);
         }
     }
 
     /// <summary>Puts a claimed job back in the queue now, unless its worker or the stop took it first.</summary>
-    private async Task GiveBackAsync(Guid jobId)
+    private async Task GiveBackAsync(VerificationJob job)
     {
-        if (_checking.TryRemove(jobId, out _))
+        if (_checking.TryRemove((job.Id, job.Claims), out _))
         {
             using var release = new CancellationTokenSource(ShutdownGrace.Period, time);
-            await store.ReleaseAsync(jobId, release.Token);
+            await store.ReleaseAsync(job, release.Token);
         }
     }
 
@@ -83,7 +80,7 @@ public sealed class VerificationWorker(
         {
             try
             {
-                var waiting = await store.ListWaitingAsync(time.GetUtcNow(), botOptions.Value.QueueCapacity, stoppingToken);
+                var waiting = await store.ListWaitingAsync(botOptions.Value.QueueCapacity, stoppingToken);
                 var offered = waiting.Count(queue.Offer);
                 StudentBotLog.Requeued(logger, offered);
             }
@@ -120,7 +117,7 @@ public sealed class VerificationWorker(
     /// <summary>Runs one job to its decision and tells the student; false when another worker had it.</summary>
     public async Task<bool> ProcessAsync(Guid jobId, CancellationToken cancellationToken)
     {
-        var job = await store.TryClaimAsync(jobId, time.GetUtcNow(), Lease, cancellationToken);
+        var job = await store.TryClaimAsync(jobId, leases.Job, cancellationToken);
         if (job is null)
         {
             return false;
@@ -129,7 +126,8 @@ public sealed class VerificationWorker(
         var started = Stopwatch.GetTimestamp();
         Verdict verdict;
         bool downloaded;
-        _checking[job.Id] = 0;
+        var held = (job.Id, job.Claims);
+        _checking[held] = job;
         try
         {
             (verdict, downloaded) = await judge.JudgeAsync(job, cancellationToken);
@@ -138,34 +136,34 @@ public sealed class VerificationWorker(
         {
             // Telegram is failing for now: the job stays queued and the sweep offers it again after a short pause.
             StudentBotLog.JobFailed(logger, job.Id, e);
-            if (_checking.TryRemove(job.Id, out _))
+            if (_checking.TryRemove(held, out _))
             {
-                await store.DeferAsync(job.Id, time.GetUtcNow() + DownloadRetryDelay, cancellationToken);
+                await store.DeferAsync(job, DownloadRetryDelay, cancellationToken);
             }
 
             return true;
         }
         catch (Exception) when (cancellationToken.IsCancellationRequested)
         {
-            await GiveBackAsync(job.Id);
+            await GiveBackAsync(job);
             throw new OperationCanceledException(cancellationToken);
         }
         catch
         {
             // A failure of ours: the lease runs out and the sweep retries the job.
-            _checking.TryRemove(job.Id, out _);
+            _checking.TryRemove(held, out _);
             throw;
         }
 
         // A check cut short by the stop may look like a bad video: it is not decided, it runs again.
         if (cancellationToken.IsCancellationRequested)
         {
-            await GiveBackAsync(job.Id);
+            await GiveBackAsync(job);
             throw new OperationCanceledException(cancellationToken);
         }
 
         // Whoever removes the job first owns it: this worker decides it, or the stop has given it back already.
-        if (!_checking.TryRemove(job.Id, out _))
+        if (!_checking.TryRemove(held, out _))
         {
             throw new OperationCanceledException(cancellationToken);
         }
@@ -174,6 +172,13 @@ public sealed class VerificationWorker(
         // so a committed decision never goes unanswered.
         using var grace = new ShutdownGrace(time, cancellationToken);
         var decision = await store.CompleteAsync(job, verdict, classroom.Value.Attempts, time.GetUtcNow(), grace.Token);
+        if (decision.IsSuperseded)
+        {
+            // Another worker claimed the job after this one's lease ran out: its decision stands, this one says nothing.
+            StudentBotLog.JobSuperseded(logger, job.Id, job.Claims);
+            return true;
+        }
+
         if (!decision.AlreadyDecided)
         {
             // A decided check-in puts the student's chat at rest, unless it moved on to another session.

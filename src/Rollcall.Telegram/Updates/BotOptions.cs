@@ -47,6 +47,12 @@ public sealed class BotOptions : IValidatableObject
 
     public string EffectiveMode => Mode ?? "polling";
 
+    /// <summary>The bots' HttpClient timeout: HTTP_TIMEOUT_SECONDS beyond the long poll Telegram holds open.</summary>
+    public TimeSpan BotCallTimeout => TimeSpan.FromSeconds(HttpTimeoutSeconds + BotPoller.PollSeconds);
+
+    /// <summary>The claims' leases from these timeouts and <paramref name="faceWork"/> (FACE_VIDEO_TIMEOUT_SECONDS).</summary>
+    public Hosting.LeasePolicy Leases(TimeSpan faceWork) => Hosting.LeasePolicy.Derive(TimeSpan.FromSeconds(HttpTimeoutSeconds), faceWork);
+
     /// <summary>Whether TELEGRAM_MODE=polling was said: only then may polling delete a webhook that is set.</summary>
     public bool PollingStated => Mode == "polling";
 

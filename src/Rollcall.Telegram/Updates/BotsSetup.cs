@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -27,6 +28,9 @@ public static class BotsSetup
     {
         services.AddOptions<BotOptions>().Bind(configuration);
         services.AddOptions<ClassroomOptions>().Bind(configuration);
+
+        // The host registers the leases with the face engine's timeout; this default (15 s) serves hosts without one.
+        services.TryAddSingleton(sp => sp.GetRequiredService<IOptions<BotOptions>>().Value.Leases(TimeSpan.FromSeconds(15)));
         var polling = (configuration.Get<BotOptions>() ?? new BotOptions()).EffectiveMode == "polling";
         services.AddBotClient(BotRole.Teacher, o => o.TeacherBotToken, polling);
         services.AddBotClient(BotRole.Student, o => o.StudentBotToken, polling);
@@ -68,7 +72,7 @@ public static class BotsSetup
         services.AddHttpClient(name, (sp, client) =>
         {
             var options = sp.GetRequiredService<IOptions<BotOptions>>().Value;
-            client.Timeout = TimeSpan.FromSeconds(options.HttpTimeoutSeconds + BotPoller.PollSeconds);
+            client.Timeout = options.BotCallTimeout;
         }).AddHttpMessageHandler(sp => new DownloadDeadline(
             TimeSpan.FromSeconds(sp.GetRequiredService<IOptions<BotOptions>>().Value.HttpTimeoutSeconds), sp.GetRequiredService<TimeProvider>()))
         .RemoveAllLoggers();

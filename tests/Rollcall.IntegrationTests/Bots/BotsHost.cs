@@ -51,8 +51,41 @@ internal sealed class BotsHost : IAsyncDisposable
 
     public ScriptedFaces Faces { get; } = new();
 
+    /// <summary>The running host's services.</summary>
+    public IServiceProvider Services => _host?.Services ?? throw new InvalidOperationException("Not started.");
+
     /// <summary>Every log line, when started with captureLogs.</summary>
     public System.Collections.Concurrent.ConcurrentQueue<string> Logs { get; } = new();
+
+    private System.Threading.Channels.Channel<string> LogLines { get; } = System.Threading.Channels.Channel.CreateUnbounded<string>();
+
+    /// <summary>The next log line with one of <paramref name="eventIds"/> (captureLogs), within <paramref name="timeout"/> in all.</summary>
+    public async Task<string> NextLogAsync(TimeSpan timeout, params int[] eventIds)
+    {
+        using var limit = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
+        limit.CancelAfter(timeout);
+        try
+        {
+            while (true)
+            {
+                var line = await LogLines.Reader.ReadAsync(limit.Token);
+                if (eventIds.Any(id => line.StartsWith($"{id} ", StringComparison.Ordinal)))
+                {
+                    return line;
+                }
+            }
+        }
+        catch (OperationCanceledException) when (!TestContext.Current.CancellationToken.IsCancellationRequested)
+        {
+            throw new TimeoutException($"No log line {string.Join(" or ", eventIds)} within {timeout.TotalSeconds:0.#} s.");
+        }
+    }
+
+    private void Log(string line)
+    {
+        Logs.Enqueue(line);
+        LogLines.Writer.TryWrite(line);
+    }
 
     /// <summary>
     /// Starts the bots polling, or with <paramref name="webhookPort"/> receiving webhooks on that loopback port;
@@ -94,7 +127,7 @@ internal sealed class BotsHost : IAsyncDisposable
         {
             // Everything, down to Trace, except EF Core's SQL: the point is what the bots and their HTTP clients write.
             builder.Logging.SetMinimumLevel(LogLevel.Trace).AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Warning)
-                .AddProvider(new ListLoggerProvider(bots.Logs.Enqueue));
+                .AddProvider(new ListLoggerProvider(bots.Log));
         }
 
         builder.Services.AddSingleton(TimeProvider.System);
@@ -136,20 +169,38 @@ internal sealed class BotsHost : IAsyncDisposable
     }
 }
 
-/// <summary>A face verifier that answers with <see cref="Next"/> and remembers the videos it saw.</summary>
+/// <summary>A face verifier that answers with <see cref="Next"/> and remembers the videos it saw; a check can be held.</summary>
 internal sealed class ScriptedFaces : IFaceVerifier
 {
+    private TaskCompletionSource? _entered;
+    private TaskCompletionSource? _release;
+
     public FaceCheck Next { get; set; } = new FaceCheck.Match(91.5, 0.95, 12, 70);
 
     public List<FaceCheckRequest> Seen { get; } = [];
 
-    public Task<FaceCheck> VerifyAsync(FaceCheckRequest request, CancellationToken cancellationToken)
+    /// <summary>Holds the next check until the returned release is called; the task completes once that check has begun.</summary>
+    public (Task Entered, Action Release) HoldNextCheck()
+    {
+        var entered = _entered = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var release = _release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        return (entered.Task, () => release.TrySetResult());
+    }
+
+    public async Task<FaceCheck> VerifyAsync(FaceCheckRequest request, CancellationToken cancellationToken)
     {
         lock (Seen)
         {
             Seen.Add(request);
         }
 
-        return Task.FromResult(Next);
+        var release = Interlocked.Exchange(ref _release, null);
+        if (release is not null)
+        {
+            Interlocked.Exchange(ref _entered, null)?.TrySetResult();
+            await release.Task.WaitAsync(cancellationToken);
+        }
+
+        return Next;
     }
 }

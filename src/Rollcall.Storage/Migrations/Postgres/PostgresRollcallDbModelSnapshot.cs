@@ -662,6 +662,9 @@ namespace Rollcall.Storage.Migrations.Postgres
                     b.Property<long>("ChatId")
                         .HasColumnType("bigint");
 
+                    b.Property<int>("Claims")
+                        .HasColumnType("integer");
+
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 

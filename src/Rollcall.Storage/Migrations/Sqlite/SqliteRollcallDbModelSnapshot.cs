@@ -649,6 +649,9 @@ namespace Rollcall.Storage.Migrations.Sqlite
                     b.Property<long>("ChatId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("Claims")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 

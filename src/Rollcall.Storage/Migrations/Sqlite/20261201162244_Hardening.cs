@@ -11,6 +11,13 @@ namespace Rollcall.Storage.Migrations.Sqlite
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<int>(
+                name: "Claims",
+                table: "verification_jobs",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: 0);
+
             migrationBuilder.AddColumn<long>(
                 name: "LmsRefusedAt",
                 table: "teachers",
@@ -44,6 +51,10 @@ namespace Rollcall.Storage.Migrations.Sqlite
 
             migrationBuilder.DropIndex(
                 name: "IX_verification_jobs_FileUniqueId",
+                table: "verification_jobs");
+
+            migrationBuilder.DropColumn(
+                name: "Claims",
                 table: "verification_jobs");
 
             migrationBuilder.DropColumn(

@@ -11,6 +11,13 @@ namespace Rollcall.Storage.Migrations.Postgres
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<int>(
+                name: "Claims",
+                table: "verification_jobs",
+                type: "integer",
+                nullable: false,
+                defaultValue: 0);
+
             migrationBuilder.AddColumn<DateTimeOffset>(
                 name: "LmsRefusedAt",
                 table: "teachers",
@@ -44,6 +51,10 @@ namespace Rollcall.Storage.Migrations.Postgres
 
             migrationBuilder.DropIndex(
                 name: "IX_verification_jobs_FileUniqueId",
+                table: "verification_jobs");
+
+            migrationBuilder.DropColumn(
+                name: "Claims",
                 table: "verification_jobs");
 
             migrationBuilder.DropColumn(

@@ -11,7 +11,7 @@ using Rollcall.Storage;
 namespace Rollcall.Storage.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteRollcallDb))]
-    [Migration("20261201161601_Hardening")]
+    [Migration("20261201162244_Hardening")]
     partial class Hardening
     {
         /// <inheritdoc />
@@ -650,6 +650,9 @@ namespace Rollcall.Storage.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<long>("ChatId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Claims")
                         .HasColumnType("INTEGER");
 
                     b.Property<long>("CreatedAt")

@@ -12,7 +12,7 @@ using Rollcall.Storage;
 namespace Rollcall.Storage.Migrations.Postgres
 {
     [DbContext(typeof(PostgresRollcallDb))]
-    [Migration("20261201161609_Hardening")]
+    [Migration("20261201162305_Hardening")]
     partial class Hardening
     {
         /// <inheritdoc />
@@ -664,6 +664,9 @@ namespace Rollcall.Storage.Migrations.Postgres
 
                     b.Property<long>("ChatId")
                         .HasColumnType("bigint");
+
+                    b.Property<int>("Claims")
+                        .HasColumnType("integer");
 
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
