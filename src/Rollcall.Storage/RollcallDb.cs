@@ -26,6 +26,8 @@ public abstract class RollcallDb(DbContextOptions options) : DbContext(options)
 
     public DbSet<LmsRecord> LmsRecords => Set<LmsRecord>();
 
+    public DbSet<DeliveryLease> DeliveryLeases => Set<DeliveryLease>();
+
     public DbSet<Conversation> Conversations => Set<Conversation>();
 
     public DbSet<ProcessedUpdate> ProcessedUpdates => Set<ProcessedUpdate>();

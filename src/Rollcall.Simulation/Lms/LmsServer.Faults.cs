@@ -8,6 +8,7 @@ public sealed partial class LmsServer
     private static readonly LmsCannedAnswer InjectedFailure = new(500, "application/json", """{"message":"Injected failure"}""");
     private readonly Lock _faultGate = new();
     private readonly List<(string Method, string Path, LmsCannedAnswer Answer)> _queuedAnswers = [];
+    private readonly List<(string Method, string Path, TimeSpan Delay)> _queuedDelays = [];
     private Random? _random;
 
     /// <summary>The next <paramref name="count"/> calls of <paramref name="method"/> <paramref name="path"/> (relative to BASE_URL, e.g. "/attendance") get <paramref name="status"/>.</summary>
@@ -23,6 +24,15 @@ public sealed partial class LmsServer
             {
                 _queuedAnswers.Add((method, $"/api/v1{path}", answer));
             }
+        }
+    }
+
+    /// <summary>The next call of <paramref name="method"/> <paramref name="path"/> is answered <paramref name="delay"/> late (real time: the network).</summary>
+    public void DelayNext(string method, string path, TimeSpan delay)
+    {
+        lock (_faultGate)
+        {
+            _queuedDelays.Add((method, $"/api/v1{path}", delay));
         }
     }
 
@@ -68,6 +78,13 @@ public sealed partial class LmsServer
             _random ??= new Random(_options.RandomSeed);
             var (min, max) = _options.Latency;
             var delay = max > min ? min + ((max - min) * _random.NextDouble()) : min;
+            var delayed = _queuedDelays.FindIndex(d => d.Method == method && string.Equals(d.Path, path, StringComparison.OrdinalIgnoreCase));
+            if (delayed >= 0)
+            {
+                delay += _queuedDelays[delayed].Delay;
+                _queuedDelays.RemoveAt(delayed);
+            }
+
             var queued = _queuedAnswers.FindIndex(f => f.Method == method && string.Equals(f.Path, path, StringComparison.OrdinalIgnoreCase));
             if (queued >= 0)
             {

@@ -1,6 +1,9 @@
 namespace Rollcall.Storage.Entities;
 
-/// <summary>A pending LMS submission for one batch/subject/date, written with the mark it carries.</summary>
+/// <summary>
+/// A pending LMS submission for one batch/subject/date, written with the mark it carries. The key's delivery is
+/// leased as a whole (<see cref="DeliveryLease"/>), not row by row.
+/// </summary>
 public class OutboxEntry
 {
     public long Id { get; set; }
@@ -20,8 +23,6 @@ public class OutboxEntry
     public DateTimeOffset CreatedAt { get; set; }
 
     public DateTimeOffset NextAttemptAt { get; set; }
-
-    public DateTimeOffset? LeaseUntil { get; set; }
 
     public DateTimeOffset? SentAt { get; set; }
 

@@ -1,28 +1,29 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using Rollcall.Attendance;
 using Rollcall.Hosting;
 using Rollcall.Lms;
 using Rollcall.Observability;
 using Rollcall.Ports;
 using Rollcall.Storage.Entities;
+using Rollcall.Storage.Sessions;
 
 namespace Rollcall.Storage.Outbox;
 
 /// <summary>
-/// Delivers pending marks to the LMS until it accepts them. Per batch/subject/date one delivery runs at a time and
-/// carries every student present so far, so the first creates the record (POST) and later ones update it (PUT).
+/// Delivers pending marks to the LMS until it accepts them. Per batch/subject/date one delivery runs at a time across
+/// instances (<see cref="DeliveryLeases"/>) and carries every student present so far in every session of that key, of
+/// every teacher, so the first creates the record (POST) and later ones update it (PUT).
 /// </summary>
 public sealed partial class OutboxRelay(
     RollcallDatabase database,
     ILmsGateway lms,
     ITeacherAlerts alerts,
+    LeasePolicy leases,
     TimeProvider time,
     RollcallMetrics metrics,
     ILogger<OutboxRelay> logger) : BackgroundService
 {
-    private static readonly TimeSpan Lease = TimeSpan.FromSeconds(60);
     private static readonly TimeSpan MaxBackoff = TimeSpan.FromMinutes(5);
     private static readonly TimeSpan ObserveInterval = TimeSpan.FromSeconds(5);
     private DateTimeOffset _lastObserved = DateTimeOffset.MinValue;
@@ -44,7 +45,7 @@ public sealed partial class OutboxRelay(
             catch (Exception e) when (e is not OperationCanceledException)
             {
                 // A database restart must not end the relay: the rows wait and the next tick tries again.
-                LogRelayFailed(logger, e);
+                OutboxLog.RelayFailed(logger, e);
             }
         }
         while (await timer.WaitForNextTickAsync(stoppingToken));
@@ -58,8 +59,8 @@ public sealed partial class OutboxRelay(
         await using (var db = database.CreateContext())
         {
             keys = await db.Outbox.AsNoTracking()
-                .Where(o => o.State == OutboxState.Pending && o.NextAttemptAt <= now && (o.LeaseUntil == null || o.LeaseUntil < now))
-                .Select(o => new DeliveryKey(o.TeacherId, o.Batch, o.Subject, o.Date))
+                .Where(o => o.State == OutboxState.Pending && o.NextAttemptAt <= now)
+                .Select(o => new DeliveryKey(o.Batch, o.Subject, o.Date))
                 .Distinct()
                 .Take(50)
                 .ToListAsync(cancellationToken);
@@ -68,7 +69,7 @@ public sealed partial class OutboxRelay(
         var delivered = 0;
         foreach (var key in keys)
         {
-            delivered += await DeliverAsync(key, now, cancellationToken) ? 1 : 0;
+            delivered += await DeliverAsync(key, cancellationToken) ? 1 : 0;
         }
 
         // The backlog gauge costs two queries: refresh it after deliveries, else at most every few seconds.
@@ -80,116 +81,115 @@ public sealed partial class OutboxRelay(
         return delivered;
     }
 
-    private async Task<bool> DeliverAsync(DeliveryKey key, DateTimeOffset now, CancellationToken cancellationToken)
+    private async Task<bool> DeliverAsync(DeliveryKey key, CancellationToken cancellationToken)
     {
-        try
-        {
-            return await LeaseAndDeliverAsync(key, now, cancellationToken);
-        }
-        catch (Exception) when (cancellationToken.IsCancellationRequested)
-        {
-            // An orderly stop: rows this pass leased go back now, not when the lease runs out. An LMS call cut off
-            // mid-way is sent again by whoever takes them; the LMS answers a repeat as a duplicate.
-            using var grace = new ShutdownGrace(time, cancellationToken);
-            var leaseUntil = now + Lease;
-            await using var db = database.CreateContext();
-            await db.Outbox.Where(o => o.State == OutboxState.Pending && o.LeaseUntil == leaseUntil)
-                .ExecuteUpdateAsync(s => s.SetProperty(o => o.LeaseUntil, (DateTimeOffset?)null), grace.Token);
-            throw new OperationCanceledException(cancellationToken);
-        }
-    }
-
-    private async Task<bool> LeaseAndDeliverAsync(DeliveryKey key, DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        var leaseUntil = now + Lease;
-        await using var db = database.CreateContext();
-        var due = db.Outbox.Where(o => o.TeacherId == key.TeacherId && o.Batch == key.Batch && o.Subject == key.Subject
-            && o.Date == key.Date && o.State == OutboxState.Pending && o.NextAttemptAt <= now);
-
-        // The key is skipped while any of its rows is leased (by this or another instance): one delivery per key at a time.
-        var claimed = await due
-            .Where(_ => !db.Outbox.Any(o => o.Batch == key.Batch && o.Subject == key.Subject && o.Date == key.Date
-                && o.State == OutboxState.Pending && o.LeaseUntil != null && o.LeaseUntil >= now))
-            .ExecuteUpdateAsync(s => s.SetProperty(o => o.LeaseUntil, leaseUntil), cancellationToken);
-        if (claimed == 0)
+        if (await DeliveryLeases.TryTakeAsync(database, key, leases.Outbox, cancellationToken) is not { } claim)
         {
             return false;
         }
 
-        var claimedIds = await db.Outbox.Where(o => o.Batch == key.Batch && o.Subject == key.Subject && o.Date == key.Date
-            && o.State == OutboxState.Pending && o.LeaseUntil == leaseUntil).Select(o => o.Id).ToListAsync(cancellationToken);
-        var isFirst = !await db.LmsRecords.AnyAsync(r => r.Batch == key.Batch && r.Subject == key.Subject && r.Date == key.Date, cancellationToken);
-        var submission = new AttendanceSubmission(key.Batch, key.Subject, key.Date, isFirst, await StatusesAsync(db, key, cancellationToken));
-
-        SubmissionOutcome outcome;
-        var started = time.GetTimestamp();
         try
         {
-            outcome = await lms.SubmitAsync(key.TeacherId, submission, cancellationToken);
+            return await DeliverHeldAsync(key, claim, cancellationToken);
         }
-        catch (Exception e) when (!cancellationToken.IsCancellationRequested)
+        catch (Exception) when (cancellationToken.IsCancellationRequested)
         {
-            // Whatever the gateway throws (an answer it cannot parse, a key that opens no token) is a failed attempt
-            // with backoff, never an escape that leaves the rows leased and retried every minute.
-            LogSubmitThrew(logger, key.Batch, e);
-            outcome = SubmissionOutcome.Failed;
+            // An orderly stop: the key goes back now, not when the lease runs out. An LMS call cut off mid-way is sent
+            // again by whoever takes the key; the LMS answers a repeated create as a duplicate, and a PUT is whole.
+            using var grace = new ShutdownGrace(time, cancellationToken);
+            await using var db = database.CreateContext();
+            await DeliveryLeases.ReleaseAsync(db, key, claim, grace.Token);
+            throw new OperationCanceledException(cancellationToken);
+        }
+    }
+
+    private async Task<bool> DeliverHeldAsync(DeliveryKey key, int claim, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        await using var db = database.CreateContext();
+
+        // The rows first, then the set: a mark committed in between is in the set, and its own row is delivered again.
+        var due = await Rows(db, key).Where(o => o.NextAttemptAt <= now)
+            .OrderBy(o => o.CreatedAt).Select(o => new { o.Id, o.TeacherId }).ToListAsync(cancellationToken);
+        if (due.Count == 0)
+        {
+            await DeliveryLeases.ReleaseAsync(db, key, claim, cancellationToken);
+            return false;
         }
 
-        metrics.LmsCalled(isFirst ? "create" : "update", time.GetElapsedTime(started), outcome == SubmissionOutcome.Failed);
-
-        var rows = db.Outbox.Where(o => claimedIds.Contains(o.Id));
+        var isFirst = !await db.LmsRecords.AnyAsync(r => r.Batch == key.Batch && r.Subject == key.Subject && r.Date == key.Date, cancellationToken);
+        var submission = new AttendanceSubmission(key.Batch, key.Subject, key.Date, isFirst, await AttendanceSet.StatusesAsync(db, key, cancellationToken));
+        var (outcome, teacherId) = await SubmitAsync(key, submission, [.. due.Select(d => d.TeacherId).Distinct()], cancellationToken);
+        var ids = due.Select(d => d.Id).ToList();
         if (outcome is SubmissionOutcome.Accepted or SubmissionOutcome.Duplicate)
         {
-            if (isFirst)
-            {
-                db.LmsRecords.Add(new LmsRecord { Batch = key.Batch, Subject = key.Subject, Date = key.Date, CreatedAt = now });
-                await SaveIgnoringDuplicateAsync(db, cancellationToken);
-            }
-
-            if (isFirst && outcome == SubmissionOutcome.Duplicate)
-            {
-                // The record existed (an earlier POST whose answer was lost?) and may hold fewer students than this one:
-                // the rows stay due and the next pass sends the full set as an update.
-                await rows.ExecuteUpdateAsync(s => s.SetProperty(o => o.LeaseUntil, (DateTimeOffset?)null), cancellationToken);
-                return true;
-            }
-
-            var sentAt = time.GetUtcNow();
-            await rows.ExecuteUpdateAsync(s => s.SetProperty(o => o.State, OutboxState.Sent).SetProperty(o => o.SentAt, sentAt), cancellationToken);
-            await db.Teachers.Where(t => t.Id == key.TeacherId && t.LmsRefusedAt != null)
-                .ExecuteUpdateAsync(s => s.SetProperty(t => t.LmsRefusedAt, (DateTimeOffset?)null), cancellationToken);
-            LogDelivered(logger, key.Batch, key.Subject, submission.Students.Count(s => s.Present), isFirst, outcome);
+            await AcceptedAsync(db, key, claim, ids, teacherId, submission, outcome, cancellationToken);
             return true;
         }
 
-        var attempts = await rows.Select(o => o.Attempts).MaxAsync(cancellationToken) + 1;
+        var attempts = await db.Outbox.Where(o => ids.Contains(o.Id)).MaxAsync(o => o.Attempts, cancellationToken) + 1;
         var next = now + Backoff(attempts);
-        await rows.ExecuteUpdateAsync(
+        await db.Outbox.Where(o => ids.Contains(o.Id)).ExecuteUpdateAsync(
             s => s.SetProperty(o => o.Attempts, o => o.Attempts + 1)
                 .SetProperty(o => o.NextAttemptAt, next)
-                .SetProperty(o => o.LeaseUntil, (DateTimeOffset?)null)
                 .SetProperty(o => o.LastError, outcome == SubmissionOutcome.Refused ? "LMS refuses the teacher's sign-in" : "LMS refused or unreachable"),
             cancellationToken);
-        LogRetryLater(logger, key.Batch, attempts, next);
-        if (outcome == SubmissionOutcome.Refused)
-        {
-            await TellTeacherOnceAsync(db, key, cancellationToken);
-        }
-
+        await DeliveryLeases.ReleaseAsync(db, key, claim, cancellationToken);
+        OutboxLog.RetryLater(logger, key.Batch, attempts, next);
         return false;
     }
 
-    /// <summary>The first refusal since the teacher last signed in (or was last accepted) is told; later ones only retried.</summary>
-    private async Task TellTeacherOnceAsync(RollcallDb db, DeliveryKey key, CancellationToken cancellationToken)
+    private async Task AcceptedAsync(RollcallDb db, DeliveryKey key, int claim, List<long> ids, long teacherId,
+        AttendanceSubmission submission, SubmissionOutcome outcome, CancellationToken cancellationToken)
     {
-        var now = time.GetUtcNow();
-        var first = await db.Teachers.Where(t => t.Id == key.TeacherId && t.LmsRefusedAt == null)
-            .ExecuteUpdateAsync(s => s.SetProperty(t => t.LmsRefusedAt, now), cancellationToken);
-        if (first == 1)
+        if (submission.IsFirst)
         {
-            await alerts.LmsRefusedAsync(key.TeacherId, key.Batch, key.Subject, key.Date, cancellationToken);
+            db.LmsRecords.Add(new LmsRecord { Batch = key.Batch, Subject = key.Subject, Date = key.Date, CreatedAt = time.GetUtcNow() });
+            await SaveIgnoringDuplicateAsync(db, cancellationToken);
         }
+
+        if (submission.IsFirst && outcome == SubmissionOutcome.Duplicate)
+        {
+            // The record existed (an earlier POST whose answer was lost?) and may hold fewer students than this one:
+            // the rows stay due and the next pass sends the full set as an update.
+            await DeliveryLeases.ReleaseAsync(db, key, claim, cancellationToken);
+            return;
+        }
+
+        // The fence and the rows commit together: a delivery whose lease ran out meanwhile marks nothing, and since its
+        // older set may reach the LMS after a newer one, a fresh row makes sure the whole set is written once more.
+        var sentAt = time.GetUtcNow();
+        var held = await TurnTransaction.RunAsync(database, async ct =>
+        {
+            await using var fenced = database.CreateContext();
+            await using var transaction = await fenced.Database.BeginTransactionAsync(ct);
+            var stillHeld = await DeliveryLeases.ReleaseAsync(fenced, key, claim, ct);
+            if (stillHeld)
+            {
+                await fenced.Outbox.Where(o => ids.Contains(o.Id))
+                    .ExecuteUpdateAsync(s => s.SetProperty(o => o.State, OutboxState.Sent).SetProperty(o => o.SentAt, sentAt), ct);
+                await fenced.Teachers.Where(t => t.Id == teacherId && t.LmsRefusedAt != null)
+                    .ExecuteUpdateAsync(s => s.SetProperty(t => t.LmsRefusedAt, (DateTimeOffset?)null), ct);
+            }
+            else
+            {
+                AttendanceOutbox.Enqueue(fenced, teacherId, key.Batch, key.Subject, key.Date, sentAt);
+                await fenced.SaveChangesAsync(ct);
+            }
+
+            await transaction.CommitAsync(ct);
+            return stillHeld;
+        }, cancellationToken);
+        if (!held)
+        {
+            OutboxLog.LeaseLost(logger, key.Batch, key.Subject, claim);
+        }
+
+        OutboxLog.Delivered(logger, key.Batch, key.Subject, submission.Students.Count(s => s.Present), submission.IsFirst, outcome);
     }
+
+    private static IQueryable<OutboxEntry> Rows(RollcallDb db, DeliveryKey key) =>
+        db.Outbox.Where(o => o.Batch == key.Batch && o.Subject == key.Subject && o.Date == key.Date && o.State == OutboxState.Pending);
 
     private async Task ObserveBacklogAsync(CancellationToken cancellationToken)
     {
@@ -201,22 +201,6 @@ public sealed partial class OutboxRelay(
         _lastObserved = time.GetUtcNow();
     }
 
-    /// <summary>The whole roster of the batch across the teacher's sessions that day, present ones marked.</summary>
-    private static async Task<IReadOnlyList<StudentStatus>> StatusesAsync(RollcallDb db, DeliveryKey key, CancellationToken cancellationToken)
-    {
-        var sessionIds = db.SessionBatches
-            .Where(b => b.TeacherId == key.TeacherId && b.Batch == key.Batch && b.Subject == key.Subject && b.Date == key.Date)
-            .Select(b => b.SessionId);
-        var roster = await db.SessionStudents.AsNoTracking()
-            .Where(s => sessionIds.Contains(s.SessionId) && s.Batch == key.Batch)
-            .Select(s => s.StudentId).Distinct().ToListAsync(cancellationToken);
-        var present = await db.Marks.AsNoTracking()
-            .Where(m => sessionIds.Contains(m.SessionId) && m.Status == MarkStatus.Present)
-            .Select(m => m.StudentId).ToListAsync(cancellationToken);
-        var presentSet = present.ToHashSet(StringComparer.Ordinal);
-        return roster.Order(StringComparer.Ordinal).Select(id => new StudentStatus(id, presentSet.Contains(id))).ToList();
-    }
-
     private static async Task SaveIgnoringDuplicateAsync(RollcallDb db, CancellationToken cancellationToken)
     {
         try
@@ -226,6 +210,7 @@ public sealed partial class OutboxRelay(
         catch (DbUpdateException e) when (db.IsUniqueViolation(e))
         {
             // Another instance recorded the creation first; the record exists either way.
+            db.ChangeTracker.Clear();
         }
     }
 
@@ -234,18 +219,4 @@ public sealed partial class OutboxRelay(
         var seconds = Math.Min(MaxBackoff.TotalSeconds, Math.Pow(2, Math.Min(attempts, 10)));
         return TimeSpan.FromSeconds(seconds * (0.8 + (0.4 * Random.Shared.NextDouble())));
     }
-
-    private sealed record DeliveryKey(long TeacherId, string Batch, string Subject, DateOnly Date);
-
-    [LoggerMessage(EventId = 2100, Level = LogLevel.Information, Message = "Delivered attendance of batch {Batch} / {Subject}: {Present} present (create: {IsFirst}, outcome {Outcome})")]
-    private static partial void LogDelivered(ILogger logger, string batch, string subject, int present, bool isFirst, SubmissionOutcome outcome);
-
-    [LoggerMessage(EventId = 2101, Level = LogLevel.Warning, Message = "LMS did not accept batch {Batch} (attempt {Attempts}); next try at {Next:O}")]
-    private static partial void LogRetryLater(ILogger logger, string batch, int attempts, DateTimeOffset next);
-
-    [LoggerMessage(EventId = 2102, Level = LogLevel.Warning, Message = "LMS call for batch {Batch} failed")]
-    private static partial void LogSubmitThrew(ILogger logger, string batch, Exception exception);
-
-    [LoggerMessage(EventId = 2103, Level = LogLevel.Error, Message = "Outbox relay pass failed; retrying on the next tick")]
-    private static partial void LogRelayFailed(ILogger logger, Exception exception);
 }

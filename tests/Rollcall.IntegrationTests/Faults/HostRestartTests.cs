@@ -92,7 +92,7 @@ public sealed class HostRestartTests(FacesFixture faces)
         var now = DateTimeOffset.UtcNow;
         await using var db = rig.Database.CreateContext();
         var jobs = await db.VerificationJobs.CountAsync(j => j.State == JobState.Queued && j.LeaseUntil != null && j.LeaseUntil > now, ct);
-        var outbox = await db.Outbox.CountAsync(o => o.State == OutboxState.Pending && o.LeaseUntil != null && o.LeaseUntil > now, ct);
+        var outbox = await db.DeliveryLeases.CountAsync(l => l.LeaseUntil != null && l.LeaseUntil > now, ct);
         var reports = await db.Sessions.CountAsync(s => s.ReportSentAt == null && s.ReportClaimedUntil != null && s.ReportClaimedUntil > now, ct);
         return jobs + outbox + reports == 0 ? "0 leased" : $"{jobs} jobs, {outbox} outbox rows, {reports} reports leased";
     }

@@ -20,7 +20,7 @@ public abstract partial class OutboxRelaySuite
         var lms = new RecordingLms { Throw = new InvalidOperationException("The node must be of type 'JsonObject'.") };
         using var metrics = new RollcallMetrics();
         using var errors = LmsErrors(metrics);
-        var relay = new OutboxRelay(database, lms, new RecordingAlerts(), _time, metrics, NullLogger<OutboxRelay>.Instance);
+        var relay = new OutboxRelay(database, lms, new RecordingAlerts(), Leases, _time, metrics, NullLogger<OutboxRelay>.Instance);
         await MarkAsync(database, teacherId, sessionId, "S-1");
 
         await relay.DeliverDueAsync(TestContext.Current.CancellationToken);
@@ -29,7 +29,7 @@ public abstract partial class OutboxRelaySuite
         Assert.Single(lms.Submissions);
         Assert.Equal(1, errors.Count);
         var row = await RowAsync(database);
-        Assert.Equal((OutboxState.Pending, 1, null), (row.State, row.Attempts, row.LeaseUntil));
+        Assert.Equal((OutboxState.Pending, 1), (row.State, row.Attempts));
         Assert.True(row.NextAttemptAt > _time.GetUtcNow());
         lms.Throw = null;
         _time.Advance(TimeSpan.FromSeconds(3));

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
+using Rollcall.Hosting;
 using Rollcall.IntegrationTests.Support;
 using Rollcall.Lms;
 using Rollcall.Observability;
@@ -14,6 +15,7 @@ namespace Rollcall.IntegrationTests.Storage;
 /// <summary>The outbox relay's delivery rules, against every provider.</summary>
 public abstract partial class OutboxRelaySuite
 {
+    private static readonly LeasePolicy Leases = LeasePolicy.Derive(TimeSpan.FromSeconds(30), TimeSpan.FromSeconds(15));
     private readonly FakeTimeProvider _time = new(TestData.Now);
 
     protected abstract Task<RollcallDatabase> CreateDatabaseAsync();
@@ -98,6 +100,28 @@ public abstract partial class OutboxRelaySuite
         Assert.Equal(0, await PendingAsync(database));
     }
 
+    [Fact]
+    public async Task TwoTeachersRecordingOneBatch_EveryDeliveryCarriesThePresentStudentsOfBothSessions()
+    {
+        var (database, first, firstSession) = await ClassAsync();
+        var second = await TestData.AddTeacherAsync(database, "917000000001");
+        var secondSession = await TestData.AddSessionAsync(database, second, "135791", "B-101", "S-1", "S-2", "S-3", "S-4");
+        var lms = new RecordingLms();
+        var relay = Relay(database, lms);
+
+        await MarkAsync(database, first, firstSession, "S-1");
+        await relay.DeliverDueAsync(TestContext.Current.CancellationToken);
+        await MarkAsync(database, second, secondSession, "S-2");
+        await relay.DeliverDueAsync(TestContext.Current.CancellationToken);
+        await MarkAsync(database, first, firstSession, "S-3");
+        await relay.DeliverDueAsync(TestContext.Current.CancellationToken);
+
+        Assert.Equal([true, false, false], lms.Submissions.Select(s => s.IsFirst));
+        Assert.Equal(["S-1", "S-2", "S-3"], Present(lms.Submissions[^1]));
+        Assert.Equal(["S-1", "S-2"], Present(lms.Submissions[1]));
+        Assert.Equal(0, await PendingAsync(database));
+    }
+
     private async Task<(RollcallDatabase Database, long TeacherId, Guid SessionId)> ClassAsync()
     {
         var database = await CreateDatabaseAsync();
@@ -107,7 +131,7 @@ public abstract partial class OutboxRelaySuite
     }
 
     private OutboxRelay Relay(RollcallDatabase database, ILmsGateway lms, RecordingAlerts? alerts = null) =>
-        new(database, lms, alerts ?? new RecordingAlerts(), _time, new RollcallMetrics(), NullLogger<OutboxRelay>.Instance);
+        new(database, lms, alerts ?? new RecordingAlerts(), Leases, _time, new RollcallMetrics(), NullLogger<OutboxRelay>.Instance);
 
     private static async Task<OutboxEntry> RowAsync(RollcallDatabase database)
     {

@@ -9,20 +9,23 @@ public static class TestData
 {
     public static readonly DateTimeOffset Now = new(2026, 11, 28, 9, 0, 0, TimeSpan.Zero);
 
-    public static async Task<long> AddTeacherAsync(RollcallDatabase database)
+    public static async Task<long> AddTeacherAsync(RollcallDatabase database, string phone = "919876543210")
     {
         await using var db = database.CreateContext();
-        var teacher = new Teacher { Name = "T", Phone = "919876543210", PhoneKey = "919876543210", CreatedAt = Now };
+        var teacher = new Teacher { Name = "T", Phone = phone, PhoneKey = phone, CreatedAt = Now };
         db.Teachers.Add(teacher);
         await db.SaveChangesAsync(TestContext.Current.CancellationToken);
         return teacher.Id;
     }
 
-    public static async Task<Guid> AddSessionAsync(RollcallDatabase database, long teacherId, string otp, string batch, params string[] students)
+    public static Task<Guid> AddSessionAsync(RollcallDatabase database, long teacherId, string otp, string batch, params string[] students) =>
+        AddSessionAsync(database, teacherId, otp, batch, new DateOnly(2026, 11, 28), students);
+
+    /// <summary>A Python session of <paramref name="batch"/> on <paramref name="date"/> with <paramref name="students"/> (S-1 when none).</summary>
+    public static async Task<Guid> AddSessionAsync(RollcallDatabase database, long teacherId, string otp, string batch, DateOnly date, params string[] students)
     {
         await using var db = database.CreateContext();
         var id = Guid.NewGuid();
-        var date = new DateOnly(2026, 11, 28);
         db.Sessions.Add(new AttendanceSessionRow
         {
             Id = id,

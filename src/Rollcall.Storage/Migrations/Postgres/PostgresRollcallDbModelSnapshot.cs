@@ -212,6 +212,30 @@ namespace Rollcall.Storage.Migrations.Postgres
                     b.ToTable("conversations", (string)null);
                 });
 
+            modelBuilder.Entity("Rollcall.Storage.Entities.DeliveryLease", b =>
+                {
+                    b.Property<string>("Batch")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Subject")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Claims")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("LeaseUntil")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Batch", "Subject", "Date");
+
+                    b.ToTable("delivery_leases", (string)null);
+                });
+
             modelBuilder.Entity("Rollcall.Storage.Entities.FaceEmbedding", b =>
                 {
                     b.Property<string>("StudentId")
@@ -335,9 +359,6 @@ namespace Rollcall.Storage.Migrations.Postgres
                     b.Property<string>("LastError")
                         .HasMaxLength(300)
                         .HasColumnType("character varying(300)");
-
-                    b.Property<DateTimeOffset?>("LeaseUntil")
-                        .HasColumnType("timestamp with time zone");
 
                     b.Property<DateTimeOffset>("NextAttemptAt")
                         .HasColumnType("timestamp with time zone");

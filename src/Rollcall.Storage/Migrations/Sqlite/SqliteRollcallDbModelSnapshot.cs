@@ -205,6 +205,30 @@ namespace Rollcall.Storage.Migrations.Sqlite
                     b.ToTable("conversations", (string)null);
                 });
 
+            modelBuilder.Entity("Rollcall.Storage.Entities.DeliveryLease", b =>
+                {
+                    b.Property<string>("Batch")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Subject")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Claims")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("LeaseUntil")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Batch", "Subject", "Date");
+
+                    b.ToTable("delivery_leases", (string)null);
+                });
+
             modelBuilder.Entity("Rollcall.Storage.Entities.FaceEmbedding", b =>
                 {
                     b.Property<string>("StudentId")
@@ -324,9 +348,6 @@ namespace Rollcall.Storage.Migrations.Sqlite
                     b.Property<string>("LastError")
                         .HasMaxLength(300)
                         .HasColumnType("TEXT");
-
-                    b.Property<long?>("LeaseUntil")
-                        .HasColumnType("INTEGER");
 
                     b.Property<long>("NextAttemptAt")
                         .HasColumnType("INTEGER");

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace Rollcall.Storage.Migrations.Sqlite
+namespace Rollcall.Storage.Migrations.Postgres
 {
     /// <inheritdoc />
     public partial class Hardening : Migration
@@ -11,30 +11,49 @@ namespace Rollcall.Storage.Migrations.Sqlite
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropColumn(
+                name: "LeaseUntil",
+                table: "outbox");
+
             migrationBuilder.AddColumn<int>(
                 name: "Claims",
                 table: "verification_jobs",
-                type: "INTEGER",
+                type: "integer",
                 nullable: false,
                 defaultValue: 0);
 
-            migrationBuilder.AddColumn<long>(
+            migrationBuilder.AddColumn<DateTimeOffset>(
                 name: "LmsRefusedAt",
                 table: "teachers",
-                type: "INTEGER",
+                type: "timestamp with time zone",
                 nullable: true);
 
             migrationBuilder.AddColumn<Guid>(
                 name: "TokenRenewalHolder",
                 table: "teachers",
-                type: "TEXT",
+                type: "uuid",
                 nullable: true);
 
-            migrationBuilder.AddColumn<long>(
+            migrationBuilder.AddColumn<DateTimeOffset>(
                 name: "TokenRenewalUntil",
                 table: "teachers",
-                type: "INTEGER",
+                type: "timestamp with time zone",
                 nullable: true);
+
+            migrationBuilder.CreateTable(
+                name: "delivery_leases",
+                columns: table => new
+                {
+                    Batch = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Subject = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Date = table.Column<DateOnly>(type: "date", nullable: false),
+                    Claims = table.Column<int>(type: "integer", nullable: false),
+                    LeaseUntil = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_delivery_leases", x => new { x.Batch, x.Subject, x.Date });
+                });
 
             migrationBuilder.CreateIndex(
                 name: "IX_verification_jobs_FileUniqueId",
@@ -47,7 +66,10 @@ namespace Rollcall.Storage.Migrations.Sqlite
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.Sql(HardeningData.PhoneKeysLastTenSqlite);
+            migrationBuilder.Sql(HardeningData.PhoneKeysLastTenPostgres);
+
+            migrationBuilder.DropTable(
+                name: "delivery_leases");
 
             migrationBuilder.DropIndex(
                 name: "IX_verification_jobs_FileUniqueId",
@@ -68,6 +90,12 @@ namespace Rollcall.Storage.Migrations.Sqlite
             migrationBuilder.DropColumn(
                 name: "TokenRenewalUntil",
                 table: "teachers");
+
+            migrationBuilder.AddColumn<DateTimeOffset>(
+                name: "LeaseUntil",
+                table: "outbox",
+                type: "timestamp with time zone",
+                nullable: true);
         }
     }
 }

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace Rollcall.Storage.Migrations.Postgres
+namespace Rollcall.Storage.Migrations.Sqlite
 {
     /// <inheritdoc />
     public partial class Hardening : Migration
@@ -11,30 +11,49 @@ namespace Rollcall.Storage.Migrations.Postgres
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropColumn(
+                name: "LeaseUntil",
+                table: "outbox");
+
             migrationBuilder.AddColumn<int>(
                 name: "Claims",
                 table: "verification_jobs",
-                type: "integer",
+                type: "INTEGER",
                 nullable: false,
                 defaultValue: 0);
 
-            migrationBuilder.AddColumn<DateTimeOffset>(
+            migrationBuilder.AddColumn<long>(
                 name: "LmsRefusedAt",
                 table: "teachers",
-                type: "timestamp with time zone",
+                type: "INTEGER",
                 nullable: true);
 
             migrationBuilder.AddColumn<Guid>(
                 name: "TokenRenewalHolder",
                 table: "teachers",
-                type: "uuid",
+                type: "TEXT",
                 nullable: true);
 
-            migrationBuilder.AddColumn<DateTimeOffset>(
+            migrationBuilder.AddColumn<long>(
                 name: "TokenRenewalUntil",
                 table: "teachers",
-                type: "timestamp with time zone",
+                type: "INTEGER",
                 nullable: true);
+
+            migrationBuilder.CreateTable(
+                name: "delivery_leases",
+                columns: table => new
+                {
+                    Batch = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Subject = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Date = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Claims = table.Column<int>(type: "INTEGER", nullable: false),
+                    LeaseUntil = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_delivery_leases", x => new { x.Batch, x.Subject, x.Date });
+                });
 
             migrationBuilder.CreateIndex(
                 name: "IX_verification_jobs_FileUniqueId",
@@ -47,7 +66,10 @@ namespace Rollcall.Storage.Migrations.Postgres
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.Sql(HardeningData.PhoneKeysLastTenPostgres);
+            migrationBuilder.Sql(HardeningData.PhoneKeysLastTenSqlite);
+
+            migrationBuilder.DropTable(
+                name: "delivery_leases");
 
             migrationBuilder.DropIndex(
                 name: "IX_verification_jobs_FileUniqueId",
@@ -68,6 +90,12 @@ namespace Rollcall.Storage.Migrations.Postgres
             migrationBuilder.DropColumn(
                 name: "TokenRenewalUntil",
                 table: "teachers");
+
+            migrationBuilder.AddColumn<long>(
+                name: "LeaseUntil",
+                table: "outbox",
+                type: "INTEGER",
+                nullable: true);
         }
     }
 }
