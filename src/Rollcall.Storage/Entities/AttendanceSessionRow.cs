@@ -27,7 +27,11 @@ public class AttendanceSessionRow
 
     public DateTimeOffset ReportDueAt { get; set; }
 
+    /// <summary>By the database's clock: until then the report's claim is held.</summary>
     public DateTimeOffset? ReportClaimedUntil { get; set; }
+
+    /// <summary>How many times the report was claimed; each claim's number fences it (only the latest marks it sent).</summary>
+    public int ReportClaims { get; set; }
 
     public DateTimeOffset? ReportSentAt { get; set; }
 

@@ -8,15 +8,17 @@ namespace Rollcall.Storage.Sessions;
 public sealed class ReportStore(RollcallDatabase database)
 {
     /// <summary>
-    /// Claims up to <paramref name="limit"/> sessions whose report is due and not sent. A session with verifications
-    /// still queued, or reviews the teacher has not decided, waits up to <paramref name="grace"/> so the report includes them.
+    /// Claims up to <paramref name="limit"/> sessions whose report is due by <paramref name="now"/> and not sent, each for
+    /// <paramref name="lease"/> by the database's clock and with the claim's number. A session with verifications still
+    /// queued, or reviews the teacher has not decided, waits up to <paramref name="grace"/> so the report includes them.
     /// </summary>
-    public async Task<IReadOnlyList<Guid>> ClaimDueAsync(DateTimeOffset now, TimeSpan lease, TimeSpan grace, int limit, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<ReportClaim>> ClaimDueAsync(DateTimeOffset now, TimeSpan lease, TimeSpan grace, int limit, CancellationToken cancellationToken)
     {
+        var clock = await database.NowAsync(cancellationToken);
         await using var db = database.CreateContext();
         var graceEnd = now - grace;
         var candidates = await db.Sessions
-            .Where(s => s.ReportSentAt == null && s.ReportDueAt <= now && (s.ReportClaimedUntil == null || s.ReportClaimedUntil < now))
+            .Where(s => s.ReportSentAt == null && s.ReportDueAt <= now && (s.ReportClaimedUntil == null || s.ReportClaimedUntil < clock))
             .Where(s => s.ReportDueAt < graceEnd
                 || (!db.VerificationJobs.Any(j => j.SessionId == s.Id && j.State == JobState.Queued)
                     && !db.Reviews.Any(r => r.SessionId == s.Id && r.Decision == null)))
@@ -25,21 +27,29 @@ public sealed class ReportStore(RollcallDatabase database)
             .Take(limit)
             .ToListAsync(cancellationToken);
 
-        var claimed = new List<Guid>();
-        var until = now + lease;
+        var claimed = new List<ReportClaim>();
+        var until = clock + lease;
         foreach (var id in candidates)
         {
             // Conditional UPDATE: of two instances, only one sees its row count at 1.
             var rows = await db.Sessions
-                .Where(s => s.Id == id && s.ReportSentAt == null && (s.ReportClaimedUntil == null || s.ReportClaimedUntil < now))
-                .ExecuteUpdateAsync(s => s.SetProperty(x => x.ReportClaimedUntil, until), cancellationToken);
+                .Where(s => s.Id == id && s.ReportSentAt == null && (s.ReportClaimedUntil == null || s.ReportClaimedUntil < clock))
+                .ExecuteUpdateAsync(s => s.SetProperty(x => x.ReportClaimedUntil, until).SetProperty(x => x.ReportClaims, x => x.ReportClaims + 1), cancellationToken);
             if (rows == 1)
             {
-                claimed.Add(id);
+                claimed.Add(new ReportClaim(id, await db.Sessions.Where(s => s.Id == id).Select(s => s.ReportClaims).SingleAsync(cancellationToken)));
             }
         }
 
         return claimed;
+    }
+
+    /// <summary>Holds the claim for <paramref name="lease"/> from now (the report's sends are known); false when it is no longer the latest.</summary>
+    public async Task<bool> ExtendClaimAsync(ReportClaim claim, TimeSpan lease, CancellationToken cancellationToken)
+    {
+        var until = await database.NowAsync(cancellationToken) + lease;
+        await using var db = database.CreateContext();
+        return await Held(db, claim).ExecuteUpdateAsync(s => s.SetProperty(x => x.ReportClaimedUntil, until), cancellationToken) == 1;
     }
 
     public async Task<SessionReport> LoadAsync(Guid sessionId, CancellationToken cancellationToken)
@@ -70,21 +80,28 @@ public sealed class ReportStore(RollcallDatabase database)
     }
 
     /// <summary>Gives a claim back at once (an orderly stop), so a sibling or the next start sends the report without waiting for the lease.</summary>
-    public async Task ReleaseClaimAsync(Guid sessionId, CancellationToken cancellationToken)
+    public async Task ReleaseClaimAsync(ReportClaim claim, CancellationToken cancellationToken)
     {
         await using var db = database.CreateContext();
-        await db.Sessions.Where(s => s.Id == sessionId && s.ReportSentAt == null)
-            .ExecuteUpdateAsync(s => s.SetProperty(x => x.ReportClaimedUntil, (DateTimeOffset?)null), cancellationToken);
+        await Held(db, claim).ExecuteUpdateAsync(s => s.SetProperty(x => x.ReportClaimedUntil, (DateTimeOffset?)null), cancellationToken);
     }
 
-    public async Task MarkSentAsync(Guid sessionId, DateTimeOffset now, CancellationToken cancellationToken)
+    /// <summary>Marks the report sent if <paramref name="claim"/> is still the latest; false when another claim took over.</summary>
+    public async Task<bool> MarkSentAsync(ReportClaim claim, DateTimeOffset now, CancellationToken cancellationToken)
     {
         await using var db = database.CreateContext();
-        await db.Sessions.Where(s => s.Id == sessionId)
-            .ExecuteUpdateAsync(s => s.SetProperty(x => x.ReportSentAt, now).SetProperty(x => x.ReportClaimedUntil, (DateTimeOffset?)null), cancellationToken);
+        return await Held(db, claim)
+            .ExecuteUpdateAsync(s => s.SetProperty(x => x.ReportSentAt, now).SetProperty(x => x.ReportClaimedUntil, (DateTimeOffset?)null), cancellationToken) == 1;
     }
+
+    /// <summary>The session while the report is unsent and <paramref name="claim"/> is its latest claim: the fence.</summary>
+    private static IQueryable<AttendanceSessionRow> Held(RollcallDb db, ReportClaim claim) =>
+        db.Sessions.Where(s => s.Id == claim.SessionId && s.ReportSentAt == null && s.ReportClaims == claim.Claim);
 
 }
+
+/// <summary>A claimed report: the session and the claim's number, its fencing token.</summary>
+public sealed record ReportClaim(Guid SessionId, int Claim);
 
 /// <summary>A session's report: one line per rostered student, Status null when the student never checked in.</summary>
 public sealed record SessionReport(Guid SessionId, long TeacherChatId, IReadOnlyList<string> Batches, string Subject, DateOnly Date, IReadOnlyList<ReportLine> Lines)

@@ -23,10 +23,13 @@ public sealed class ReportScheduler(
     ILogger<ReportScheduler> logger,
     ReviewExpiry reviews,
     BotMessenger messenger,
-    IOptions<ClassroomOptions> classroom) : BackgroundService
+    IOptions<ClassroomOptions> classroom,
+    LeasePolicy leases) : BackgroundService
 {
     public static readonly TimeSpan Period = TimeSpan.FromSeconds(5);
-    private static readonly TimeSpan Lease = TimeSpan.FromMinutes(2);
+
+    /// <summary>The report's own parts (message, CSV, chart), for the claim taken before they are counted.</summary>
+    private const int ReportParts = 3;
 
     /// <summary>How long a due report waits for verifications still queued.</summary>
     private static readonly TimeSpan Grace = TimeSpan.FromMinutes(2);
@@ -52,25 +55,42 @@ public sealed class ReportScheduler(
     public async Task<int> RunOnceAsync(CancellationToken cancellationToken)
     {
         var sent = 0;
-        foreach (var sessionId in await store.ClaimDueAsync(time.GetUtcNow(), Lease, Grace, 20, cancellationToken))
+
+        // One claim at a time, so each claim's lease covers its own report only, not the ones queued behind it.
+        for (var round = 0; round < 20 && await store.ClaimDueAsync(time.GetUtcNow(), leases.Report(ReportParts), Grace, 1, cancellationToken) is [var claim]; round++)
         {
+            var sessionId = claim.SessionId;
+
             // A report begun is finished in an orderly stop; those not begun are given back for a sibling or the next start.
             using var grace = new ShutdownGrace(time, cancellationToken);
             if (cancellationToken.IsCancellationRequested)
             {
-                await store.ReleaseClaimAsync(sessionId, grace.Token);
-                continue;
+                await store.ReleaseClaimAsync(claim, grace.Token);
+                break;
             }
 
             // Reviews are valid until the report: the ones still open close now, and the report shows them as not marked.
             var expired = await reviews.ExpireAsync(sessionId, classroom.Value.MediaRetentionSpan is not null, time.GetUtcNow(), grace.Token);
+            var report = await store.LoadAsync(sessionId, grace.Token);
+            var replies = ReportFormatter.Replies(report);
+
+            // Now that every send is known, the claim covers them all (L6); a claim taken over meanwhile sends nothing.
+            if (!await store.ExtendClaimAsync(claim, leases.Report(expired.Count + replies.Count), grace.Token))
+            {
+                ReportsLog.ReportClaimLost(logger, sessionId, claim.Claim);
+                continue;
+            }
+
             await messenger.SendAsync(expired.Select(e => new Notice(BotRole.Student, e.StudentChatId,
                 VerificationMessages.WithReceipt(Reply.Text(TextKey.ReviewExpiredStudent, e.Subject), e.Receipt))), grace.Token);
-
-            var report = await store.LoadAsync(sessionId, grace.Token);
-            if (await sender.SendAsync(report.TeacherChatId, ReportFormatter.Replies(report), grace.Token))
+            if (await sender.SendAsync(report.TeacherChatId, replies, grace.Token))
             {
-                await store.MarkSentAsync(sessionId, time.GetUtcNow(), grace.Token);
+                if (!await store.MarkSentAsync(claim, time.GetUtcNow(), grace.Token))
+                {
+                    ReportsLog.ReportClaimLost(logger, sessionId, claim.Claim);
+                    continue;
+                }
+
                 ReportsLog.ReportSent(logger, sessionId, report.TeacherChatId, report.Lines.Count(l => l.Present), report.Lines.Count);
                 sent++;
             }

@@ -13,4 +13,7 @@ internal static partial class ReportsLog
 
     [LoggerMessage(5102, LogLevel.Error, "Report round failed")]
     public static partial void ReportRoundFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(5103, LogLevel.Warning, "Report of session {SessionId}: claim {Claim} ran out and the report was claimed again; this claim stops")]
+    public static partial void ReportClaimLost(ILogger logger, Guid sessionId, int claim);
 }

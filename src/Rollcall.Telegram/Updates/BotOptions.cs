@@ -51,7 +51,8 @@ public sealed class BotOptions : IValidatableObject
     public TimeSpan BotCallTimeout => TimeSpan.FromSeconds(HttpTimeoutSeconds + BotPoller.PollSeconds);
 
     /// <summary>The claims' leases from these timeouts and <paramref name="faceWork"/> (FACE_VIDEO_TIMEOUT_SECONDS).</summary>
-    public Hosting.LeasePolicy Leases(TimeSpan faceWork) => Hosting.LeasePolicy.Derive(TimeSpan.FromSeconds(HttpTimeoutSeconds), faceWork);
+    public Hosting.LeasePolicy Leases(TimeSpan faceWork) =>
+        Hosting.LeasePolicy.Derive(TimeSpan.FromSeconds(HttpTimeoutSeconds), faceWork, ReplySender.WorstCase(BotCallTimeout));
 
     /// <summary>Whether TELEGRAM_MODE=polling was said: only then may polling delete a webhook that is set.</summary>
     public bool PollingStated => Mode == "polling";

@@ -17,6 +17,9 @@ public sealed class ReplySender(ITelegramBotClient bot, ILogger<ReplySender> log
     private const int MaxTries = 4;
     private static readonly TimeSpan MaxWait = TimeSpan.FromSeconds(30);
 
+    /// <summary>The longest one reply can take: every try within the bot's call timeout, and the longest wait between tries.</summary>
+    public static TimeSpan WorstCase(TimeSpan botCall) => (botCall * MaxTries) + (MaxWait * (MaxTries - 1));
+
     /// <summary>Sends each reply in order; false when any of them failed.</summary>
     public async Task<bool> SendAsync(long chatId, IEnumerable<Reply> replies, CancellationToken cancellationToken)
     {

@@ -3,6 +3,7 @@ using Rollcall.Attendance;
 using Rollcall.Faces;
 using Rollcall.Ports;
 using Rollcall.Storage.CheckIns;
+using Rollcall.Storage.Sessions;
 
 namespace Rollcall.IntegrationTests.Bots;
 
@@ -49,6 +50,30 @@ public abstract partial class BotStoreSuite
         Assert.Null(await store.TryClaimAsync(queued.JobId, TimeSpan.FromMinutes(5), Ct));
         await store.ReleaseAsync(second, Ct);
         Assert.Equal(3, (await store.TryClaimAsync(queued.JobId, TimeSpan.FromMinutes(5), Ct))?.Claims);
+    }
+
+    [Fact]
+    public async Task ReportClaimRunOut_CannotMarkTheReportSent_AfterTheNextClaimDid()
+    {
+        var (database, sessionId) = await SessionAsync();
+        var store = new ReportStore(database);
+        var due = Now.AddSeconds(140);
+        var first = Assert.Single(await store.ClaimDueAsync(due, TimeSpan.FromMinutes(2), TimeSpan.Zero, 1, Ct));
+        var past = await database.NowAsync(Ct) - TimeSpan.FromSeconds(1);
+        await using (var db = database.CreateContext())
+        {
+            await db.Sessions.ExecuteUpdateAsync(s => s.SetProperty(x => x.ReportClaimedUntil, past), Ct);
+        }
+
+        var second = Assert.Single(await store.ClaimDueAsync(due, TimeSpan.FromMinutes(2), TimeSpan.Zero, 1, Ct));
+        var extendedLate = await store.ExtendClaimAsync(first, TimeSpan.FromMinutes(10), Ct);
+        var sentByTheLatest = await store.MarkSentAsync(second, due, Ct);
+        var sentLate = await store.MarkSentAsync(first, due.AddMinutes(1), Ct);
+
+        Assert.Equal((1, 2), (first.Claim, second.Claim));
+        Assert.Equal((false, true, false), (extendedLate, sentByTheLatest, sentLate));
+        await using var check = database.CreateContext();
+        Assert.Equal(due, await check.Sessions.Select(s => s.ReportSentAt).SingleAsync(Ct));
     }
 
     /// <summary>The claim's lease runs out by the database's clock, as it would while a slow check was still running.</summary>

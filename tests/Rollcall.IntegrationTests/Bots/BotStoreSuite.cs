@@ -203,11 +203,11 @@ public abstract partial class BotStoreSuite
         var claimed = await first.ClaimDueAsync(due, TimeSpan.FromMinutes(2), TimeSpan.Zero, 10, Ct);
         var rival = await second.ClaimDueAsync(due, TimeSpan.FromMinutes(2), TimeSpan.Zero, 10, Ct);
         var report = await first.LoadAsync(sessionId, Ct);
-        await first.MarkSentAsync(sessionId, due, Ct);
+        await first.MarkSentAsync(claimed.Single(), due, Ct);
         var afterSent = await second.ClaimDueAsync(due.AddMinutes(5), TimeSpan.FromMinutes(2), TimeSpan.Zero, 10, Ct);
 
         Assert.Empty(notYet);
-        Assert.Equal([sessionId], claimed);
+        Assert.Equal([new ReportClaim(sessionId, 1)], claimed);
         Assert.Empty(rival);
         Assert.Equal(["S-1", "S-2"], report.Lines.Select(l => l.StudentId));
         Assert.Empty(afterSent);

@@ -15,7 +15,7 @@ namespace Rollcall.IntegrationTests.Storage;
 /// <summary>The outbox relay's delivery rules, against every provider.</summary>
 public abstract partial class OutboxRelaySuite
 {
-    private static readonly LeasePolicy Leases = LeasePolicy.Derive(TimeSpan.FromSeconds(30), TimeSpan.FromSeconds(15));
+    private static readonly LeasePolicy Leases = LeasePolicy.Derive(TimeSpan.FromSeconds(30), TimeSpan.FromSeconds(15), TimeSpan.FromSeconds(310));
     private readonly FakeTimeProvider _time = new(TestData.Now);
 
     protected abstract Task<RollcallDatabase> CreateDatabaseAsync();

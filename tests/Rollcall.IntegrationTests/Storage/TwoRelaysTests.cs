@@ -106,7 +106,7 @@ public sealed class TwoRelaysTests
     }
 
     private static OutboxRelay Relay(ServiceProvider instance, RollcallDatabase database) => new(
-        database, instance.GetRequiredService<ILmsGateway>(), new NoAlerts(), LeasePolicy.Derive(TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(15)),
+        database, instance.GetRequiredService<ILmsGateway>(), new NoAlerts(), LeasePolicy.Derive(TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(15), TimeSpan.FromSeconds(310)),
         TimeProvider.System, new RollcallMetrics(), NullLogger<OutboxRelay>.Instance);
 
     /// <summary>One instance's LMS gateway over the shared database, as `rollcall run` wires it.</summary>

@@ -99,6 +99,9 @@ namespace Rollcall.Storage.Migrations.Postgres
                     b.Property<DateTimeOffset?>("ReportClaimedUntil")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<int>("ReportClaims")
+                        .HasColumnType("integer");
+
                     b.Property<DateTimeOffset>("ReportDueAt")
                         .HasColumnType("timestamp with time zone");
 

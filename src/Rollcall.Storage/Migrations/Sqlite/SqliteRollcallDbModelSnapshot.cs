@@ -94,6 +94,9 @@ namespace Rollcall.Storage.Migrations.Sqlite
                     b.Property<long?>("ReportClaimedUntil")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("ReportClaims")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("ReportDueAt")
                         .HasColumnType("INTEGER");
 

@@ -40,6 +40,13 @@ namespace Rollcall.Storage.Migrations.Postgres
                 type: "timestamp with time zone",
                 nullable: true);
 
+            migrationBuilder.AddColumn<int>(
+                name: "ReportClaims",
+                table: "sessions",
+                type: "integer",
+                nullable: false,
+                defaultValue: 0);
+
             migrationBuilder.CreateTable(
                 name: "delivery_leases",
                 columns: table => new
@@ -90,6 +97,10 @@ namespace Rollcall.Storage.Migrations.Postgres
             migrationBuilder.DropColumn(
                 name: "TokenRenewalUntil",
                 table: "teachers");
+
+            migrationBuilder.DropColumn(
+                name: "ReportClaims",
+                table: "sessions");
 
             migrationBuilder.AddColumn<DateTimeOffset>(
                 name: "LeaseUntil",

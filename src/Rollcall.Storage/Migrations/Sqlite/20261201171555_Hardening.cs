@@ -40,6 +40,13 @@ namespace Rollcall.Storage.Migrations.Sqlite
                 type: "INTEGER",
                 nullable: true);
 
+            migrationBuilder.AddColumn<int>(
+                name: "ReportClaims",
+                table: "sessions",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: 0);
+
             migrationBuilder.CreateTable(
                 name: "delivery_leases",
                 columns: table => new
@@ -90,6 +97,10 @@ namespace Rollcall.Storage.Migrations.Sqlite
             migrationBuilder.DropColumn(
                 name: "TokenRenewalUntil",
                 table: "teachers");
+
+            migrationBuilder.DropColumn(
+                name: "ReportClaims",
+                table: "sessions");
 
             migrationBuilder.AddColumn<long>(
                 name: "LeaseUntil",
