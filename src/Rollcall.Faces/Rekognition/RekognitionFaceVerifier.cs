@@ -72,7 +72,7 @@ public sealed class RekognitionFaceVerifier(
 
         // Liveness is not measured by CompareFaces: reported as 0.
         return result.Similarity is { } similarity && similarity >= settings.MatchThreshold
-            ? new FaceCheck.Match(Math.Round(similarity, 1), 0, 1)
-            : new FaceCheck.Mismatch(Math.Round(result.Similarity ?? 0, 1), 0, 1);
+            ? new FaceCheck.Match(Math.Round(similarity, 1), 0, 1, settings.MatchThreshold)
+            : new FaceCheck.Mismatch(Math.Round(result.Similarity ?? 0, 1), 0, 1, settings.MatchThreshold);
     }
 }

@@ -121,7 +121,7 @@ internal static class BenchCommand
             {
                 if (embeddings[i] is { } a && embeddings[j] is { } b)
                 {
-                    (photos[i].Identity == photos[j].Identity ? genuine : impostor).Add(FaceSimilarity.Score(FaceSimilarity.Cosine(a, b)));
+                    (photos[i].Identity == photos[j].Identity ? genuine : impostor).Add(SimilarityScale.Score(a, b));
                 }
             }
         }

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Rollcall.Attendance;
 using Rollcall.Ports;
 using Rollcall.Sessions;
 using Rollcall.Storage;

@@ -3,7 +3,6 @@ using Rollcall.Attendance;
 using Rollcall.IntegrationTests.Support;
 using Rollcall.Simulation.Term;
 using Rollcall.Storage;
-using Rollcall.Storage.Audit;
 using Rollcall.Storage.Term;
 using Rollcall.Term;
 

@@ -2,7 +2,7 @@ using System.Text;
 using Rollcall.Attendance;
 using Rollcall.Reports;
 using Rollcall.Storage.Sessions;
-using Rollcall.Telegram.TeacherBot;
+using Rollcall.Telegram.Reports;
 
 namespace Rollcall.Tests.Reports;
 

@@ -45,7 +45,7 @@ internal static class CheckCommand
         var faces = configuration.Get<FaceOptions>() ?? new FaceOptions();
         var photoStore = configuration.Get<PhotoStoreOptions>() ?? new PhotoStoreOptions();
         var classroom = configuration.Get<ClassroomOptions>() ?? new ClassroomOptions();
-        await using var services = Services(configuration, hosting.EffectiveLmsMode);
+        await using var services = Services(configuration);
         var time = TimeProvider.System;
 
         var rows = new List<CheckRow>();
@@ -86,24 +86,14 @@ internal static class CheckCommand
         }
     }
 
-    private static ServiceProvider Services(IConfiguration configuration, string lmsMode)
-    {
-        var services = new ServiceCollection()
+    private static ServiceProvider Services(IConfiguration configuration) =>
+        new ServiceCollection()
             .AddLogging()
             .AddSingleton(TimeProvider.System)
             .AddStorage(configuration)
-            .AddPhotoStore(configuration);
-        if (lmsMode == "roster")
-        {
-            services.AddRosterLms();
-        }
-        else
-        {
-            services.AddHttpLms(configuration);
-        }
-
-        return services.BuildServiceProvider();
-    }
+            .AddPhotoStore(configuration)
+            .AddLms(configuration)
+            .BuildServiceProvider();
 
     private static string? AskPassword(IAnsiConsole console, string email) =>
         console.Profile.Capabilities.Interactive

@@ -3,7 +3,7 @@ using Rollcall.Storage.Sessions;
 using ScottPlot;
 using SkiaSharp;
 
-namespace Rollcall.Telegram.TeacherBot;
+namespace Rollcall.Telegram.Reports;
 
 /// <summary>The report's picture, sized for a phone: arrivals over the session window, and present / absent / reviewed.</summary>
 public static class ReportChart

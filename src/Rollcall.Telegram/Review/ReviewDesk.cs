@@ -1,19 +1,17 @@
 using Microsoft.Extensions.Options;
-using Rollcall.Attendance;
-using Rollcall.Storage;
 using Rollcall.Storage.Reviews;
 using Rollcall.Telegram.Classroom;
 using Rollcall.Telegram.StudentBot;
 using Rollcall.Telegram.Texts;
 using Rollcall.Telegram.Updates;
 
-namespace Rollcall.Telegram.TeacherBot;
+namespace Rollcall.Telegram.Review;
 
 /// <summary>The teacher's Approve / Reject taps on a review, in any conversation state; the student hears the decision.</summary>
-public sealed class ReviewDesk(ReceiptSigner receipts, IOptions<ClassroomOptions> options)
+public sealed class ReviewDesk(ReviewStore store, IOptions<ClassroomOptions> options)
 {
     public async Task<(IReadOnlyList<Reply> Replies, IReadOnlyList<Notice> Notices)> DecideAsync(
-        Inbound inbound, BotInput.Callback callback, RollcallDb db, DateTimeOffset now, CancellationToken cancellationToken)
+        Inbound inbound, BotInput.Callback callback, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var answer = new Reply.AnswerCallback(callback.CallbackId);
         if (!ReviewButtons.TryParse(callback.Data, out var reviewId, out var approve))
@@ -22,7 +20,7 @@ public sealed class ReviewDesk(ReceiptSigner receipts, IOptions<ClassroomOptions
         }
 
         var keepImage = options.Value.MediaRetentionSpan is not null;
-        var outcome = await ReviewStore.DecideAsync(db, receipts, reviewId, approve, inbound.ChatId, keepImage, now, cancellationToken);
+        var outcome = await store.DecideAsync(reviewId, approve, inbound.ChatId, keepImage, now, cancellationToken);
         var removeButtons = new Reply.EditKeyboard(callback.MessageId, new Keyboard.Inline([]));
         return outcome switch
         {

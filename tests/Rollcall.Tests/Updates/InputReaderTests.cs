@@ -2,7 +2,7 @@ using Rollcall.Telegram.Updates;
 using Telegram.Bot.Types;
 using Telegram.Bot.Types.Enums;
 
-namespace Rollcall.Tests.StudentBot;
+namespace Rollcall.Tests.Updates;
 
 public sealed class InputReaderTests
 {

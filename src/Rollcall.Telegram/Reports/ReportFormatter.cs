@@ -1,12 +1,11 @@
 using System.Globalization;
 using System.Text;
-using Rollcall.Attendance;
 using Rollcall.Reports;
 using Rollcall.Storage.Sessions;
 using Rollcall.Telegram.Texts;
 using Rollcall.Telegram.Updates;
 
-namespace Rollcall.Telegram.TeacherBot;
+namespace Rollcall.Telegram.Reports;
 
 /// <summary>The teacher's report as replies: a message with totals and lists, a CSV file of every student, and a chart.</summary>
 public static class ReportFormatter
@@ -34,7 +33,7 @@ public static class ReportFormatter
             csv.Append(Field(line.StudentId)).Append(',')
                 .Append(Field(line.Name)).Append(',')
                 .Append(Field(line.Batch)).Append(',')
-                .Append(Status(line)).Append(',')
+                .Append(MarkWords.Csv(line.Status, line.Reviewed)).Append(',')
                 .Append(line.Similarity?.ToString("0.0", CultureInfo.InvariantCulture)).Append(',')
                 .Append(line.DecidedAt?.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture))
                 .Append('\n');
@@ -50,25 +49,9 @@ public static class ReportFormatter
             return new TextRef(TextKey.ReportNone);
         }
 
-        var shown = string.Join('\n', lines.Take(ListLimit).Select(l => $"{l.StudentId} - {l.Name}{Note(l)}"));
+        var shown = string.Join('\n', lines.Take(ListLimit).Select(l => $"{l.StudentId} - {l.Name}{MarkWords.ReportNote(l.Present, l.Reviewed)}"));
         return lines.Count <= ListLimit ? shown : shown + "\n" + BotTexts.Format(TextKey.ReportMore, lines.Count - ListLimit);
     }
-
-    /// <summary>Marks a person decided, so the teacher sees them apart from the machine's.</summary>
-    private static string Note(ReportLine line) => line switch
-    {
-        { Reviewed: true, Present: true } => " (approved in review)",
-        { Reviewed: true } => " (rejected in review)",
-        _ => "",
-    };
-
-    private static string Status(ReportLine line) => line.Status switch
-    {
-        MarkStatus.Present => line.Reviewed ? "present (reviewed)" : "present",
-        MarkStatus.InReview => "in review",
-        MarkStatus.Refused when line.Reviewed => "absent (rejected in review)",
-        _ => "absent",
-    };
 
     private static string Field(string value) => SpreadsheetText.CsvField(value);
 

@@ -1,11 +1,11 @@
 using System.Text;
 using Rollcall.Attendance;
 using Rollcall.Storage.Sessions;
-using Rollcall.Telegram.TeacherBot;
+using Rollcall.Telegram.Reports;
 using Rollcall.Telegram.Texts;
 using Rollcall.Telegram.Updates;
 
-namespace Rollcall.Tests.TeacherBot;
+namespace Rollcall.Tests.Reports;
 
 public sealed class ReportFormatterTests
 {

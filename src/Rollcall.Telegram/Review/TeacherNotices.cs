@@ -1,20 +1,21 @@
 using System.Globalization;
 using Rollcall.Attendance;
+using Rollcall.Faces;
+using Rollcall.Storage.CheckIns;
 using Rollcall.Storage.Entities;
-using Rollcall.Storage.Queue;
 using Rollcall.Telegram.Texts;
 using Rollcall.Telegram.Updates;
 
-namespace Rollcall.Telegram.StudentBot;
+namespace Rollcall.Telegram.Review;
 
 /// <summary>What the teacher hears about a check-in: a review to decide, or a warning about one face marking two IDs.</summary>
 public static class TeacherNotices
 {
-    public static IReadOnlyList<Notice> For(VerificationJob job, Verdict verdict, VerificationDecision decision, double threshold)
+    public static IReadOnlyList<Notice> For(VerificationJob job, Verdict verdict, VerificationDecision decision)
     {
         if (decision.ReviewId is { } reviewId)
         {
-            var caption = new TextRef(TextKey.ReviewRequest, job.StudentId, decision.StudentName, decision.Subject, Why(verdict, job, threshold),
+            var caption = new TextRef(TextKey.ReviewRequest, job.StudentId, decision.StudentName, decision.Subject, Why(verdict, job),
                 Similarity(verdict.Check.Similarity), Place(job));
             var buttons = ReviewButtons.For(reviewId);
             Reply reply = verdict.ReviewImage is { } image
@@ -32,10 +33,10 @@ public static class TeacherNotices
         return [];
     }
 
-    private static TextRef Why(Verdict verdict, VerificationJob job, double threshold) => verdict.Review switch
+    private static TextRef Why(Verdict verdict, VerificationJob job) => (verdict.Review, verdict.Check) switch
     {
-        ReviewReason.Similarity => new TextRef(TextKey.ReviewWhySimilarity, threshold),
-        ReviewReason.Liveness => new TextRef(TextKey.ReviewWhyLiveness),
+        (ReviewReason.Similarity, FaceCheck.Mismatch mismatch) => new TextRef(TextKey.ReviewWhySimilarity, mismatch.Threshold),
+        (ReviewReason.Liveness, _) => new TextRef(TextKey.ReviewWhyLiveness),
         _ => new TextRef(TextKey.ReviewWhyLocation, job.AccuracyMetres ?? 0),
     };
 

@@ -1,9 +1,7 @@
-using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Rollcall.Attendance;
 using Rollcall.Faces;
 using Rollcall.Storage.Audit;
-using Rollcall.Storage.Conversations;
 using Rollcall.Storage.Entities;
 using Rollcall.Storage.Faces;
 using Rollcall.Storage.Outbox;
@@ -11,10 +9,10 @@ using Rollcall.Storage.Receipts;
 using Rollcall.Storage.Reviews;
 using Rollcall.Storage.Sessions;
 
-namespace Rollcall.Storage.Queue;
+namespace Rollcall.Storage.CheckIns;
 
 /// <summary>The verification worker's rows: queued jobs, leases, and the decision written with its mark and outbox row.</summary>
-public sealed class VerificationStore(RollcallDatabase database, ReceiptSigner receipts)
+public sealed class VerificationStore(RollcallDatabase database, ReceiptBook receipts)
 {
     /// <summary>Jobs still queued whose lease is free: those of a crashed worker or a full channel.</summary>
     public async Task<IReadOnlyList<Guid>> ListWaitingAsync(DateTimeOffset now, int limit, CancellationToken cancellationToken)
@@ -95,13 +93,13 @@ public sealed class VerificationStore(RollcallDatabase database, ReceiptSigner r
         var session = await db.Sessions.AsNoTracking().SingleAsync(s => s.Id == job.SessionId, cancellationToken);
         var mark = await db.Marks.SingleAsync(m => m.SessionId == job.SessionId && m.StudentId == job.StudentId, cancellationToken);
         var row = await db.VerificationJobs.SingleAsync(j => j.Id == job.Id, cancellationToken);
-        var outcome = check.GetType().Name;
         row.State = JobState.Done;
         row.FinishedAt = now;
-        row.Outcome = outcome;
+        row.Outcome = check.GetType().Name;
         row.LeaseUntil = null;
 
-        if (mark.Status is MarkStatus.Present or MarkStatus.InReview)
+        var change = MarkDecision.Decide(mark.State, new MarkEvent.Verified(verdict, job.Attempt, policy));
+        if (change is null)
         {
             await SaveAsync(db, transaction, cancellationToken);
             return new VerificationDecision(session.Subject, mark.Status, policy.Remaining(mark.AttemptsUsed), AlreadyDecided: true);
@@ -109,72 +107,20 @@ public sealed class VerificationStore(RollcallDatabase database, ReceiptSigner r
 
         mark.Similarity = check.Similarity ?? mark.Similarity;
         mark.TelegramUserId = job.TelegramUserId;
-        Guid? reviewId = null;
-        if (verdict.Collusion is { } other && check is FaceCheck.Match)
+        mark.Apply(change, now);
+        if (change.KeepsProbe && check is FaceCheck.Match match)
         {
-            // One face, two IDs: the clip looks more like a student already marked than like this student's own photo.
-            mark.AttemptsUsed = Math.Max(mark.AttemptsUsed, job.Attempt);
-            mark.Status = MarkStatus.Refused;
-            mark.Reason = "collusion:" + other.StudentId;
-            mark.DecidedAt = now;
-            AuditTrail.Record(db, now, AuditActor.FaceCheck, AuditAction.RefusedDuplicateFace, job.SessionId, job.StudentId,
-                string.Create(CultureInfo.InvariantCulture, $"similarity {check.Similarity:0.0} to own photo, {other.Similarity:0.0} to {other.StudentId} (marked present)"));
-        }
-        else if (verdict.Review is { } reason)
-        {
-            mark.AttemptsUsed = Math.Max(mark.AttemptsUsed, job.Attempt);
-            mark.Status = MarkStatus.InReview;
-            mark.Reason = "review:" + ReviewStore.ReasonName(reason);
-            if (check is FaceCheck.Match match)
-            {
-                mark.ProbeEmbedding = ProbeBytes.FromFloats(match.Probe);
-            }
-
-            reviewId = ReviewStore.Open(db, job, reason, check.Similarity, verdict.ReviewImage, now);
-            AuditTrail.Record(db, now, AuditActor.FaceCheck, AuditAction.ReviewRequested, job.SessionId, job.StudentId,
-                ReviewStore.ReasonName(reason) + ": " + Detail(check, job.Attempt));
-        }
-        else if (check is FaceCheck.Match match)
-        {
-            mark.Status = MarkStatus.Present;
-            mark.DecidedAt = now;
-            mark.Reason = null;
-            mark.AttemptsUsed = Math.Max(mark.AttemptsUsed, job.Attempt);
             mark.ProbeEmbedding = ProbeBytes.FromFloats(match.Probe);
+        }
+
+        var reviewId = change.OpensReview is { } reason ? ReviewStore.Open(db, job, reason, check.Similarity, verdict.ReviewImage, now) : (Guid?)null;
+        if (change.MarksPresent)
+        {
             await MarkPresentAsync(db, session, job.StudentId, job.TelegramUserId, now, cancellationToken);
-            AuditTrail.Record(db, now, AuditActor.FaceCheck, AuditAction.Present, job.SessionId, job.StudentId, Detail(check, job.Attempt));
-        }
-        else if (verdict.UsesAttempt)
-        {
-            // The job's attempt number, not +1: a job run twice after a crash still counts once.
-            mark.AttemptsUsed = Math.Max(mark.AttemptsUsed, job.Attempt);
-            mark.Reason = outcome;
-            var refused = !policy.CanTry(mark.AttemptsUsed);
-            if (refused)
-            {
-                mark.Status = MarkStatus.Refused;
-                mark.DecidedAt = now;
-            }
-
-            var action = refused ? AuditAction.Refused : AuditAction.AttemptFailed;
-            AuditTrail.Record(db, now, AuditActor.FaceCheck, action, job.SessionId, job.StudentId, Detail(check, job.Attempt));
-        }
-        else
-        {
-            AuditTrail.Record(db, now, AuditActor.FaceCheck, AuditAction.NotChecked, job.SessionId, job.StudentId, Detail(check, job.Attempt));
         }
 
-        if (mark.Status is MarkStatus.Present or MarkStatus.Refused or MarkStatus.InReview)
-        {
-            // The check-in is over: the student's chat goes to rest, unless it has moved on to another session.
-            var sessionKey = job.SessionId.ToString();
-            await db.Conversations
-                .Where(c => c.Bot == ConversationStore.StudentBot && c.ChatId == job.ChatId && c.State.Contains(sessionKey))
-                .ExecuteUpdateAsync(s => s.SetProperty(c => c.State, "").SetProperty(c => c.UpdatedAt, now), cancellationToken);
-        }
-
-        var stated = verdict.Collusion is not null && check is FaceCheck.Match ? "collusion" : outcome;
-        var receipt = ReceiptBook.Issue(db, receipts, job.SessionId, job.StudentId, ReceiptBook.DecisionName(mark.Status, stated, job.Attempt), now);
+        AuditTrail.Record(db, now, AuditActor.FaceCheck, change.AuditAction, job.SessionId, job.StudentId, change.AuditDetail);
+        var receipt = receipts.Issue(db, job.SessionId, job.StudentId, change.Receipt, now);
         await SaveAsync(db, transaction, cancellationToken);
         return new VerificationDecision(session.Subject, mark.Status, policy.Remaining(mark.AttemptsUsed), AlreadyDecided: false)
         {
@@ -203,12 +149,6 @@ public sealed class VerificationStore(RollcallDatabase database, ReceiptSigner r
         }
     }
 
-    /// <summary>The outcome, the similarity when there was one, and the attempt: "Mismatch, similarity 52.0, attempt 1".</summary>
-    private static string Detail(FaceCheck check, int attempt) =>
-        check.Similarity is { } similarity
-            ? string.Create(CultureInfo.InvariantCulture, $"{check.GetType().Name}, similarity {similarity:0.0}, attempt {attempt}")
-            : string.Create(CultureInfo.InvariantCulture, $"{check.GetType().Name}, attempt {attempt}");
-
     private static async Task SaveAsync(RollcallDb db, Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction transaction, CancellationToken cancellationToken)
     {
         await db.SaveChangesAsync(cancellationToken);
@@ -229,21 +169,4 @@ public sealed record VerificationDecision(string Subject, MarkStatus Status, int
 
     /// <summary>The student's name, for the teacher's review or warning.</summary>
     public string StudentName { get; init; } = "";
-}
-
-/// <summary>A face check with the worker's findings: the grey band's reason and picture, or a look-alike already marked.</summary>
-public sealed record Verdict(FaceCheck Check, bool UsesAttempt)
-{
-    public ReviewReason? Review { get; init; }
-
-    public byte[]? ReviewImage { get; init; }
-
-    public LookAlike? Collusion { get; init; }
-}
-
-/// <summary>A student already present whose verified face resembles the clip: the cosine of the two clips' faces.</summary>
-public sealed record LookAlike(string StudentId, float Cosine)
-{
-    /// <summary>On the 0-100 scale of FACE_MATCH_THRESHOLD.</summary>
-    public double Similarity => Math.Round(SimilarityScale.FromCosine(Cosine), 1);
 }

@@ -1,63 +1,53 @@
 using Microsoft.EntityFrameworkCore;
 using Rollcall.Attendance;
 using Rollcall.Geofence;
+using Rollcall.Otp;
 using Rollcall.Ports;
 using Rollcall.Storage.Audit;
 using Rollcall.Storage.Entities;
 using Rollcall.Storage.Sessions;
 
-namespace Rollcall.Storage.Queue;
+namespace Rollcall.Storage.CheckIns;
 
-/// <summary>A student's check-in, inside the caller's transaction: lock-out counts, session lookup and the verification job.</summary>
+/// <summary>A student's check-in, inside the turn's context and transaction: lock-out counts, session lookup and the verification job.</summary>
 public sealed class CheckInStore(RollcallDb db) : ICheckInStore
 {
     public async Task<DateTimeOffset?> LockedUntilAsync(long telegramUserId, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var row = await db.OtpLocks.AsNoTracking().SingleOrDefaultAsync(l => l.TelegramUserId == telegramUserId, cancellationToken);
-        return row?.LockedUntil is { } until && until > now ? until : null;
+        return OtpLockout.LockedUntil(row?.Count, now);
     }
 
     public async Task<OtpFailure> RecordFailureAsync(long telegramUserId, string otp, string studentId, DateTimeOffset now, OtpLimits limits, CancellationToken cancellationToken)
     {
         await TurnTransaction.EnsureAsync(db, cancellationToken);
         var row = await db.OtpLocks.SingleOrDefaultAsync(l => l.TelegramUserId == telegramUserId, cancellationToken);
-        if (row is null)
-        {
-            row = new OtpLock { TelegramUserId = telegramUserId, WindowStartedAt = now };
-            db.OtpLocks.Add(row);
-        }
-
-        // A finished lock-out, or failures older than one lock-out period, start a fresh count.
-        if (row.LockedUntil is { } until ? until <= now : now - row.WindowStartedAt > limits.Lockout)
-        {
-            row.Failures = 0;
-            row.WindowStartedAt = now;
-            row.LockedUntil = null;
-        }
-
-        row.Failures++;
         var actor = AuditActor.Telegram(telegramUserId);
         var sessionId = await db.Sessions.Where(s => s.OtpSlot == otp && s.ExpiresAt > now).Select(s => (Guid?)s.Id).FirstOrDefaultAsync(cancellationToken);
-        var sessionSaturated = false;
+        int? sessionWrongIds = null;
         if (sessionId is { } id)
         {
-            // The code is right but the ID is not on its roster: counted per session too, so guessing IDs with many
-            // accounts runs into a limit that no single account reaches.
+            // The code is right but the ID is not on its roster: counted per session too (see OtpLockout).
             var since = now - limits.Lockout;
-            var wrongIds = await db.AuditLog.CountAsync(a => a.SessionId == id && a.Action == AuditAction.WrongId && a.At > since, cancellationToken);
-            sessionSaturated = wrongIds >= limits.SessionMaxTries;
+            sessionWrongIds = await db.AuditLog.CountAsync(a => a.SessionId == id && a.Action == AuditAction.WrongId && a.At > since, cancellationToken);
             AuditTrail.Record(db, now, actor, AuditAction.WrongId, id, studentId);
         }
 
-        if (row.Failures >= limits.MaxTries || sessionSaturated)
+        var result = OtpLockout.RecordFailure(row?.Count, now, limits, sessionWrongIds);
+        if (row is null)
         {
-            row.LockedUntil = now + limits.Lockout;
-            var detail = sessionSaturated && row.Failures < limits.MaxTries ? "session's wrong-ID limit reached" : $"{row.Failures} wrong codes";
-            AuditTrail.Record(db, now, actor, AuditAction.LockedOut, sessionId, studentId, detail);
+            row = new OtpLock { TelegramUserId = telegramUserId };
+            db.OtpLocks.Add(row);
+        }
+
+        row.Take(result.Count);
+        if (result.Locks)
+        {
+            AuditTrail.Record(db, now, actor, AuditAction.LockedOut, sessionId, studentId, result.LockReason);
         }
 
         await db.SaveChangesAsync(cancellationToken);
-        return new OtpFailure(row.LockedUntil is null ? Math.Max(0, limits.MaxTries - row.Failures) : 0, row.LockedUntil);
+        return result.Failure;
     }
 
     public async Task ClearFailuresAsync(long telegramUserId, CancellationToken cancellationToken)
@@ -84,6 +74,13 @@ public sealed class CheckInStore(RollcallDb db) : ICheckInStore
             .SingleOrDefaultAsync(m => m.SessionId == found.Id && m.StudentId == studentId, cancellationToken);
         return new SessionMatch(found.Id, found.Name, found.Batch, new GeoPoint(found.CentreLatitude, found.CentreLongitude),
             mark?.Status == MarkStatus.Present, mark?.AttemptsUsed ?? 0);
+    }
+
+    public async Task<bool> IsCheckInOverAsync(Guid sessionId, string studentId, CancellationToken cancellationToken)
+    {
+        var mark = await db.Marks.AsNoTracking().Where(m => m.SessionId == sessionId && m.StudentId == studentId)
+            .Select(m => (MarkStatus?)m.Status).SingleOrDefaultAsync(cancellationToken);
+        return mark is { } status && new MarkState(status, 0).IsDecided;
     }
 
     public async Task<AccountCheck> CheckAccountAsync(Guid sessionId, string studentId, long telegramUserId, DateTimeOffset now, CancellationToken cancellationToken)
@@ -130,23 +127,20 @@ public sealed class CheckInStore(RollcallDb db) : ICheckInStore
             {
                 SessionId = request.SessionId,
                 StudentId = request.StudentId,
-                Status = MarkStatus.Pending,
+                Status = MarkState.New.Status,
                 TelegramUserId = request.TelegramUserId,
                 CreatedAt = request.Now,
             };
             db.Marks.Add(mark);
         }
-        else if (mark.Status == MarkStatus.Present)
+        else if (MarkDecision.Admit(mark.State, policy) is var admission and not Admission.Open)
         {
-            return new QueueResult.AlreadyPresent();
-        }
-        else if (mark.Status == MarkStatus.InReview)
-        {
-            return new QueueResult.InReview();
-        }
-        else if (!policy.CanTry(mark.AttemptsUsed))
-        {
-            return new QueueResult.NoAttemptsLeft();
+            return admission switch
+            {
+                Admission.AlreadyPresent => new QueueResult.AlreadyPresent(),
+                Admission.InReview => new QueueResult.InReview(),
+                _ => new QueueResult.NoAttemptsLeft(),
+            };
         }
         else
         {

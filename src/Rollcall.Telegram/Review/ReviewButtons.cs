@@ -1,7 +1,7 @@
 using Rollcall.Telegram.Texts;
 using Rollcall.Telegram.Updates;
 
-namespace Rollcall.Telegram.StudentBot;
+namespace Rollcall.Telegram.Review;
 
 /// <summary>The Approve / Reject buttons of a review: callback data "rv:a:{id}" or "rv:r:{id}" (at most 64 bytes).</summary>
 public static class ReviewButtons

@@ -1,9 +1,9 @@
 using Microsoft.Extensions.Logging;
 
-namespace Rollcall.Telegram.TeacherBot;
+namespace Rollcall.Telegram.Reports;
 
-/// <summary>Logs of the teacher bot and the report scheduler (event ids 5100-5199).</summary>
-internal static partial class TeacherBotLog
+/// <summary>Logs of the report scheduler (event ids 5100-5199).</summary>
+internal static partial class ReportsLog
 {
     [LoggerMessage(5100, LogLevel.Information, "Report of session {SessionId} sent to chat {ChatId}: {Present} of {Total} present")]
     public static partial void ReportSent(ILogger logger, Guid sessionId, long chatId, int present, int total);

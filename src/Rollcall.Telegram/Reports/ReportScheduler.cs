@@ -2,9 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using Rollcall.Attendance;
 using Rollcall.Hosting;
-using Rollcall.Storage;
 using Rollcall.Storage.Reviews;
 using Rollcall.Storage.Sessions;
 using Rollcall.Telegram.Classroom;
@@ -12,7 +10,7 @@ using Rollcall.Telegram.StudentBot;
 using Rollcall.Telegram.Texts;
 using Rollcall.Telegram.Updates;
 
-namespace Rollcall.Telegram.TeacherBot;
+namespace Rollcall.Telegram.Reports;
 
 /// <summary>
 /// Sends each session's report once it is due: claims due sessions with a lease (a conditional UPDATE, so two instances
@@ -23,8 +21,7 @@ public sealed class ReportScheduler(
     [FromKeyedServices(BotRole.Teacher)] ReplySender sender,
     TimeProvider time,
     ILogger<ReportScheduler> logger,
-    RollcallDatabase database,
-    ReceiptSigner receipts,
+    ReviewExpiry reviews,
     BotMessenger messenger,
     IOptions<ClassroomOptions> classroom) : BackgroundService
 {
@@ -45,7 +42,7 @@ public sealed class ReportScheduler(
             }
             catch (Exception e) when (!stoppingToken.IsCancellationRequested)
             {
-                TeacherBotLog.ReportRoundFailed(logger, e);
+                ReportsLog.ReportRoundFailed(logger, e);
             }
         }
         while (await WaitAsync(timer, stoppingToken));
@@ -66,8 +63,7 @@ public sealed class ReportScheduler(
             }
 
             // Reviews are valid until the report: the ones still open close now, and the report shows them as not marked.
-            var expired = await ReviewStore.ExpireAsync(
-                database, receipts, sessionId, classroom.Value.MediaRetentionSpan is not null, time.GetUtcNow(), grace.Token);
+            var expired = await reviews.ExpireAsync(sessionId, classroom.Value.MediaRetentionSpan is not null, time.GetUtcNow(), grace.Token);
             await messenger.SendAsync(expired.Select(e => new Notice(BotRole.Student, e.StudentChatId,
                 VerificationMessages.WithReceipt(Reply.Text(TextKey.ReviewExpiredStudent, e.Subject), e.Receipt))), grace.Token);
 
@@ -75,13 +71,13 @@ public sealed class ReportScheduler(
             if (await sender.SendAsync(report.TeacherChatId, ReportFormatter.Replies(report), grace.Token))
             {
                 await store.MarkSentAsync(sessionId, time.GetUtcNow(), grace.Token);
-                TeacherBotLog.ReportSent(logger, sessionId, report.TeacherChatId, report.Lines.Count(l => l.Present), report.Lines.Count);
+                ReportsLog.ReportSent(logger, sessionId, report.TeacherChatId, report.Lines.Count(l => l.Present), report.Lines.Count);
                 sent++;
             }
             else
             {
                 // The claim runs out and a later round retries.
-                TeacherBotLog.ReportNotSent(logger, sessionId);
+                ReportsLog.ReportNotSent(logger, sessionId);
             }
         }
 
