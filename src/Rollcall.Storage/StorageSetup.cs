@@ -45,6 +45,7 @@ public static class StorageSetup
         services.AddSingleton<IReadinessProbe, DatabaseProbe>();
         services.AddSingleton<ITermRecords, TermRecords>();
         services.AddSingleton<WarningStore>();
+        services.AddSingleton<StudentAccounts>();
         return services;
     }
 

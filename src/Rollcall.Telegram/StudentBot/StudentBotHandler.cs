@@ -1,14 +1,15 @@
 using Rollcall.Ports;
 using Rollcall.Telegram.Privacy;
+using Rollcall.Telegram.Term;
 using Rollcall.Telegram.Updates;
 
 namespace Rollcall.Telegram.StudentBot;
 
 /// <summary>
-/// The student bot's turn, scoped to it: /mydata, /forget and the forget buttons work in any state and leave the check-in
+/// The student bot's turn, scoped to it: /mydata, /forget, the forget buttons and /attendance work in any state and leave the check-in
 /// where it was; everything else is the check-in conversation, whose queued jobs ring the verification queue after the commit.
 /// </summary>
-public sealed class StudentBotHandler(StudentConversation conversation, ICheckInStore store, PrivacyDesk privacy, VerificationQueue queue)
+public sealed class StudentBotHandler(StudentConversation conversation, ICheckInStore store, PrivacyDesk privacy, AttendanceDesk attendance, VerificationQueue queue)
     : IBotHandler<StudentState>
 {
     public StudentState Start => StudentState.Start;
@@ -24,6 +25,7 @@ public sealed class StudentBotHandler(StudentConversation conversation, ICheckIn
         {
             BotInput.Command { Name: "mydata" } => await privacy.MyDataAsync(inbound, cancellationToken),
             BotInput.Command { Name: "forget" } => await privacy.ForgetAsync(inbound, cancellationToken),
+            BotInput.Command { Name: "attendance" } => await attendance.ShowAsync(inbound, cancellationToken),
             BotInput.Callback callback when callback.Data.StartsWith(PrivacyDesk.Prefix, StringComparison.Ordinal) =>
                 await privacy.ConfirmAsync(inbound, callback, now, cancellationToken),
             _ => null,

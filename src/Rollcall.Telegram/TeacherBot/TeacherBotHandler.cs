@@ -1,15 +1,16 @@
 using Rollcall.Ports;
 using Rollcall.Telegram.Receipts;
 using Rollcall.Telegram.Review;
+using Rollcall.Telegram.Term;
 using Rollcall.Telegram.Updates;
 
 namespace Rollcall.Telegram.TeacherBot;
 
 /// <summary>
-/// The teacher bot's turn, scoped to it. Review taps and /receipt work in any state and leave the conversation where it
+/// The teacher bot's turn, scoped to it. Review taps, /receipt and /history work in any state and leave the conversation where it
 /// was; everything else is the teacher conversation.
 /// </summary>
-public sealed class TeacherBotHandler(TeacherConversation conversation, ISessionStore sessions, ReviewDesk reviews, ReceiptDesk receipts)
+public sealed class TeacherBotHandler(TeacherConversation conversation, ISessionStore sessions, ReviewDesk reviews, ReceiptDesk receipts, HistoryDesk history)
     : IBotHandler<TeacherState>
 {
     public TeacherState Start => TeacherState.Start;
@@ -27,6 +28,10 @@ public sealed class TeacherBotHandler(TeacherConversation conversation, ISession
                 return new BotTurn<TeacherState>(state, replies) { Notices = notices };
             case BotInput.Command { Name: "receipt" } command:
                 return new BotTurn<TeacherState>(state, [await receipts.CheckAsync(inbound, command.Argument, cancellationToken)]);
+            case BotInput.Command { Name: "history" }:
+                return new BotTurn<TeacherState>(state, await history.ListAsync(inbound, cancellationToken));
+            case BotInput.Callback callback when callback.Data.StartsWith(HistoryDesk.Prefix, StringComparison.Ordinal):
+                return new BotTurn<TeacherState>(state, await history.ShowAsync(inbound, callback, cancellationToken));
         }
 
         var turn = await conversation.StepAsync(state, inbound, sessions, now, cancellationToken);
