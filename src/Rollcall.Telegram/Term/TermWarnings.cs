@@ -9,7 +9,7 @@ using Rollcall.Telegram.Updates;
 namespace Rollcall.Telegram.Term;
 
 /// <summary>The students of a report's session who fall below the threshold with it, found before the report goes out.</summary>
-public sealed record WarningPlan(string Subject, IReadOnlyList<(string StudentId, AttendanceFigures Figures)> Standings, IReadOnlyList<(string StudentId, string Name, AttendanceFigures Figures)> Falling);
+public sealed record WarningPlan(string Subject, IReadOnlyList<(string StudentId, AttendanceFigures Figures, bool Below)> Standings, IReadOnlyList<(string StudentId, string Name, AttendanceFigures Figures)> Falling);
 
 /// <summary>
 /// Low-attendance warnings after each report (ATTENDANCE_WARNINGS): the plan names, in the teacher's report, who falls below
@@ -36,9 +36,12 @@ public sealed class TermWarnings(ITermRecords records, WarningStore warnings, St
             standings.AddRange(sheet.Students.Where(s => inSession.Contains(s.StudentId)).Select(s => (s.StudentId, s.Name, s.Figures(rule))));
         }
 
+        var minimum = options.Value.WarningMinSessions;
         var warned = await warnings.WarnedAsync(report.Subject, [.. standings.Select(s => s.StudentId)], cancellationToken);
-        var falling = standings.Where(s => LowAttendanceWarning.Next(warned.Contains(s.StudentId), rule.IsBelow(s.Figures)) == WarningStep.Warn).ToList();
-        return new WarningPlan(report.Subject, [.. standings.Select(s => (s.StudentId, s.Figures))], falling);
+        var falling = standings
+            .Where(s => LowAttendanceWarning.Next(warned.Contains(s.StudentId), LowAttendanceWarning.Below(rule, s.Figures, minimum)) == WarningStep.Warn)
+            .ToList();
+        return new WarningPlan(report.Subject, [.. standings.Select(s => (s.StudentId, s.Figures, LowAttendanceWarning.Below(rule, s.Figures, minimum)))], falling);
     }
 
     /// <summary>The report's line naming who fell below, or null when nobody did.</summary>
@@ -63,7 +66,7 @@ public sealed class TermWarnings(ITermRecords records, WarningStore warnings, St
         }
 
         var rule = options.Value.Rule;
-        var told = await warnings.ApplyAsync(plan.Subject, plan.Standings, rule, now, cancellationToken);
+        var told = await warnings.ApplyAsync(plan.Subject, plan.Standings, now, cancellationToken);
         var chats = await accounts.AccountsOfAsync(told, cancellationToken);
         var figures = plan.Standings.ToDictionary(s => s.StudentId, s => s.Figures, StringComparer.Ordinal);
         return [.. told.Where(chats.ContainsKey).Select(id => new Notice(BotRole.Student, chats[id], Reply.Text(TextKey.WarningStudent,
