@@ -13,6 +13,16 @@ public enum TextKey
     AttemptsLeft,
     NoAttemptsLeftContactTeacher,
 
+    // Command menus (TeacherCommands, StudentCommands) and /help
+    HelpWithCommands,
+    CommandHelp,
+    CommandCancel,
+    TeacherCommandStart,
+    TeacherCommandReceipt,
+    StudentCommandStart,
+    StudentCommandMyData,
+    StudentCommandForget,
+
     // Review, receipts, privacy
     WithReceipt,
     ReviewPending,
