@@ -13,6 +13,18 @@ public enum TextKey
     AttemptsLeft,
     NoAttemptsLeftContactTeacher,
 
+    // Command menus (TeacherCommands, StudentCommands) and /help
+    HelpWithCommands,
+    CommandHelp,
+    CommandCancel,
+    TeacherCommandStart,
+    TeacherCommandReceipt,
+    TeacherCommandHistory,
+    StudentCommandStart,
+    StudentCommandMyData,
+    StudentCommandForget,
+    StudentCommandAttendance,
+
     // Review, receipts, privacy
     WithReceipt,
     ReviewPending,

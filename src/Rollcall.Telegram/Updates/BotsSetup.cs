@@ -62,6 +62,18 @@ public static class BotsSetup
         return services;
     }
 
+    /// <summary>Registers the bot's command menu with Telegram at start-up, from the table that also drives dispatch and /help.</summary>
+    public static IServiceCollection AddCommandMenu(this IServiceCollection services, BotRole role, CommandTable table)
+    {
+        services.AddSingleton<IHostedService>(sp => new CommandMenu(
+            role,
+            sp.GetRequiredKeyedService<ITelegramBotClient>(role),
+            table,
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<ILogger<CommandMenu>>()));
+        return services;
+    }
+
     private static void AddBotClient(this IServiceCollection services, BotRole role, Func<BotOptions, string?> token, bool polling)
     {
         var name = "telegram-" + role.ToString().ToLowerInvariant();
