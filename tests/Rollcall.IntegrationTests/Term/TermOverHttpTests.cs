@@ -110,10 +110,40 @@ public sealed class TermOverHttpTests(FacesFixture faces)
     public async Task AfterTheReport_AStudentFallingBelow75_IsWarnedOnce_AndTheTeacherToldInTheReport()
     {
         await using var stack = await LmsClassStack.StartAsync(faces, otpSeconds: 10, reportDelaySeconds: 1);
+        var (report, alice, bobur) = await ReportAfterAPastTermAsync(stack);
+
+        Assert.Contains("Present: 0 of 3, absent: 3\nFell below 75 % with this session: ST-001 - Alice Karimova (60.0 %)\n\n", report, StringComparison.Ordinal);
+        Assert.Equal("Your attendance in Python is 60.0 % (3 of 5 sessions), below the required 75 %. Attend the coming classes to get back above it; /attendance shows where you stand.",
+            (await alice.NextMessageAsync(stack.StudentBot, ReportWait, Ct)).Text);
+
+        await using var check = Database(stack).CreateContext();
+        Assert.Equal(["ST-001"], await check.AuditLog.Where(a => a.Action == AuditAction.AttendanceWarning).Select(a => a.StudentId!).ToListAsync(Ct));
+        Assert.Equal(["ST-001", "ST-002"], await check.AttendanceWarnings.OrderBy(w => w.StudentId).Select(w => w.StudentId).ToListAsync(Ct));
+        await Assert.ThrowsAsync<TimeoutException>(() => bobur.NextMessageAsync(stack.StudentBot, TimeSpan.FromSeconds(3), Ct));
+    }
+
+    [Fact]
+    public async Task WithWarningsOff_TheReportNamesNobody_AndNoStudentIsWritten()
+    {
+        await using var stack = await LmsClassStack.StartAsync(faces, otpSeconds: 10, reportDelaySeconds: 1,
+            settings: new Dictionary<string, string?> { ["ATTENDANCE_WARNINGS"] = "off" });
+        var (report, alice, _) = await ReportAfterAPastTermAsync(stack);
+
+        Assert.Contains("Present: 0 of 3, absent: 3\n\nPresent:", report, StringComparison.Ordinal);
+        await using var check = Database(stack).CreateContext();
+        Assert.Equal(["ST-002"], await check.AttendanceWarnings.Select(w => w.StudentId).ToListAsync(Ct));
+        await Assert.ThrowsAsync<TimeoutException>(() => alice.NextMessageAsync(stack.StudentBot, TimeSpan.FromSeconds(3), Ct));
+    }
+
+    /// <summary>
+    /// Before today: Alice at 3 of 4 (75 %, not below), Bobur at 1 of 4 and already told, Dilnoza at 4 of 4. Today's session
+    /// has nobody checking in, so Alice falls to 3 of 5, Bobur to 1 of 5 and Dilnoza to 4 of 5 (80 %). Returns the report's text.
+    /// </summary>
+    private static async Task<(string Report, EmulatedUser Alice, EmulatedUser Bobur)> ReportAfterAPastTermAsync(LmsClassStack stack)
+    {
         var teacher = stack.Emulator.CreateUser("Karimov");
         var alice = stack.Emulator.CreateUser("Alice");
         var bobur = stack.Emulator.CreateUser("Bobur");
-        // Before today: Alice at 3 of 4 (75 %, not below), Bobur at 1 of 4 and already told, Dilnoza at 4 of 4.
         MarkStatus? p = MarkStatus.Present;
         var past = SeededTerm.Of("B-101", "Python", [("ST-001", "Alice Karimova"), ("ST-002", "Bobur Aliyev"), ("ST-003", "Dilnoza Rashidova")],
             [[p, p, p], [p, null, p], [p, null, p], [null, null, p]], DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-30));
@@ -135,18 +165,9 @@ public sealed class TermOverHttpTests(FacesFixture faces)
         }
 
         Assert.Matches("^[0-9]{6}$", await OpenSessionAsync(stack, teacher, ["B-101"], "Python"));
-
-        // Nobody checks in today: Alice falls to 3 of 5, Bobur to 1 of 5, Dilnoza to 4 of 5 (80 %).
-        var report = await teacher.NextMessageAsync(stack.TeacherBot, ReportWait, Ct);
-        Assert.StartsWith("Attendance report", report.Text, StringComparison.Ordinal);
-        Assert.Contains("Present: 0 of 3, absent: 3\nFell below 75 % with this session (each is told): ST-001 - Alice Karimova (60.0 %)\n\n", report.Text, StringComparison.Ordinal);
-        Assert.Equal("Your attendance in Python is 60.0 % (3 of 5 sessions), below the required 75 %. Attend the coming classes to get back above it; /attendance shows where you stand.",
-            (await alice.NextMessageAsync(stack.StudentBot, ReportWait, Ct)).Text);
-
-        await using var check = database.CreateContext();
-        Assert.Equal(["ST-001"], await check.AuditLog.Where(a => a.Action == AuditAction.AttendanceWarning).Select(a => a.StudentId!).ToListAsync(Ct));
-        Assert.Equal(["ST-001", "ST-002"], await check.AttendanceWarnings.OrderBy(w => w.StudentId).Select(w => w.StudentId).ToListAsync(Ct));
-        await Assert.ThrowsAsync<TimeoutException>(() => bobur.NextMessageAsync(stack.StudentBot, TimeSpan.FromSeconds(3), Ct));
+        var report = (await teacher.NextMessageAsync(stack.TeacherBot, ReportWait, Ct)).Text!;
+        Assert.StartsWith("Attendance report", report, StringComparison.Ordinal);
+        return (report, alice, bobur);
     }
 
     private static string Word(MarkStatus? status) => status switch
