@@ -7,6 +7,7 @@ using Rollcall.Storage.Reviews;
 using Rollcall.Storage.Sessions;
 using Rollcall.Telegram.Classroom;
 using Rollcall.Telegram.StudentBot;
+using Rollcall.Telegram.Term;
 using Rollcall.Telegram.Texts;
 using Rollcall.Telegram.Updates;
 
@@ -23,7 +24,8 @@ public sealed class ReportScheduler(
     ILogger<ReportScheduler> logger,
     ReviewExpiry reviews,
     BotMessenger messenger,
-    IOptions<ClassroomOptions> classroom) : BackgroundService
+    IOptions<ClassroomOptions> classroom,
+    TermWarnings warnings) : BackgroundService
 {
     public static readonly TimeSpan Period = TimeSpan.FromSeconds(5);
     private static readonly TimeSpan Lease = TimeSpan.FromMinutes(2);
@@ -68,9 +70,13 @@ public sealed class ReportScheduler(
                 VerificationMessages.WithReceipt(Reply.Text(TextKey.ReviewExpiredStudent, e.Subject), e.Receipt))), grace.Token);
 
             var report = await store.LoadAsync(sessionId, grace.Token);
-            if (await sender.SendAsync(report.TeacherChatId, ReportFormatter.Replies(report), grace.Token))
+            var fellBelow = await warnings.PlanAsync(report, grace.Token);
+            if (await sender.SendAsync(report.TeacherChatId, ReportFormatter.Replies(report, warnings.TeacherLine(fellBelow)), grace.Token))
             {
                 await store.MarkSentAsync(sessionId, time.GetUtcNow(), grace.Token);
+
+                // After the report, so a report sent again (its claim ran out) names them again; a student is told once.
+                await messenger.SendAsync(await warnings.ApplyAsync(fellBelow, time.GetUtcNow(), grace.Token), grace.Token);
                 ReportsLog.ReportSent(logger, sessionId, report.TeacherChatId, report.Lines.Count(l => l.Present), report.Lines.Count);
                 sent++;
             }

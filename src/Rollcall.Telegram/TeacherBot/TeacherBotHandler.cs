@@ -1,15 +1,16 @@
 using Rollcall.Ports;
 using Rollcall.Telegram.Receipts;
 using Rollcall.Telegram.Review;
+using Rollcall.Telegram.Term;
 using Rollcall.Telegram.Updates;
 
 namespace Rollcall.Telegram.TeacherBot;
 
 /// <summary>
-/// The teacher bot's turn, scoped to it. Review taps and the desk commands of <see cref="TeacherCommands"/> work in any
+/// The teacher bot's turn, scoped to it. Review and /history taps and the desk commands of <see cref="TeacherCommands"/> work in any
 /// state and leave the conversation where it was; everything else is the teacher conversation.
 /// </summary>
-public sealed class TeacherBotHandler(TeacherConversation conversation, ISessionStore sessions, ReviewDesk reviews, ReceiptDesk receipts)
+public sealed class TeacherBotHandler(TeacherConversation conversation, ISessionStore sessions, ReviewDesk reviews, ReceiptDesk receipts, HistoryDesk history)
     : IBotHandler<TeacherState>
 {
     public TeacherState Start => TeacherState.Start;
@@ -26,6 +27,11 @@ public sealed class TeacherBotHandler(TeacherConversation conversation, ISession
             return new BotTurn<TeacherState>(state, replies) { Notices = notices };
         }
 
+        if (inbound.Input is BotInput.Callback picked && picked.Data.StartsWith(HistoryDesk.Prefix, StringComparison.Ordinal))
+        {
+            return new BotTurn<TeacherState>(state, await history.ShowAsync(inbound, picked, cancellationToken));
+        }
+
         if (TeacherCommands.Table.Desk(inbound.Input) is { } desk)
         {
             return new BotTurn<TeacherState>(state, await DeskAsync(desk.Name, inbound, cancellationToken));
@@ -38,6 +44,7 @@ public sealed class TeacherBotHandler(TeacherConversation conversation, ISession
     private async Task<IReadOnlyList<Reply>> DeskAsync(string command, Inbound inbound, CancellationToken cancellationToken) => command switch
     {
         TeacherCommands.Receipt => [await receipts.CheckAsync(inbound, ((BotInput.Command)inbound.Input).Argument, cancellationToken)],
+        TeacherCommands.History => await history.ListAsync(inbound, cancellationToken),
         TeacherCommands.Help => [TeacherCommands.Table.Help(Texts.TextKey.TeacherHelp)],
         _ => throw new InvalidOperationException($"The desk command /{command} has no desk."),
     };

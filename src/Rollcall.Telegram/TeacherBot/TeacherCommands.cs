@@ -8,6 +8,7 @@ public static class TeacherCommands
 {
     public const string Start = "start";
     public const string Receipt = "receipt";
+    public const string History = "history";
     public const string Help = "help";
     public const string Cancel = "cancel";
 
@@ -15,6 +16,7 @@ public static class TeacherCommands
     [
         new(Start, TextKey.TeacherCommandStart, CommandRoute.Conversation),
         new(Receipt, TextKey.TeacherCommandReceipt, CommandRoute.Desk),
+        new(History, TextKey.TeacherCommandHistory, CommandRoute.Desk),
         new(Help, TextKey.CommandHelp, CommandRoute.Desk),
         new(Cancel, TextKey.CommandCancel, CommandRoute.Conversation),
     ]);

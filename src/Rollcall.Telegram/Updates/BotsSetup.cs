@@ -12,6 +12,7 @@ using Rollcall.Telegram.Reports;
 using Rollcall.Telegram.Review;
 using Rollcall.Telegram.StudentBot;
 using Rollcall.Telegram.TeacherBot;
+using Rollcall.Telegram.Term;
 using Telegram.Bot;
 
 namespace Rollcall.Telegram.Updates;
@@ -40,6 +41,7 @@ public static class BotsSetup
         services.AddReceipts();
         services.AddPrivacy();
         services.AddReports();
+        services.AddTerm(configuration);
         return services;
     }
 
