@@ -25,6 +25,20 @@ public sealed class FaceOptions
     [Range(1024, 200 * 1024 * 1024, ErrorMessage = "FACE_MAX_VIDEO_BYTES must be 1024-209715200, e.g. 20971520")]
     public int MaxVideoBytes { get; set; } = 20 * 1024 * 1024;
 
+    /// <summary>Largest picture (width x height, read from the container) decoded; 720x1280 is a phone's portrait note.</summary>
+    [ConfigurationKeyName("FACE_MAX_VIDEO_PIXELS")]
+    [Range(64 * 64, 4096 * 4096, ErrorMessage = "FACE_MAX_VIDEO_PIXELS must be 4096-16777216, e.g. 921600")]
+    public int MaxVideoPixels { get; set; } = 720 * 1280;
+
+    /// <summary>Longest note (by the container's duration) decoded; Telegram's own limit for a video note is 60 s.</summary>
+    [ConfigurationKeyName("FACE_MAX_VIDEO_SECONDS")]
+    [Range(2, 600, ErrorMessage = "FACE_MAX_VIDEO_SECONDS must be 2-600, e.g. 60")]
+    public int MaxVideoSeconds { get; set; } = 60;
+
+    /// <summary>The ffmpeg that decodes video notes in a child process of its own (a name on PATH or a path).</summary>
+    [ConfigurationKeyName("FACE_FFMPEG")]
+    public string Ffmpeg { get; set; } = "ffmpeg";
+
     [ConfigurationKeyName("FACE_INTRA_OP_THREADS")]
     [Range(1, 64, ErrorMessage = "FACE_INTRA_OP_THREADS must be 1-64, e.g. 1")]
     public int IntraOpThreads { get; set; } = 1;
@@ -57,5 +71,11 @@ public sealed class FaceOptions
     [Range(0.0, 255.0, ErrorMessage = "LIVENESS_MIN_MOTION must be 0-255, e.g. 4")]
     public double LivenessMinMotion { get; set; } = 4.0;
 
-    public TimeSpan VideoTimeout => TimeSpan.FromSeconds(VideoTimeoutSeconds);
+    public TimeSpan VideoTimeout => TimeoutOverride ?? TimeSpan.FromSeconds(VideoTimeoutSeconds);
+
+    /// <summary>Where notes are written for the decoder; null = the system's temp folder (TMPDIR). Set by tests.</summary>
+    internal string? TempFolder { get; set; }
+
+    /// <summary>A time-out shorter than whole seconds allow. Set by tests.</summary>
+    internal TimeSpan? TimeoutOverride { get; set; }
 }

@@ -26,26 +26,19 @@ public sealed class RekognitionFaceVerifier(
     }
 
     /// <summary>The frame in the middle of the clip as JPEG, or why the clip is not a usable video.</summary>
-    public static (byte[]? Jpeg, string? Failure) MiddleFrame(ReadOnlySpan<byte> video, FaceOptions options, CancellationToken cancellationToken)
+    public static (byte[]? Jpeg, string? Failure) MiddleFrameJpeg(ReadOnlySpan<byte> video, FaceOptions options, CancellationToken cancellationToken)
     {
-        if (!VideoClip.TryOpen(video, options.MaxVideoBytes, out var clip, out var failure))
+        var (frame, failure) = MiddleFrame.Decode(video, options, cancellationToken);
+        if (frame is null)
         {
             return (null, failure);
         }
 
-        using (clip)
+        using (frame)
         {
-            foreach (var frame in clip.Sample(1, options.MaxDecodedFrames, cancellationToken))
-            {
-                using (frame)
-                {
-                    Cv2.ImEncode(".jpg", frame.Image, out var jpeg, new ImageEncodingParam(ImwriteFlags.JpegQuality, 92));
-                    return (jpeg, null);
-                }
-            }
+            Cv2.ImEncode(".jpg", frame, out var jpeg, new ImageEncodingParam(ImwriteFlags.JpegQuality, 92));
+            return (jpeg, null);
         }
-
-        return (null, "no frame could be decoded");
     }
 
     private async Task<FaceCheck> CheckAsync(FaceCheckRequest request, CancellationToken cancellationToken)
@@ -58,7 +51,7 @@ public sealed class RekognitionFaceVerifier(
         }
 
         var settings = options.Value;
-        var (frame, failure) = await Task.Run(() => MiddleFrame(request.Video.Span, settings, cancellationToken), cancellationToken);
+        var (frame, failure) = await Task.Run(() => MiddleFrameJpeg(request.Video.Span, settings, cancellationToken), cancellationToken);
         if (frame is null)
         {
             return new FaceCheck.BadVideo(failure!);

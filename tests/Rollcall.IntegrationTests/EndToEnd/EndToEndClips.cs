@@ -52,24 +52,5 @@ public static class EndToEndClips
         Made.GetOrAdd(name, _ => new Lazy<byte[]>(make)).Value;
 
     // 1.5 s of one picture as an MP4 video note, the format SyntheticClips writes.
-    private static byte[] StillPicture(Mat picture)
-    {
-        var path = Path.Combine(Path.GetTempPath(), $"rollcall-e2e-{Guid.NewGuid():N}.mp4");
-        try
-        {
-            using (var writer = new VideoWriter(path, FourCC.MP4V, 30, new Size(SyntheticClips.Side, SyntheticClips.Side)))
-            {
-                for (var i = 0; i < 45; i++)
-                {
-                    writer.Write(picture);
-                }
-            }
-
-            return File.ReadAllBytes(path);
-        }
-        finally
-        {
-            File.Delete(path);
-        }
-    }
+    private static byte[] StillPicture(Mat picture) => SyntheticClips.Picture(picture, 1.5);
 }
