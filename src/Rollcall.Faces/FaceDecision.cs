@@ -25,6 +25,23 @@ public static class FaceDecision
             return new FaceCheck.Mismatch(score, liveness, frames);
         }
 
+        var refusal = LivenessOrChallenge(evidence, score, challenge, options);
+        if (refusal is not null)
+        {
+            return refusal;
+        }
+
+        var probe = MeanEmbedding(evidence.Embeddings);
+        return new FaceCheck.Match(score, liveness, frames) { Probe = probe, ProbeCosine = FaceSimilarity.Cosine(probe, reference) };
+    }
+
+    /// <summary>
+    /// Why a note whose face matched (by any engine: local, or Rekognition's CompareFaces) is still refused: the liveness checks
+    /// (when LIVENESS_REQUIRED) and the challenge; null when it passes both.
+    /// </summary>
+    public static FaceCheck? LivenessOrChallenge(VideoEvidence evidence, double score, ChallengeKind challenge, FaceOptions options)
+    {
+        var liveness = Math.Round(evidence.PassiveLiveness, 3);
         if (options.LivenessRequired)
         {
             if (evidence.PassiveLiveness < options.LivenessMinScore)
@@ -43,13 +60,7 @@ public static class FaceDecision
         }
 
         var failure = ChallengeCheck.Failure(evidence.Frames, challenge);
-        if (failure is not null)
-        {
-            return new FaceCheck.ChallengeFailed(score, failure);
-        }
-
-        var probe = MeanEmbedding(evidence.Embeddings);
-        return new FaceCheck.Match(score, liveness, frames) { Probe = probe, ProbeCosine = FaceSimilarity.Cosine(probe, reference) };
+        return failure is null ? null : new FaceCheck.ChallengeFailed(score, failure);
     }
 
     /// <summary>The normalised mean of the best frames' embeddings: the clip's face in one vector.</summary>

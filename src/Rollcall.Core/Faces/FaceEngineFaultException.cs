@@ -14,6 +14,9 @@ public enum FaceEngineFault
 
     /// <summary>The decoder could not be started (FACE_FFMPEG missing or not executable).</summary>
     DecoderUnavailable,
+
+    /// <summary>A remote face service (Rekognition) failed: keys, rights, throttling or an outage.</summary>
+    ProviderFailed,
 }
 
 /// <summary>

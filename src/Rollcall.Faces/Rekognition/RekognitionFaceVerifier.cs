@@ -2,21 +2,25 @@ using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using OpenCvSharp;
+using Rollcall.Faces.Onnx;
 using Rollcall.Faces.Video;
 using Rollcall.Ports;
 
 namespace Rollcall.Faces.Rekognition;
 
 /// <summary>
-/// FACE_PROVIDER=rekognition: the middle frame of the video note against the enrolled photo with AWS CompareFaces.
-/// CompareFaces checks identity only; the local liveness checks and challenges do not apply.
+/// FACE_PROVIDER=rekognition: the middle frame of the video note against the enrolled photo with AWS CompareFaces for identity;
+/// the local engine still analyses the note first (faces, liveness, challenge), so no still photo passes in any mode.
 /// </summary>
 public sealed class RekognitionFaceVerifier(
     RekognitionClient client,
+    FaceEngine engine,
     IPhotoStore photos,
     IOptions<FaceOptions> options,
     ILogger<RekognitionFaceVerifier> logger) : IFaceVerifier
 {
+    private readonly VideoNoteAnalyzer analyzer = new(engine, options.Value);
+
     public async Task<FaceCheck> VerifyAsync(FaceCheckRequest request, CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();
@@ -51,6 +55,12 @@ public sealed class RekognitionFaceVerifier(
         }
 
         var settings = options.Value;
+        var evidence = await Task.Run(() => analyzer.Analyze(request.Video, request.Challenge, cancellationToken), cancellationToken);
+        if (evidence.Rejection is not null)
+        {
+            return evidence.Rejection;
+        }
+
         var (frame, failure) = await Task.Run(() => MiddleFrameJpeg(request.Video.Span, settings, cancellationToken), cancellationToken);
         if (frame is null)
         {
@@ -63,9 +73,18 @@ public sealed class RekognitionFaceVerifier(
             return new FaceCheck.NoFace();
         }
 
-        // Liveness is not measured by CompareFaces: reported as 0.
-        return result.Similarity is { } similarity && similarity >= settings.MatchThreshold
-            ? new FaceCheck.Match(Math.Round(similarity, 1), 0, 1)
-            : new FaceCheck.Mismatch(Math.Round(result.Similarity ?? 0, 1), 0, 1);
+        if (result.BadImage is { } refused)
+        {
+            return new FaceCheck.BadVideo(refused);
+        }
+
+        var score = Math.Round(result.Similarity ?? 0, 1);
+        var liveness = Math.Round(evidence.PassiveLiveness, 3);
+        if (score < settings.MatchThreshold)
+        {
+            return new FaceCheck.Mismatch(score, liveness, 1);
+        }
+
+        return FaceDecision.LivenessOrChallenge(evidence, score, request.Challenge, settings) ?? new FaceCheck.Match(score, liveness, 1);
     }
 }
