@@ -48,6 +48,11 @@ public sealed class FaceOptions
     [Range(3, 32, ErrorMessage = "FACE_VIDEO_FRAMES must be 3-32, e.g. 8")]
     public int SampledFrames { get; set; } = 8;
 
+    /// <summary>Only the note's first this-many seconds are decoded and judged, so a 60-s note costs about what a short one does.</summary>
+    [ConfigurationKeyName("FACE_VIDEO_WINDOW_SECONDS")]
+    [Range(1.0, 60.0, ErrorMessage = "FACE_VIDEO_WINDOW_SECONDS must be 1-60, e.g. 5")]
+    public double WindowSeconds { get; set; } = 5.0;
+
     [ConfigurationKeyName("FACE_MAX_DECODED_FRAMES")]
     [Range(30, 10000, ErrorMessage = "FACE_MAX_DECODED_FRAMES must be 30-10000, e.g. 900")]
     public int MaxDecodedFrames { get; set; } = 900;

@@ -34,7 +34,7 @@ public class VideoNoteBenchmarks
     {
         var (track, _) = VideoLimits.Check(note, options);
         using var file = NoteFile.Write(note, null);
-        using var decoder = FrameDecoder.Start(options, file.Path, FramePlan.Spread(track!, options.SampledFrames, options.MaxDecodedFrames));
+        using var decoder = FrameDecoder.Start(options, file.Path, FramePlan.Spread(track!, options.SampledFrames, options));
         var count = 0;
         foreach (var frame in decoder.Frames(CancellationToken.None))
         {

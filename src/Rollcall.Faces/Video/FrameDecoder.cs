@@ -73,13 +73,19 @@ internal sealed class FrameDecoder : IDisposable
         [
             $"--as={AddressSpaceBytes}", "--core=0", "--fsize=0", $"--cpu={cpuSeconds}", "--",
             options.Ffmpeg, "-hide_banner", "-nostdin", "-loglevel", "error", "-filter_threads", "1",
-            "-threads", "1", "-max_pixels", options.MaxVideoPixels.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            "-threads", "1", "-max_pixels", DecoderPixels(options.MaxVideoPixels).ToString(System.Globalization.CultureInfo.InvariantCulture),
             "-protocol_whitelist", "file", "-f", "mov", "-c:v", "h264", "-i", path,
             "-map", "0:v:0", "-an", "-sn", "-dn", "-vf", select, "-fps_mode", "passthrough",
             "-frames:v", frames.Count.ToString(System.Globalization.CultureInfo.InvariantCulture),
             "-f", "image2pipe", "-c:v", "ppm", "pipe:1",
         ];
     }
+
+    /// <summary>
+    /// The H.264 decoder checks its aligned buffer, not the picture: a 720x1280 note allocates 768x1280 (measured), so it gets a
+    /// quarter more room; the frames that come back are checked against the exact limit.
+    /// </summary>
+    internal static long DecoderPixels(long maxPixels) => maxPixels * 5 / 4;
 
     /// <summary>The frames as ffmpeg delivers them; the token (caller's stop or the time-out) kills the child.</summary>
     public IEnumerable<VideoFrame> Frames(CancellationToken cancellationToken)

@@ -17,7 +17,7 @@ public static class MiddleFrame
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(options.VideoTimeout);
         using var file = NoteFile.Write(video, options.TempFolder);
-        using var decoder = FrameDecoder.Start(options, file.Path, FramePlan.Middle(track, options.MaxDecodedFrames));
+        using var decoder = FrameDecoder.Start(options, file.Path, FramePlan.Middle(track, options));
         try
         {
             Mat? frame = null;

@@ -45,7 +45,7 @@ public sealed class VideoNoteAnalyzer(FaceEngine engine, FaceOptions options, in
             ChallengeKind.TurnLeft or ChallengeKind.TurnRight => Math.Max(options.SampledFrames, 12),
             _ => options.SampledFrames,
         };
-        var plan = FramePlan.Spread(track, samples, options.MaxDecodedFrames);
+        var plan = FramePlan.Spread(track, samples, options);
         var work = new FrameWork(samples, challenge);
         var decodeMs = 0.0;
         try
