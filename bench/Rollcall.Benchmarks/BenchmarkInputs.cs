@@ -1,36 +1,18 @@
 using System.Diagnostics;
 using Rollcall.Faces.Onnx;
+using Rollcall.Simulation;
 
 namespace Rollcall.Benchmarks;
 
-/// <summary>The models, a photo and a video note for the benchmarks, found from the repository (models/ and ../shared/faces).</summary>
+/// <summary>The models, a photo and a video note for the benchmarks, found from the repository (models/ and samples/faces).</summary>
 internal static class BenchmarkInputs
 {
     public static FaceEngine Engine() =>
         new(FaceEngine.FindModelsDirectory(null) ?? throw new InvalidOperationException("models not found: run `bash scripts/fetch-models.sh`"));
 
-    /// <summary>ROLLCALL_FACES, else `shared/faces` above the working directory or the app.</summary>
-    public static string FacesFolder()
-    {
-        if (Environment.GetEnvironmentVariable("ROLLCALL_FACES") is { Length: > 0 } configured)
-        {
-            return configured;
-        }
-
-        foreach (var start in new[] { Environment.CurrentDirectory, AppContext.BaseDirectory })
-        {
-            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
-            {
-                var candidate = Path.Combine(dir.FullName, "shared", "faces");
-                if (File.Exists(Path.Combine(candidate, "identities.csv")))
-                {
-                    return candidate;
-                }
-            }
-        }
-
-        throw new InvalidOperationException("shared/faces not found above " + AppContext.BaseDirectory);
-    }
+    /// <summary>ROLLCALL_FACES, else the repository's samples/faces.</summary>
+    public static string FacesFolder() =>
+        Environment.GetEnvironmentVariable("ROLLCALL_FACES") is { Length: > 0 } configured ? configured : SampleData.Faces;
 
     public static byte[] Photo(string person = "person01", string file = "img2.jpg") =>
         File.ReadAllBytes(Path.Combine(FacesFolder(), "people", person, file));

@@ -22,7 +22,7 @@ public static class FaceDecision
 
         if (score < options.MatchThreshold)
         {
-            return new FaceCheck.Mismatch(score, liveness, frames);
+            return new FaceCheck.Mismatch(score, liveness, frames, options.MatchThreshold);
         }
 
         var refusal = LivenessOrChallenge(evidence, score, challenge, options);
@@ -32,7 +32,7 @@ public static class FaceDecision
         }
 
         var probe = MeanEmbedding(evidence.Embeddings);
-        return new FaceCheck.Match(score, liveness, frames) { Probe = probe, ProbeCosine = FaceSimilarity.Cosine(probe, reference) };
+        return new FaceCheck.Match(score, liveness, frames, options.MatchThreshold) { Probe = probe, ProbeCosine = SimilarityScale.Cosine(probe, reference) };
     }
 
     /// <summary>

@@ -41,7 +41,7 @@ public sealed record FaceProbe(IReadOnlyList<float[]> Embeddings, string? Failur
         {
             foreach (var b in other.Embeddings)
             {
-                scores.Add(FaceSimilarity.Score(FaceSimilarity.Cosine(a, b)));
+                scores.Add(SimilarityScale.Score(a, b));
             }
         }
 

@@ -4,12 +4,31 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
 using Rollcall.Ports;
+using Rollcall.Storage.Roster;
 
 namespace Rollcall.Lms;
 
-/// <summary>Registers the HTTP LMS gateway.</summary>
+/// <summary>Registers the LMS: the HTTP gateway, or Rollcall's own roster.</summary>
 public static class LmsSetup
 {
+    /// <summary>LMS_MODE, or when it is not set: http when BASE_URL is set, else the built-in roster.</summary>
+    public static string ModeOf(string? lmsMode, bool hasBaseUrl) => lmsMode ?? (hasBaseUrl ? "http" : "roster");
+
+    /// <summary>
+    /// The <see cref="ILmsGateway"/> that LMS_MODE picks: <see cref="AddHttpLms"/>, or with roster the teachers, batches and
+    /// students in Rollcall's own database (<see cref="RosterGateway"/>, needs AddStorage).
+    /// </summary>
+    public static IServiceCollection AddLms(this IServiceCollection services, IConfiguration configuration)
+    {
+        if (ModeOf(configuration["LMS_MODE"], !string.IsNullOrEmpty(configuration["BASE_URL"])) == "roster")
+        {
+            services.AddSingleton<ILmsGateway, RosterGateway>();
+            return services;
+        }
+
+        return services.AddHttpLms(configuration);
+    }
+
     /// <summary>The named HttpClient the gateway uses; its resilience options are named "{HttpClientName}-standard".</summary>
     public const string HttpClientName = "Rollcall.Lms";
 

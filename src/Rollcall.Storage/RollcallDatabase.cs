@@ -63,4 +63,18 @@ public sealed class RollcallDatabase
             return false;
         }
     }
+
+    /// <summary>The database server's clock (SQLite's is this machine's), in UTC.</summary>
+    public async Task<DateTimeOffset> NowAsync(CancellationToken cancellationToken)
+    {
+        await using var db = CreateContext();
+        if (Url.Provider == DatabaseProvider.Sqlite)
+        {
+            var text = await db.Database.SqlQueryRaw<string>("SELECT strftime('%Y-%m-%dT%H:%M:%fZ', 'now') AS \"Value\"").SingleAsync(cancellationToken);
+            return DateTimeOffset.Parse(text, System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        var now = await db.Database.SqlQueryRaw<DateTime>("SELECT now() AS \"Value\"").SingleAsync(cancellationToken);
+        return new DateTimeOffset(DateTime.SpecifyKind(now, DateTimeKind.Utc));
+    }
 }

@@ -15,8 +15,8 @@ public static class SecretKeyFile
             return (key, false);
         }
 
-        var folder = Path.GetDirectoryName(Path.GetFullPath(url.SqlitePath ?? throw new InvalidOperationException("ENCRYPTION_KEY is required with PostgreSQL.")))!;
-        var path = Path.Combine(folder, FileName);
+        var path = PathFor(url);
+        var folder = Path.GetDirectoryName(path)!;
         if (File.Exists(path) && EncryptionKey.TryParse(File.ReadAllText(path), out key))
         {
             return (key, false);
@@ -32,4 +32,10 @@ public static class SecretKeyFile
 
         return (key, true);
     }
+
+    /// <summary>Where the generated key lives: beside the SQLite database.</summary>
+    public static string PathFor(DatabaseUrl url) =>
+        Path.Combine(
+            Path.GetDirectoryName(Path.GetFullPath(url.SqlitePath ?? throw new InvalidOperationException("ENCRYPTION_KEY is required with PostgreSQL.")))!,
+            FileName);
 }

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Rollcall.Attendance;
 using Rollcall.Observability;
@@ -8,7 +9,6 @@ using Rollcall.Secrets;
 using Rollcall.Storage.Cleanup;
 using Rollcall.Storage.Faces;
 using Rollcall.Storage.Outbox;
-using Rollcall.Storage.Roster;
 using Rollcall.Storage.Teachers;
 
 namespace Rollcall.Storage;
@@ -45,10 +45,14 @@ public static class StorageSetup
         return services;
     }
 
-    /// <summary>The LMS of LMS_MODE=roster and the relay that delivers marks to whichever LMS is registered.</summary>
-    public static IServiceCollection AddRosterLms(this IServiceCollection services)
+    /// <summary>
+    /// The unit of work of a bot turn: one <see cref="RollcallDb"/> per DI scope. The update router opens a scope per turn
+    /// (per attempt, under the execution strategy), so the stores the turn's handler gets share its context and the
+    /// transaction that commits the state, the update id and the work rows together.
+    /// </summary>
+    public static IServiceCollection AddTurnContext(this IServiceCollection services)
     {
-        services.AddSingleton<ILmsGateway, RosterGateway>();
+        services.TryAddScoped(sp => sp.GetRequiredService<RollcallDatabase>().CreateContext());
         return services;
     }
 

@@ -1,9 +1,11 @@
 using System.CommandLine;
 using Rollcall.Commands;
+using Rollcall.Commands.Check;
 using Rollcall.Commands.Demo;
 
 var root = new RootCommand("Rollcall: face-verified classroom attendance over Telegram.");
 RunCommand.AddTo(root);
+CheckCommand.AddTo(root);
 TeachersCommand.AddTo(root);
 RosterCommand.AddTo(root);
 PhotosCommand.AddTo(root);

@@ -32,14 +32,7 @@ internal static class RollcallHost
         builder.Services.AddStorage(configuration);
         builder.Services.AddHostedService<DatabaseMigration>();
         builder.Services.AddFaces(configuration);
-        if (hosting.EffectiveLmsMode == "roster")
-        {
-            builder.Services.AddRosterLms();
-        }
-        else
-        {
-            builder.Services.AddHttpLms(configuration);
-        }
+        builder.Services.AddLms(configuration);
 
         builder.Services.AddOutboxRelay();
         var classroom = configuration.Get<ClassroomOptions>() ?? new ClassroomOptions();

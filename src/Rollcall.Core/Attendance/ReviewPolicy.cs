@@ -19,9 +19,10 @@ public enum ReviewReason
 public static class ReviewPolicy
 {
     /// <summary>
-    /// The reason to ask the teacher, or null when the machine's outcome stands. <paramref name="band"/> 0 turns review off.
+    /// The reason to ask the teacher, or null when the machine's outcome stands. A mismatch is measured against the
+    /// threshold it was judged by; <paramref name="band"/> (REVIEW_BAND) 0 turns review off.
     /// </summary>
-    public static ReviewReason? Classify(FaceCheck check, bool imprecisePosition, double threshold, double band)
+    public static ReviewReason? Classify(FaceCheck check, bool imprecisePosition, double band)
     {
         if (band <= 0)
         {
@@ -30,10 +31,18 @@ public static class ReviewPolicy
 
         return check switch
         {
-            FaceCheck.Mismatch m when m.Score >= threshold - band => ReviewReason.Similarity,
+            FaceCheck.Mismatch m when m.Score >= m.Threshold - band => ReviewReason.Similarity,
             FaceCheck.NotLive { Doubtful: true } => ReviewReason.Liveness,
             FaceCheck.Match when imprecisePosition => ReviewReason.Location,
             _ => null,
         };
     }
+
+    /// <summary>The reason as stored and audited: <c>similarity</c>, <c>liveness</c> or <c>location</c>.</summary>
+    public static string NameOf(ReviewReason reason) => reason switch
+    {
+        ReviewReason.Similarity => "similarity",
+        ReviewReason.Liveness => "liveness",
+        _ => "location",
+    };
 }

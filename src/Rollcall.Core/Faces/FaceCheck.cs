@@ -22,8 +22,8 @@ public abstract record FaceCheck
     /// <summary>Similarity on the 0-100 scale; null when no comparison was made.</summary>
     public virtual double? Similarity => null;
 
-    /// <summary>The face matched and the clip looked live.</summary>
-    public sealed record Match(double Score, double Liveness, int FramesUsed) : FaceCheck
+    /// <summary>The face matched (<see cref="Score"/> at least <see cref="Threshold"/>, FACE_MATCH_THRESHOLD) and the clip looked live.</summary>
+    public sealed record Match(double Score, double Liveness, int FramesUsed, double Threshold) : FaceCheck
     {
         public override double? Similarity => Score;
 
@@ -34,8 +34,8 @@ public abstract record FaceCheck
         public float ProbeCosine { get; init; }
     }
 
-    /// <summary>A face was found but it is not the enrolled student.</summary>
-    public sealed record Mismatch(double Score, double Liveness, int FramesUsed) : FaceCheck
+    /// <summary>A face was found but it is not the enrolled student: <see cref="Score"/> below <see cref="Threshold"/>.</summary>
+    public sealed record Mismatch(double Score, double Liveness, int FramesUsed, double Threshold) : FaceCheck
     {
         public override double? Similarity => Score;
     }

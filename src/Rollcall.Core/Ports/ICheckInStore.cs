@@ -1,6 +1,7 @@
 using Rollcall.Attendance;
 using Rollcall.Faces;
 using Rollcall.Geofence;
+using Rollcall.Otp;
 
 namespace Rollcall.Ports;
 
@@ -10,10 +11,7 @@ public interface ICheckInStore
     /// <summary>When the user is locked out at <paramref name="now"/>, the end of the lock-out.</summary>
     Task<DateTimeOffset?> LockedUntilAsync(long telegramUserId, DateTimeOffset now, CancellationToken cancellationToken);
 
-    /// <summary>
-    /// Counts one wrong ID/OTP pair: the account is locked out at <see cref="OtpLimits.MaxTries"/> failures, or at once when
-    /// the code is an open session's and that session has seen <see cref="OtpLimits.SessionMaxTries"/> wrong IDs from all accounts.
-    /// </summary>
+    /// <summary>Counts one wrong ID/OTP pair under <see cref="OtpLockout"/>'s rule, and audits it.</summary>
     Task<OtpFailure> RecordFailureAsync(long telegramUserId, string otp, string studentId, DateTimeOffset now, OtpLimits limits, CancellationToken cancellationToken);
 
     Task ClearFailuresAsync(long telegramUserId, CancellationToken cancellationToken);
@@ -23,6 +21,9 @@ public interface ICheckInStore
 
     /// <summary>Whether this Telegram account may check in as <paramref name="studentId"/> in the session (account binding).</summary>
     Task<AccountCheck> CheckAccountAsync(Guid sessionId, string studentId, long telegramUserId, DateTimeOffset now, CancellationToken cancellationToken);
+
+    /// <summary>Whether the student's mark in the session is decided (present, refused or in review): the check-in is over.</summary>
+    Task<bool> IsCheckInOverAsync(Guid sessionId, string studentId, CancellationToken cancellationToken);
 
     /// <summary>Stores a verification job for the next attempt; a second send of the same attempt counts once.</summary>
     Task<QueueResult> TryQueueVerificationAsync(VerificationRequest request, AttemptPolicy policy, CancellationToken cancellationToken);
@@ -39,12 +40,6 @@ public enum AccountCheck
     /// <summary>This account already checked in under another student ID in this session.</summary>
     AnotherIdThisSession,
 }
-
-/// <summary>Wrong ID/OTP pairs allowed per account and per session (all accounts together) within one lock-out period.</summary>
-public sealed record OtpLimits(int MaxTries, int SessionMaxTries, TimeSpan Lockout);
-
-/// <summary>After a wrong try: tries left before the lock-out, or the lock-out's end.</summary>
-public sealed record OtpFailure(int TriesLeft, DateTimeOffset? LockedUntil);
 
 /// <summary>The session a student's code matched, with the student's roster entry and standing.</summary>
 public sealed record SessionMatch(Guid SessionId, string StudentName, string Batch, GeoPoint Centre, bool AlreadyPresent, int AttemptsUsed);

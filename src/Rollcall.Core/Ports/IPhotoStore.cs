@@ -7,6 +7,9 @@ public interface IPhotoStore
     Task<StoredPhoto?> FindAsync(string studentId, CancellationToken cancellationToken);
 
     Task SaveAsync(string studentId, ReadOnlyMemory<byte> jpegOrPng, CancellationToken cancellationToken);
+
+    /// <summary>The IDs of every student with an enrolled photo, in ordinal order.</summary>
+    Task<IReadOnlyList<string>> ListAsync(CancellationToken cancellationToken);
 }
 
 /// <summary>An enrolled photo and the tag (ETag, mtime+size) used to invalidate cached embeddings.</summary>

@@ -55,4 +55,18 @@ public sealed class FolderPhotoStore(string folder) : IPhotoStore
             }
         }
     }
+
+    public Task<IReadOnlyList<string>> ListAsync(CancellationToken cancellationToken)
+    {
+        IReadOnlyList<string> ids = !Directory.Exists(Folder)
+            ? []
+            : [.. Directory.EnumerateFiles(Folder)
+                .Where(f => Extensions.Contains(Path.GetExtension(f)))
+                .Select(Path.GetFileNameWithoutExtension)
+                .OfType<string>()
+                .Where(StudentPhotoKey.IsSafe)
+                .Distinct(StringComparer.Ordinal)
+                .Order(StringComparer.Ordinal)];
+        return Task.FromResult(ids);
+    }
 }

@@ -47,6 +47,25 @@ public sealed class S3PhotoStore(IAmazonS3 s3, PhotoStoreOptions options) : IPho
             cancellationToken);
     }
 
+    public async Task<IReadOnlyList<string>> ListAsync(CancellationToken cancellationToken)
+    {
+        var ids = new List<string>();
+        var request = new ListObjectsV2Request { BucketName = options.Bucket, Prefix = options.Prefix };
+        ListObjectsV2Response page;
+        do
+        {
+            page = await s3.ListObjectsV2Async(request, cancellationToken);
+            ids.AddRange((page.S3Objects ?? [])
+                .Select(o => o.Key[options.Prefix.Length..])
+                .Where(k => k.EndsWith(".jpg", StringComparison.Ordinal))
+                .Select(k => k[..^".jpg".Length])
+                .Where(StudentPhotoKey.IsSafe));
+            request.ContinuationToken = page.NextContinuationToken;
+        }
+        while (page.IsTruncated == true);
+        return [.. ids.Order(StringComparer.Ordinal)];
+    }
+
     /// <summary>An S3 client for the options: AWS by region, or a local S3-compatible server with path-style URLs.</summary>
     public static AmazonS3Client CreateClient(PhotoStoreOptions options)
     {

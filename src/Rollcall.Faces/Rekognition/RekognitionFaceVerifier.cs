@@ -82,9 +82,9 @@ public sealed class RekognitionFaceVerifier(
         var liveness = Math.Round(evidence.PassiveLiveness, 3);
         if (score < settings.MatchThreshold)
         {
-            return new FaceCheck.Mismatch(score, liveness, 1);
+            return new FaceCheck.Mismatch(score, liveness, 1, settings.MatchThreshold);
         }
 
-        return FaceDecision.LivenessOrChallenge(evidence, score, request.Challenge, settings) ?? new FaceCheck.Match(score, liveness, 1);
+        return FaceDecision.LivenessOrChallenge(evidence, score, request.Challenge, settings) ?? new FaceCheck.Match(score, liveness, 1, settings.MatchThreshold);
     }
 }

@@ -33,7 +33,7 @@ public sealed record VideoEvidence(
         Span<double> scores = stackalloc double[Embeddings.Count];
         for (var i = 0; i < scores.Length; i++)
         {
-            scores[i] = FaceSimilarity.Score(FaceSimilarity.Cosine(Embeddings[i], reference));
+            scores[i] = SimilarityScale.Score(Embeddings[i], reference);
         }
 
         scores.Sort();

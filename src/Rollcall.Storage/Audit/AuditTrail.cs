@@ -1,11 +1,12 @@
 using System.Globalization;
+using Rollcall.Attendance;
 using Rollcall.Storage.Entities;
 
 namespace Rollcall.Storage.Audit;
 
 /// <summary>
 /// Adds a decision to the audit log through the caller's context, so the row commits or rolls back with the decision it
-/// records. Actors are ids, never names or phone numbers.
+/// records (its action one of <see cref="AuditAction"/>). Actors are ids, never names or phone numbers.
 /// </summary>
 public static class AuditTrail
 {
@@ -26,42 +27,4 @@ public static class AuditActor
 
     /// <summary>A student's Telegram account, by its user id.</summary>
     public static string Telegram(long telegramUserId) => "telegram:" + telegramUserId.ToString(CultureInfo.InvariantCulture);
-}
-
-/// <summary>The decisions the audit log records, as stored in <see cref="AuditEntry.Action"/>.</summary>
-public static class AuditAction
-{
-    public const string SessionOpened = "session-opened";
-
-    /// <summary>A wrong student ID sent with an open session's code.</summary>
-    public const string WrongId = "wrong-id";
-    public const string LockedOut = "locked-out";
-    public const string BoundToAnotherAccount = "refused-bound-id";
-    public const string AnotherIdThisSession = "refused-second-id";
-    public const string Present = "present";
-
-    /// <summary>A face check that failed and used an attempt, with attempts left.</summary>
-    public const string AttemptFailed = "attempt-failed";
-
-    /// <summary>The last attempt failed: the student is refused for the session.</summary>
-    public const string Refused = "refused";
-
-    /// <summary>A face check that could not run for a reason not the student's (no ID photo); no attempt used.</summary>
-    public const string NotChecked = "not-checked";
-    public const string Unbind = "unbind";
-
-    /// <summary>The clip's face is closer to a student already marked present than to the own photo.</summary>
-    public const string RefusedDuplicateFace = "refused-collusion";
-    public const string ReviewRequested = "review-requested";
-    public const string ReviewApproved = "review-approved";
-    public const string ReviewRejected = "review-rejected";
-
-    /// <summary>The report went out before the teacher decided.</summary>
-    public const string ReviewExpired = "review-expired";
-
-    /// <summary>A student removed their binding and face data (/forget).</summary>
-    public const string Forget = "forget";
-
-    /// <summary>The refusals that the teacher's report counts.</summary>
-    public static readonly string[] BindingRefusals = [BoundToAnotherAccount, AnotherIdThisSession];
 }

@@ -8,27 +8,34 @@ namespace Rollcall.Storage.Conversations;
 /// </summary>
 public sealed class ConversationStore(RollcallDatabase database)
 {
-    /// <summary>The student bot's name in conversation rows (BotRole.Student).</summary>
-    public const string StudentBot = "Student";
-
     /// <summary>Chats of <paramref name="bot"/> in the middle of a flow and untouched since <paramref name="cutoff"/>.</summary>
-    public async Task<IReadOnlyList<StaleConversation>> ListStaleAsync(string bot, DateTimeOffset cutoff, int limit, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<OpenConversation>> ListStaleAsync(string bot, DateTimeOffset cutoff, int limit, CancellationToken cancellationToken)
     {
         await using var db = database.CreateContext();
         return await db.Conversations.AsNoTracking()
             .Where(c => c.Bot == bot && c.State != "" && c.UpdatedAt < cutoff)
             .OrderBy(c => c.UpdatedAt)
             .Take(limit)
-            .Select(c => new StaleConversation(c.ChatId, c.UpdatedAt))
+            .Select(c => new OpenConversation(c.ChatId, c.UpdatedAt, c.State))
             .ToListAsync(cancellationToken);
     }
 
-    /// <summary>Puts the chat at rest unless it moved since it was listed (a conditional UPDATE, so a fresh answer wins).</summary>
-    public async Task<bool> TryEndAsync(string bot, StaleConversation stale, DateTimeOffset now, CancellationToken cancellationToken)
+    /// <summary>The chat's conversation when it is mid-flow (its state not empty), else null.</summary>
+    public async Task<OpenConversation?> FindOpenAsync(string bot, long chatId, CancellationToken cancellationToken)
+    {
+        await using var db = database.CreateContext();
+        return await db.Conversations.AsNoTracking()
+            .Where(c => c.Bot == bot && c.ChatId == chatId && c.State != "")
+            .Select(c => new OpenConversation(c.ChatId, c.UpdatedAt, c.State))
+            .SingleOrDefaultAsync(cancellationToken);
+    }
+
+    /// <summary>Puts the chat at rest unless it moved since it was read (a conditional UPDATE, so a fresh answer wins).</summary>
+    public async Task<bool> TryEndAsync(string bot, OpenConversation open, DateTimeOffset now, CancellationToken cancellationToken)
     {
         await using var db = database.CreateContext();
         var rows = await db.Conversations
-            .Where(c => c.Bot == bot && c.ChatId == stale.ChatId && c.UpdatedAt == stale.UpdatedAt && c.State != "")
+            .Where(c => c.Bot == bot && c.ChatId == open.ChatId && c.UpdatedAt == open.UpdatedAt && c.State != "")
             .ExecuteUpdateAsync(s => s.SetProperty(c => c.State, "").SetProperty(c => c.UpdatedAt, now), cancellationToken);
         return rows == 1;
     }
@@ -41,5 +48,5 @@ public sealed class ConversationStore(RollcallDatabase database)
     }
 }
 
-/// <summary>A chat left mid-flow, with the time of its last change.</summary>
-public sealed record StaleConversation(long ChatId, DateTimeOffset UpdatedAt);
+/// <summary>A chat mid-flow, with the time of its last change and its state (the bot's JSON, read only by the bot's router).</summary>
+public sealed record OpenConversation(long ChatId, DateTimeOffset UpdatedAt, string State);

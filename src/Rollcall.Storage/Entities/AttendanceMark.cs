@@ -27,4 +27,22 @@ public class AttendanceMark
     public DateTimeOffset CreatedAt { get; set; }
 
     public DateTimeOffset? DecidedAt { get; set; }
+
+    /// <summary>The mark as <see cref="MarkDecision"/> sees it.</summary>
+    public MarkState State => new(Status, AttemptsUsed, Reason);
+
+    /// <summary>Takes the rule's transition: the one place a mark's status changes.</summary>
+    public void Apply(MarkChange change, DateTimeOffset now)
+    {
+        (Status, AttemptsUsed, Reason) = (change.Next.Status, change.Next.AttemptsUsed, change.Next.Reason);
+        if (change.Decided)
+        {
+            DecidedAt = now;
+        }
+
+        if (change.Reviewed)
+        {
+            Reviewed = true;
+        }
+    }
 }

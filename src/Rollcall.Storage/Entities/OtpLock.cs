@@ -1,3 +1,5 @@
+using Rollcall.Otp;
+
 namespace Rollcall.Storage.Entities;
 
 /// <summary>Wrong OTP/ID tries of one Telegram user, for the lock-out.</summary>
@@ -10,4 +12,9 @@ public class OtpLock
     public DateTimeOffset WindowStartedAt { get; set; }
 
     public DateTimeOffset? LockedUntil { get; set; }
+
+    /// <summary>The row as <see cref="OtpLockout"/> counts.</summary>
+    public OtpCount Count => new(Failures, WindowStartedAt, LockedUntil);
+
+    public void Take(OtpCount count) => (Failures, WindowStartedAt, LockedUntil) = (count.Failures, count.WindowStartedAt, count.LockedUntil);
 }

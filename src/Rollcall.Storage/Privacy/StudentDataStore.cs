@@ -8,11 +8,11 @@ namespace Rollcall.Storage.Privacy;
 /// <summary>
 /// What Rollcall keeps about one Telegram account (/mydata) and its removal (/forget): the binding, the cached ID-photo
 /// embeddings of the bound IDs, the embeddings of its verified video notes and its review pictures. Marks stay: they are
-/// the attendance record, and what the LMS has is the school's.
+/// the attendance record, and what the LMS has is the school's. Works in the turn's context.
 /// </summary>
-public static class StudentDataStore
+public sealed class StudentDataStore(RollcallDb db)
 {
-    public static async Task<StudentData> DescribeAsync(RollcallDb db, long telegramUserId, CancellationToken cancellationToken)
+    public async Task<StudentData> DescribeAsync(long telegramUserId, CancellationToken cancellationToken)
     {
         var bindings = await db.StudentBindings.AsNoTracking().Where(b => b.TelegramUserId == telegramUserId)
             .OrderBy(b => b.BoundAt).Select(b => new BoundId(b.StudentId, b.BoundAt)).ToListAsync(cancellationToken);
@@ -29,8 +29,8 @@ public static class StudentDataStore
         return new StudentData(bindings, [.. marks.OrderByDescending(m => m.At)], cached, probes, pictures);
     }
 
-    /// <summary>Removes the account's binding and face data inside the caller's transaction; audited.</summary>
-    public static async Task<ForgetResult> ForgetAsync(RollcallDb db, long telegramUserId, DateTimeOffset now, CancellationToken cancellationToken)
+    /// <summary>Removes the account's binding and face data inside the turn's transaction; audited.</summary>
+    public async Task<ForgetResult> ForgetAsync(long telegramUserId, DateTimeOffset now, CancellationToken cancellationToken)
     {
         await TurnTransaction.EnsureAsync(db, cancellationToken);
         var ids = await db.StudentBindings.Where(b => b.TelegramUserId == telegramUserId).Select(b => b.StudentId).ToListAsync(cancellationToken);

@@ -4,12 +4,16 @@ using Rollcall.Storage.Entities;
 
 namespace Rollcall.Storage.Receipts;
 
-/// <summary>Issues receipt codes with the decision they attest, and checks a code a teacher types.</summary>
-public static class ReceiptBook
+/// <summary>
+/// Issues receipt codes with the decision they attest, and checks a code a teacher types. The words of a decision are the
+/// bots' (<paramref name="words"/>, MarkWords.Receipt); the code signs them as written.
+/// </summary>
+public sealed class ReceiptBook(ReceiptSigner signer, Func<ReceiptStatement, string> words)
 {
     /// <summary>Adds the receipt to <paramref name="db"/> (saved with the decision) and returns its code.</summary>
-    public static string Issue(RollcallDb db, ReceiptSigner signer, Guid sessionId, string studentId, string decision, DateTimeOffset now)
+    public string Issue(RollcallDb db, Guid sessionId, string studentId, ReceiptStatement statement, DateTimeOffset now)
     {
+        var decision = words(statement);
         var code = signer.Sign(sessionId, studentId, decision, now);
         if (db.Receipts.Local.All(r => r.Code != code))
         {
@@ -20,7 +24,7 @@ public static class ReceiptBook
     }
 
     /// <summary>The receipt behind a typed code, or null when the code is malformed, unknown, or does not sign its row.</summary>
-    public static async Task<Receipt?> FindAsync(RollcallDb db, ReceiptSigner signer, string typed, CancellationToken cancellationToken)
+    public async Task<Receipt?> FindAsync(RollcallDb db, string typed, CancellationToken cancellationToken)
     {
         if (ReceiptSigner.Normalize(typed) is not { } code)
         {
@@ -32,14 +36,4 @@ public static class ReceiptBook
         // A row edited in the database no longer matches its code.
         return row is not null && signer.Matches(code, row.SessionId, row.StudentId, row.Decision, row.IssuedAt) ? row : null;
     }
-
-    /// <summary>The decision as the receipt states it, e.g. "present", "attempt 1 failed (Mismatch)", "refused (Mismatch)".</summary>
-    public static string DecisionName(MarkStatus status, string outcome, int attempt) => status switch
-    {
-        MarkStatus.Present => "present",
-        MarkStatus.InReview => "sent to teacher review",
-        MarkStatus.Refused when outcome == "collusion" => "refused (face of another marked student)",
-        MarkStatus.Refused => $"refused ({outcome})",
-        _ => $"attempt {attempt} failed ({outcome})",
-    };
 }

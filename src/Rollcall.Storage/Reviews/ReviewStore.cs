@@ -1,30 +1,25 @@
-using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Rollcall.Attendance;
 using Rollcall.Storage.Audit;
+using Rollcall.Storage.CheckIns;
 using Rollcall.Storage.Entities;
-using Rollcall.Storage.Queue;
 using Rollcall.Storage.Receipts;
 using Rollcall.Storage.Sessions;
 
 namespace Rollcall.Storage.Reviews;
 
 /// <summary>
-/// Grey-band check-ins the teacher approves or rejects in the chat. A review is open until the teacher decides or the
-/// session's report goes out; the decision is taken with a conditional UPDATE, so a late tap and the report never both win.
+/// Grey-band check-ins the teacher approves or rejects in the chat, inside the turn's context. A review is open until the
+/// teacher decides or the session's report goes out (<see cref="ReviewExpiry"/>); the decision is taken with a conditional
+/// UPDATE, so a late tap and the report never both win.
 /// </summary>
-public static class ReviewStore
+public sealed class ReviewStore(RollcallDb db, ReceiptBook receipts)
 {
     public const string Approved = "approved";
     public const string Rejected = "rejected";
-    public const string Expired = "expired";
 
-    public static string ReasonName(ReviewReason reason) => reason switch
-    {
-        ReviewReason.Similarity => "similarity",
-        ReviewReason.Liveness => "liveness",
-        _ => "location",
-    };
+    /// <summary>The decision of a review the report closed (see <see cref="ReviewExpiry"/>).</summary>
+    public const string Expired = "expired";
 
     /// <summary>Adds the review of <paramref name="job"/>'s check-in to <paramref name="db"/>; saved with the decision.</summary>
     internal static Guid Open(RollcallDb db, VerificationJob job, ReviewReason reason, double? similarity, byte[]? image, DateTimeOffset now)
@@ -36,7 +31,7 @@ public static class ReviewStore
             StudentId = job.StudentId,
             StudentChatId = job.ChatId,
             TelegramUserId = job.TelegramUserId,
-            Reason = ReasonName(reason),
+            Reason = ReviewPolicy.NameOf(reason),
             Similarity = similarity,
             DistanceMetres = job.DistanceMetres,
             AccuracyMetres = job.AccuracyMetres,
@@ -51,8 +46,8 @@ public static class ReviewStore
     /// The teacher's tap, inside the caller's transaction: approve marks the student present (outbox, binding) and reviewed;
     /// reject refuses. Only the session's own teacher chat may decide.
     /// </summary>
-    public static async Task<ReviewOutcome> DecideAsync(
-        RollcallDb db, ReceiptSigner signer, Guid reviewId, bool approve, long teacherChatId, bool keepImage, DateTimeOffset now, CancellationToken cancellationToken)
+    public async Task<ReviewOutcome> DecideAsync(
+        Guid reviewId, bool approve, long teacherChatId, bool keepImage, DateTimeOffset now, CancellationToken cancellationToken)
     {
         await TurnTransaction.EnsureAsync(db, cancellationToken);
         var review = await db.Reviews.AsNoTracking().SingleOrDefaultAsync(r => r.Id == reviewId, cancellationToken);
@@ -77,64 +72,19 @@ public static class ReviewStore
         }
 
         var mark = await db.Marks.SingleAsync(m => m.SessionId == review.SessionId && m.StudentId == review.StudentId, cancellationToken);
-        mark.Reviewed = true;
-        mark.DecidedAt = now;
-        mark.Status = approve ? MarkStatus.Present : MarkStatus.Refused;
-        mark.Reason = approve ? null : "rejected in review";
-        if (approve)
+        var change = MarkDecision.Decide(mark.State, new MarkEvent.Reviewed(approve, review.Reason, review.Similarity))!;
+        mark.Apply(change, now);
+        if (change.MarksPresent)
         {
             await VerificationStore.MarkPresentAsync(db, session, review.StudentId, review.TelegramUserId, now, cancellationToken);
         }
 
-        AuditTrail.Record(db, now, AuditActor.Teacher(session.TeacherId), approve ? AuditAction.ReviewApproved : AuditAction.ReviewRejected,
-            review.SessionId, review.StudentId, string.Create(CultureInfo.InvariantCulture, $"{review.Reason}, similarity {review.Similarity:0.0}"));
-        var receipt = ReceiptBook.Issue(db, signer, review.SessionId, review.StudentId, approve ? "present (approved by teacher)" : "refused (rejected by teacher)", now);
+        AuditTrail.Record(db, now, AuditActor.Teacher(session.TeacherId), change.AuditAction, review.SessionId, review.StudentId, change.AuditDetail);
+        var receipt = receipts.Issue(db, review.SessionId, review.StudentId, change.Receipt, now);
         await db.SaveChangesAsync(cancellationToken);
         var name = await VerificationStore.StudentNameAsync(db, review.SessionId, review.StudentId, cancellationToken);
         return new ReviewOutcome.Decided(review.StudentId, name, review.StudentChatId, session.Subject, approve, receipt);
     }
-
-    /// <summary>
-    /// Closes the session's open reviews as the report goes out: those students are refused ("not reviewed in time") and
-    /// get a receipt. Returns them for their message.
-    /// </summary>
-    public static async Task<IReadOnlyList<ReviewOutcome.Decided>> ExpireAsync(
-        RollcallDatabase database, ReceiptSigner signer, Guid sessionId, bool keepImages, DateTimeOffset now, CancellationToken cancellationToken) =>
-        await TurnTransaction.RunAsync(database, async ct =>
-        {
-            await using var db = database.CreateContext();
-            await using var transaction = await db.Database.BeginTransactionAsync(ct);
-            var open = await db.Reviews.AsNoTracking().Where(r => r.SessionId == sessionId && r.Decision == null).ToListAsync(ct);
-            var session = await db.Sessions.AsNoTracking().SingleAsync(s => s.Id == sessionId, ct);
-            List<ReviewOutcome.Decided> expired = [];
-            foreach (var review in open)
-            {
-                var won = await db.Reviews.Where(r => r.Id == review.Id && r.Decision == null)
-                    .ExecuteUpdateAsync(s => s.SetProperty(r => r.Decision, Expired).SetProperty(r => r.DecidedAt, now), ct);
-                if (won == 0)
-                {
-                    continue;
-                }
-
-                var mark = await db.Marks.SingleAsync(m => m.SessionId == sessionId && m.StudentId == review.StudentId, ct);
-                mark.Status = MarkStatus.Refused;
-                mark.Reason = "review expired";
-                mark.DecidedAt = now;
-                AuditTrail.Record(db, now, AuditActor.Report, AuditAction.ReviewExpired, sessionId, review.StudentId, review.Reason);
-                var receipt = ReceiptBook.Issue(db, signer, sessionId, review.StudentId, "refused (not reviewed before the report)", now);
-                expired.Add(new ReviewOutcome.Decided(review.StudentId, "", review.StudentChatId, session.Subject, false, receipt));
-            }
-
-            if (!keepImages)
-            {
-                await db.Reviews.Where(r => r.SessionId == sessionId && r.Image != null)
-                    .ExecuteUpdateAsync(s => s.SetProperty(r => r.Image, (byte[]?)null), ct);
-            }
-
-            await db.SaveChangesAsync(ct);
-            await transaction.CommitAsync(ct);
-            return (IReadOnlyList<ReviewOutcome.Decided>)expired;
-        }, cancellationToken);
 }
 
 /// <summary>What became of a teacher's tap on Approve or Reject.</summary>

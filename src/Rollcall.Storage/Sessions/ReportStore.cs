@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Rollcall.Attendance;
-using Rollcall.Storage.Audit;
 using Rollcall.Storage.Entities;
 
 namespace Rollcall.Storage.Sessions;

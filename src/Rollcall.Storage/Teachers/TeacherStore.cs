@@ -108,4 +108,27 @@ public sealed class TeacherStore(RollcallDatabase database, SecretBox secrets, T
             ? new LmsCredentials(username, secrets.Open(sealedPassword))
             : null;
     }
+
+    /// <summary>How many sealed secrets (passwords and tokens) there are, and how many the current key cannot open.</summary>
+    public async Task<(int Sealed, int Unreadable)> CountUnreadableSecretsAsync(CancellationToken cancellationToken)
+    {
+        await using var db = database.CreateContext();
+        var passwords = await db.Teachers.AsNoTracking().Where(t => t.PasswordSealed != null).Select(t => t.PasswordSealed!).ToListAsync(cancellationToken);
+        var tokens = await db.LmsTokens.AsNoTracking().Select(t => new[] { t.AccessSealed, t.RefreshSealed }).ToListAsync(cancellationToken);
+        var all = passwords.Concat(tokens.SelectMany(t => t)).ToList();
+        return (all.Count, all.Count(text => !CanOpen(text)));
+    }
+
+    private bool CanOpen(string sealedText)
+    {
+        try
+        {
+            secrets.Open(sealedText);
+            return true;
+        }
+        catch (Exception e) when (e is System.Security.Cryptography.CryptographicException or FormatException)
+        {
+            return false;
+        }
+    }
 }

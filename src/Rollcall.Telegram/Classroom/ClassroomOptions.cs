@@ -2,7 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using Microsoft.Extensions.Configuration;
 using Rollcall.Attendance;
 using Rollcall.Configuration;
-using Rollcall.Ports;
+using Rollcall.Otp;
 using Rollcall.Sessions;
 
 namespace Rollcall.Telegram.Classroom;

@@ -1,32 +1,42 @@
-using Rollcall.Storage;
-using Rollcall.Storage.Queue;
+using Rollcall.Ports;
+using Rollcall.Telegram.Privacy;
 using Rollcall.Telegram.Updates;
 
 namespace Rollcall.Telegram.StudentBot;
 
 /// <summary>
-/// Runs the student conversation inside the router's transaction. /mydata, /forget and the forget buttons work in any
-/// state and leave the check-in where it was.
+/// The student bot's turn, scoped to it: /mydata, /forget and the forget buttons work in any state and leave the check-in
+/// where it was; everything else is the check-in conversation, whose queued jobs ring the verification queue after the commit.
 /// </summary>
-public sealed class StudentBotHandler(StudentConversation conversation) : IBotHandler
+public sealed class StudentBotHandler(StudentConversation conversation, ICheckInStore store, PrivacyDesk privacy, VerificationQueue queue)
+    : IBotHandler<StudentState>
 {
-    public async Task<TurnResult> HandleAsync(Inbound inbound, string? state, RollcallDb db, DateTimeOffset now, CancellationToken cancellationToken)
+    public StudentState Start => StudentState.Start;
+
+    public bool IsWaiting(StudentState state) => state.Step != StudentStep.Idle;
+
+    public Task<StudentState> SettleAsync(StudentState state, CancellationToken cancellationToken) =>
+        StudentConversation.SettleAsync(state, store, cancellationToken);
+
+    public async Task<BotTurn<StudentState>> HandleAsync(Inbound inbound, StudentState state, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var current = StateJson.Read(state, StudentState.Start);
-        IReadOnlyList<Reply>? privacy = inbound.Input switch
+        IReadOnlyList<Reply>? replies = inbound.Input switch
         {
-            BotInput.Command { Name: "mydata" } => await PrivacyDesk.MyDataAsync(inbound, db, cancellationToken),
-            BotInput.Command { Name: "forget" } => await PrivacyDesk.ForgetAsync(inbound, db, cancellationToken),
+            BotInput.Command { Name: "mydata" } => await privacy.MyDataAsync(inbound, cancellationToken),
+            BotInput.Command { Name: "forget" } => await privacy.ForgetAsync(inbound, cancellationToken),
             BotInput.Callback callback when callback.Data.StartsWith(PrivacyDesk.Prefix, StringComparison.Ordinal) =>
-                await PrivacyDesk.ConfirmAsync(inbound, callback, db, now, cancellationToken),
+                await privacy.ConfirmAsync(inbound, callback, now, cancellationToken),
             _ => null,
         };
-        if (privacy is not null)
+        if (replies is not null)
         {
-            return new TurnResult(StateJson.Write(current), privacy, [], current.Step == StudentStep.Idle);
+            return new BotTurn<StudentState>(state, replies);
         }
 
-        var turn = await conversation.StepAsync(current, inbound, new CheckInStore(db), now, cancellationToken);
-        return new TurnResult(StateJson.Write(turn.State), turn.Replies, turn.QueuedJobs, turn.State.Step == StudentStep.Idle);
+        var turn = await conversation.StepAsync(state, inbound, store, now, cancellationToken);
+        return new BotTurn<StudentState>(turn.State, turn.Replies)
+        {
+            AfterCommit = [.. turn.QueuedJobs.Select(jobId => (Action)(() => queue.Offer(jobId)))],
+        };
     }
 }

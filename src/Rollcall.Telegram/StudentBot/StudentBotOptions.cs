@@ -5,15 +5,11 @@ using Rollcall.Faces;
 
 namespace Rollcall.Telegram.StudentBot;
 
-/// <summary>The student bot's own settings: the match threshold it quotes, the action asked for in the video note, the download limit.</summary>
+/// <summary>The student bot's own settings: the action asked for in the video note, the download limit.</summary>
 public sealed class StudentBotOptions : IValidatableObject
 {
     /// <summary>Telegram's getFile limit for bots.</summary>
     public const long MaxVideoBytes = 20 * 1024 * 1024;
-
-    [ConfigurationKeyName("FACE_MATCH_THRESHOLD")]
-    [Range(0.0, 100.0)]
-    public double FaceMatchThreshold { get; set; } = 70;
 
     /// <summary>off, turn or blink; off by default until the challenge is measured on real clients (see the faces README).</summary>
     [ConfigurationKeyName("ATTENDANCE_CHALLENGE")]

@@ -2,22 +2,27 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Rollcall.Observability;
-using Rollcall.Storage.Queue;
+using Rollcall.Ports;
+using Rollcall.Storage.CheckIns;
 using Rollcall.Telegram.Updates;
 
 namespace Rollcall.Telegram.StudentBot;
 
-/// <summary>Registers the student conversation, its handler, the job queue and the verification workers.</summary>
+/// <summary>Registers the student conversation, its turn handler and stores (scoped to the turn), its router, the job queue and the verification workers.</summary>
 public static class StudentBotSetup
 {
     public static IServiceCollection AddStudentBot(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<StudentBotOptions>().Bind(configuration);
         services.AddSingleton<StudentConversation>();
-        services.AddKeyedSingleton<IBotHandler, StudentBotHandler>(BotRole.Student);
+        services.AddScoped<ICheckInStore, CheckInStore>();
+        services.AddScoped<IBotHandler<StudentState>, StudentBotHandler>();
+        services.AddUpdateRouter<StudentState>(BotRole.Student);
         services.TryAddSingleton<RollcallMetrics>();
         services.AddSingleton<VerificationQueue>();
         services.AddSingleton<VerificationStore>();
+        services.AddSingleton<VideoNoteDownload>();
+        services.AddSingleton<VideoNoteJudge>();
         services.AddHostedService<VerificationWorker>();
         return services;
     }

@@ -56,8 +56,8 @@ public sealed partial class StudentConversation
         {
             case BotInput.VideoNote { Forwarded: true }:
                 return Say(state, Reply.Text(TextKey.VideoNoteForwarded));
-            case BotInput.VideoNote { FileSize: > StudentBotOptions.MaxVideoBytes }:
-                return Say(state, Reply.Text(TextKey.VideoNoteTooBig, StudentBotOptions.MaxVideoBytes / (1024 * 1024)));
+            case BotInput.VideoNote { FileSize: > VideoNoteDownload.MaxBytes }:
+                return Say(state, Reply.Text(TextKey.VideoNoteTooBig, VideoNoteDownload.MaxBytes / (1024 * 1024)));
             case BotInput.VideoNote note when state is { SessionId: { } sessionId, StudentId: { } studentId }:
                 var request = new VerificationRequest(sessionId, studentId, inbound.ChatId, inbound.UserId, note.FileId, note.FileUniqueId, now, state.Challenge)
                 {

@@ -15,20 +15,16 @@ public sealed partial class StudentConversation(IOptions<ClassroomOptions> optio
     private readonly ClassroomOptions _options = options.Value;
     private readonly StudentBotOptions _student = studentOptions.Value;
 
-    public async Task<StudentTurn> StepAsync(StudentState state, Inbound inbound, ICheckInStore store, DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        List<Reply> replies = [];
-        if (state.Step != StudentStep.Idle && now - state.TouchedAt > TimeSpan.FromMinutes(_options.ConversationIdleMinutes))
-        {
-            replies.Add(Reply.Text(new Keyboard.Remove(), TextKey.IdleTimeout, _options.ConversationIdleMinutes));
-            state = StudentState.Start;
-        }
+    /// <summary>
+    /// The state as the check-in stands now: once the session's mark is decided (present, refused, or with the teacher),
+    /// the check-in is over and the chat is at rest.
+    /// </summary>
+    public static async Task<StudentState> SettleAsync(StudentState state, ICheckInStore store, CancellationToken cancellationToken) =>
+        state is { SessionId: { } sessionId, StudentId: { } studentId } && await store.IsCheckInOverAsync(sessionId, studentId, cancellationToken)
+            ? StudentState.Start
+            : state;
 
-        var turn = await DispatchAsync(state, inbound, store, now, cancellationToken);
-        return turn with { State = turn.State with { TouchedAt = now }, Replies = [.. replies, .. turn.Replies] };
-    }
-
-    private Task<StudentTurn> DispatchAsync(StudentState state, Inbound inbound, ICheckInStore store, DateTimeOffset now, CancellationToken cancellationToken) =>
+    public Task<StudentTurn> StepAsync(StudentState state, Inbound inbound, ICheckInStore store, DateTimeOffset now, CancellationToken cancellationToken) =>
         (inbound.Input, state.Step) switch
         {
             (BotInput.Command { Name: "start" }, _) => Done(StudentState.Start with { Step = StudentStep.AwaitStudentId }, Reply.Text(new Keyboard.Remove(), TextKey.AskStudentId)),

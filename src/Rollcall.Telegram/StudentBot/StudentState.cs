@@ -5,8 +5,6 @@ public sealed record StudentState
 {
     public StudentStep Step { get; init; } = StudentStep.Idle;
 
-    public DateTimeOffset TouchedAt { get; init; }
-
     public string? StudentId { get; init; }
 
     public Guid? SessionId { get; init; }

@@ -1,6 +1,6 @@
 using Rollcall.Attendance;
 using Rollcall.Faces;
-using Rollcall.Storage.Queue;
+using Rollcall.Storage.CheckIns;
 using Rollcall.Telegram.Texts;
 using Rollcall.Telegram.Updates;
 
@@ -10,7 +10,7 @@ namespace Rollcall.Telegram.StudentBot;
 public static class VerificationMessages
 {
     /// <summary>The student's message for a verdict: the teacher's review and a refused look-alike come first.</summary>
-    public static Reply.Message For(Verdict verdict, VerificationDecision decision, double threshold)
+    public static Reply.Message For(Verdict verdict, VerificationDecision decision)
     {
         if (decision.Status == MarkStatus.InReview)
         {
@@ -19,14 +19,14 @@ public static class VerificationMessages
 
         return !decision.AlreadyDecided && verdict.Collusion is not null
             ? Reply.Text(TextKey.LookAlikeRefused)
-            : For(verdict.Check, decision, threshold);
+            : For(verdict.Check, decision);
     }
 
     /// <summary>The message with its receipt line, when the decision has one.</summary>
     public static Reply.Message WithReceipt(Reply.Message message, string? receipt) =>
         receipt is null ? message : message with { Content = new TextRef(TextKey.WithReceipt, message.Content, receipt) };
 
-    public static Reply.Message For(FaceCheck check, VerificationDecision decision, double threshold)
+    public static Reply.Message For(FaceCheck check, VerificationDecision decision)
     {
         if (decision.AlreadyDecided && decision.Status == MarkStatus.Present)
         {
@@ -44,13 +44,10 @@ public static class VerificationMessages
             FaceCheck.NoFace => Reply.Text(TextKey.NoFace, next),
             FaceCheck.SeveralFaces => Reply.Text(TextKey.SeveralFaces, next),
             FaceCheck.FaceTooSmall => Reply.Text(TextKey.FaceTooSmall, next),
-            FaceCheck.Mismatch mismatch => Reply.Text(TextKey.Mismatch, mismatch.Score, threshold, next),
+            FaceCheck.Mismatch mismatch => Reply.Text(TextKey.Mismatch, mismatch.Score, mismatch.Threshold, next),
             FaceCheck.NotLive => Reply.Text(TextKey.FaceNotLive, next),
             FaceCheck.ChallengeFailed => Reply.Text(TextKey.ChallengeFailed, next),
             _ => Reply.Text(TextKey.BadVideo, next),
         };
     }
-
-    /// <summary>Whether the outcome counts against the student's attempts (a missing or bad ID photo is not their fault).</summary>
-    public static bool UsesAttempt(FaceCheck check) => check is not (FaceCheck.NoPhoto or FaceCheck.BadPhoto);
 }

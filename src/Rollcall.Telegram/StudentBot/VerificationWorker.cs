@@ -5,38 +5,33 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Rollcall.Attendance;
-using Rollcall.Faces;
 using Rollcall.Hosting;
 using Rollcall.Observability;
-using Rollcall.Ports;
-using Rollcall.Storage.Entities;
-using Rollcall.Storage.Queue;
+using Rollcall.Storage.CheckIns;
 using Rollcall.Telegram.Classroom;
+using Rollcall.Telegram.Review;
+using Rollcall.Telegram.Texts;
 using Rollcall.Telegram.Updates;
-using Telegram.Bot;
 using Telegram.Bot.Exceptions;
 
 namespace Rollcall.Telegram.StudentBot;
 
 /// <summary>
 /// VERIFY_WORKERS consumers of the job channel plus a sweep that re-queues rows still waiting (start-up, crashes, a full
-/// channel). Each job is claimed with a lease, its video note downloaded once into memory, verified, and decided in one transaction.
+/// channel). Each job is claimed with a lease, judged (<see cref="VideoNoteJudge"/>), decided in one transaction, and answered
+/// through <see cref="BotMessenger"/>.
 /// </summary>
-/// <param name="reviewImages">Null where no face engine is registered (the bots' own tests): a review then goes out as text.</param>
 public sealed class VerificationWorker(
     VerificationQueue queue,
     VerificationStore store,
-    IFaceVerifier verifier,
-    [FromKeyedServices(BotRole.Student)] ITelegramBotClient bot,
-    [FromKeyedServices(BotRole.Student)] ReplySender sender,
+    VideoNoteJudge judge,
+    BotMessenger messenger,
+    [FromKeyedServices(BotRole.Student)] IUpdateRouter conversations,
     IOptions<BotOptions> botOptions,
     IOptions<ClassroomOptions> classroom,
-    IOptions<StudentBotOptions> studentOptions,
     RollcallMetrics metrics,
     TimeProvider time,
-    ILogger<VerificationWorker> logger,
-    BotMessenger messenger,
-    IReviewImages? reviewImages = null) : BackgroundService
+    ILogger<VerificationWorker> logger) : BackgroundService
 {
     /// <summary>
     /// A job's claim: longer than its work can take (getFile and the download, each within HTTP_TIMEOUT_SECONDS, then the
@@ -132,17 +127,12 @@ public sealed class VerificationWorker(
         }
 
         var started = Stopwatch.GetTimestamp();
-        byte[]? video;
-        FaceCheck check;
         Verdict verdict;
+        bool downloaded;
         _checking[job.Id] = 0;
         try
         {
-            video = await DownloadAsync(job, cancellationToken);
-            check = video is null
-                ? new FaceCheck.BadVideo("unavailable")
-                : await verifier.VerifyAsync(new FaceCheckRequest(job.StudentId, video, job.Challenge), cancellationToken);
-            verdict = await WeighAsync(job, check, video, cancellationToken);
+            (verdict, downloaded) = await judge.JudgeAsync(job, cancellationToken);
         }
         catch (Exception e) when (e is ApiRequestException or RequestException or HttpRequestException && !cancellationToken.IsCancellationRequested)
         {
@@ -184,68 +174,28 @@ public sealed class VerificationWorker(
         // so a committed decision never goes unanswered.
         using var grace = new ShutdownGrace(time, cancellationToken);
         var decision = await store.CompleteAsync(job, verdict, classroom.Value.Attempts, time.GetUtcNow(), grace.Token);
-        var elapsed = Stopwatch.GetElapsedTime(started);
-        metrics.VerificationDecided(check.GetType().Name, elapsed);
-        StudentBotLog.JobDone(logger, job.Id, job.SessionId, job.Attempt, check.GetType().Name, elapsed.TotalSeconds);
-
-        var message = video is null
-            ? Updates.Reply.Text(Texts.TextKey.VideoNoteTooBig, StudentBotOptions.MaxVideoBytes / (1024 * 1024))
-            : VerificationMessages.For(verdict, decision, studentOptions.Value.FaceMatchThreshold);
-        await sender.SendAsync(job.ChatId, [VerificationMessages.WithReceipt(message, decision.Receipt)], grace.Token);
         if (!decision.AlreadyDecided)
         {
-            await messenger.SendAsync(TeacherNotices.For(job, verdict, decision, studentOptions.Value.FaceMatchThreshold), grace.Token);
+            // A decided check-in puts the student's chat at rest, unless it moved on to another session.
+            await conversations.SettleAsync(job.ChatId, grace.Token);
         }
 
+        var elapsed = Stopwatch.GetElapsedTime(started);
+        var outcome = verdict.Check.GetType().Name;
+        metrics.VerificationDecided(outcome, elapsed);
+        StudentBotLog.JobDone(logger, job.Id, job.SessionId, job.Attempt, outcome, elapsed.TotalSeconds);
+
+        var message = downloaded
+            ? VerificationMessages.For(verdict, decision)
+            : Reply.Text(TextKey.VideoNoteTooBig, VideoNoteDownload.MaxBytes / (1024 * 1024));
+        List<Notice> notices = [new Notice(BotRole.Student, job.ChatId, VerificationMessages.WithReceipt(message, decision.Receipt))];
+        if (!decision.AlreadyDecided)
+        {
+            notices.AddRange(TeacherNotices.For(job, verdict, decision));
+        }
+
+        await messenger.SendAsync(notices, grace.Token);
         return true;
-    }
-
-    /// <summary>
-    /// The face check plus what only the session knows: a match that looks more like a student already marked present
-    /// (one person, two IDs), or an outcome in the grey band that goes to the teacher with the picture to judge.
-    /// </summary>
-    private async Task<Verdict> WeighAsync(VerificationJob job, FaceCheck check, byte[]? video, CancellationToken cancellationToken)
-    {
-        var verdict = new Verdict(check, video is not null && VerificationMessages.UsesAttempt(check));
-        var threshold = studentOptions.Value.FaceMatchThreshold;
-        if (classroom.Value.DuplicateFaceCheck && check is FaceCheck.Match { Probe: { } probe } match
-            && await store.FindLookAlikeAsync(job.SessionId, job.StudentId, probe, cancellationToken) is { } other
-            && other.Similarity >= threshold && other.Cosine > match.ProbeCosine)
-        {
-            StudentBotLog.LookAlikeRefused(logger, job.SessionId, job.StudentId, other.StudentId, match.Score, other.Similarity);
-            return verdict with { Collusion = other };
-        }
-
-        if (video is null || ReviewPolicy.Classify(check, job.AccuracyMetres is not null, threshold, classroom.Value.ReviewBand) is not { } reason)
-        {
-            return verdict;
-        }
-
-        var image = reviewImages is null ? null : await reviewImages.ComposeAsync(job.StudentId, video, cancellationToken);
-        return verdict with { Review = reason, ReviewImage = image };
-    }
-
-    /// <summary>The video note's bytes, or null when it is too large or Telegram no longer has it.</summary>
-    private async Task<byte[]?> DownloadAsync(VerificationJob job, CancellationToken cancellationToken)
-    {
-        try
-        {
-            var file = await bot.GetFile(job.FileId, cancellationToken);
-            if (file.FilePath is null || file.FileSize > StudentBotOptions.MaxVideoBytes)
-            {
-                StudentBotLog.VideoUnavailable(logger, job.Id, file.FileSize);
-                return null;
-            }
-
-            await using var buffer = new BoundedBuffer(StudentBotOptions.MaxVideoBytes);
-            await bot.DownloadFile(file.FilePath, buffer, cancellationToken);
-            return buffer.ToArray();
-        }
-        catch (Exception e) when (e is ApiRequestException { ErrorCode: 400 } or BoundedBuffer.TooLargeException)
-        {
-            StudentBotLog.VideoUnavailable(logger, job.Id, null);
-            return null;
-        }
     }
 
     private static async Task<bool> WaitAsync(PeriodicTimer timer, CancellationToken cancellationToken)

@@ -1,32 +1,35 @@
-using Rollcall.Storage;
-using Rollcall.Storage.Sessions;
-using Rollcall.Telegram.StudentBot;
+using Rollcall.Ports;
+using Rollcall.Telegram.Receipts;
+using Rollcall.Telegram.Review;
 using Rollcall.Telegram.Updates;
 
 namespace Rollcall.Telegram.TeacherBot;
 
 /// <summary>
-/// Runs the teacher conversation inside the router's transaction. Review taps and /receipt work in any state and leave
-/// the conversation where it was.
+/// The teacher bot's turn, scoped to it. Review taps and /receipt work in any state and leave the conversation where it
+/// was; everything else is the teacher conversation.
 /// </summary>
-public sealed class TeacherBotHandler(TeacherConversation conversation, ReviewDesk reviews, ReceiptDesk receipts) : IBotHandler
+public sealed class TeacherBotHandler(TeacherConversation conversation, ISessionStore sessions, ReviewDesk reviews, ReceiptDesk receipts)
+    : IBotHandler<TeacherState>
 {
-    public async Task<TurnResult> HandleAsync(Inbound inbound, string? state, RollcallDb db, DateTimeOffset now, CancellationToken cancellationToken)
+    public TeacherState Start => TeacherState.Start;
+
+    public bool IsWaiting(TeacherState state) => state.Step != TeacherStep.Idle;
+
+    public Task<TeacherState> SettleAsync(TeacherState state, CancellationToken cancellationToken) => Task.FromResult(state);
+
+    public async Task<BotTurn<TeacherState>> HandleAsync(Inbound inbound, TeacherState state, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var current = StateJson.Read(state, TeacherState.Start);
         switch (inbound.Input)
         {
             case BotInput.Callback callback when callback.Data.StartsWith(ReviewButtons.Prefix, StringComparison.Ordinal):
-                var (replies, notices) = await reviews.DecideAsync(inbound, callback, db, now, cancellationToken);
-                return Unchanged(current, replies) with { Notices = notices };
+                var (replies, notices) = await reviews.DecideAsync(inbound, callback, now, cancellationToken);
+                return new BotTurn<TeacherState>(state, replies) { Notices = notices };
             case BotInput.Command { Name: "receipt" } command:
-                return Unchanged(current, [await receipts.CheckAsync(inbound, command.Argument, db, cancellationToken)]);
+                return new BotTurn<TeacherState>(state, [await receipts.CheckAsync(inbound, command.Argument, cancellationToken)]);
         }
 
-        var turn = await conversation.StepAsync(current, inbound, new SessionStore(db), now, cancellationToken);
-        return new TurnResult(StateJson.Write(turn.State), turn.Replies, [], turn.State.Step == TeacherStep.Idle);
+        var turn = await conversation.StepAsync(state, inbound, sessions, now, cancellationToken);
+        return new BotTurn<TeacherState>(turn.State, turn.Replies);
     }
-
-    private static TurnResult Unchanged(TeacherState current, IReadOnlyList<Reply> replies) =>
-        new(StateJson.Write(current), replies, [], current.Step == TeacherStep.Idle);
 }

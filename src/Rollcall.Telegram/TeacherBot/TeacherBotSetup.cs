@@ -7,7 +7,7 @@ using Rollcall.Telegram.Updates;
 
 namespace Rollcall.Telegram.TeacherBot;
 
-/// <summary>Registers the teacher conversation, its handler and the report scheduler.</summary>
+/// <summary>Registers the teacher conversation, its turn handler and session store (scoped to the turn) and its router.</summary>
 public static class TeacherBotSetup
 {
     public static IServiceCollection AddTeacherBot(this IServiceCollection services)
@@ -15,11 +15,9 @@ public static class TeacherBotSetup
         services.TryAddSingleton<OtpIssuer>();
         services.AddSingleton<ITeacherAccounts, TeacherAccounts>();
         services.AddSingleton<TeacherConversation>();
-        services.AddSingleton<ReviewDesk>();
-        services.AddSingleton<ReceiptDesk>();
-        services.AddKeyedSingleton<IBotHandler, TeacherBotHandler>(BotRole.Teacher);
-        services.AddSingleton<ReportStore>();
-        services.AddHostedService<ReportScheduler>();
+        services.AddScoped<ISessionStore, SessionStore>();
+        services.AddScoped<IBotHandler<TeacherState>, TeacherBotHandler>();
+        services.AddUpdateRouter<TeacherState>(BotRole.Teacher);
         return services;
     }
 }

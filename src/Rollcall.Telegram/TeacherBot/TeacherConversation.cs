@@ -19,20 +19,7 @@ public sealed partial class TeacherConversation(
 {
     private readonly ClassroomOptions _options = options.Value;
 
-    public async Task<TeacherTurn> StepAsync(TeacherState state, Inbound inbound, ISessionStore sessions, DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        List<Reply> replies = [];
-        if (state.Step != TeacherStep.Idle && now - state.TouchedAt > TimeSpan.FromMinutes(_options.ConversationIdleMinutes))
-        {
-            replies.Add(Reply.Text(new Keyboard.Remove(), TextKey.IdleTimeout, _options.ConversationIdleMinutes));
-            state = TeacherState.Start;
-        }
-
-        var turn = await DispatchAsync(state, inbound, sessions, now, cancellationToken);
-        return new TeacherTurn(turn.State with { TouchedAt = now }, [.. replies, .. turn.Replies]);
-    }
-
-    private Task<TeacherTurn> DispatchAsync(TeacherState state, Inbound inbound, ISessionStore sessions, DateTimeOffset now, CancellationToken cancellationToken) =>
+    public Task<TeacherTurn> StepAsync(TeacherState state, Inbound inbound, ISessionStore sessions, DateTimeOffset now, CancellationToken cancellationToken) =>
         (inbound.Input, state.Step) switch
         {
             (BotInput.Command { Name: "start" }, _) => StartAsync(inbound, cancellationToken),

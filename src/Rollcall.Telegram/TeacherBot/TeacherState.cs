@@ -7,8 +7,6 @@ public sealed record TeacherState
 {
     public TeacherStep Step { get; init; } = TeacherStep.Idle;
 
-    public DateTimeOffset TouchedAt { get; init; }
-
     public long? TeacherId { get; init; }
 
     public string TeacherName { get; init; } = "";

@@ -123,5 +123,27 @@ public static class EnglishTexts
         [TextKey.FaceNotLive] = "The video note did not look live (a photo or a screen?). {0}",
         [TextKey.ChallengeFailed] = "The requested movement was not seen in the video note. {0}",
         [TextKey.AttendanceMarked] = "Attendance marked: present in {0}.",
+        [TextKey.StandingPresent] = "present",
+        [TextKey.StandingPresentReviewed] = "present (reviewed)",
+        [TextKey.StandingWaitingForReview] = "waiting for review",
+        [TextKey.StandingNotMarked] = "not marked",
+        [TextKey.StandingChecking] = "checking",
+        [TextKey.CsvPresent] = "present",
+        [TextKey.CsvPresentReviewed] = "present (reviewed)",
+        [TextKey.CsvInReview] = "in review",
+        [TextKey.CsvAbsent] = "absent",
+        [TextKey.CsvAbsentRejected] = "absent (rejected in review)",
+        [TextKey.ReportNoteApproved] = " (approved in review)",
+        [TextKey.ReportNoteRejected] = " (rejected in review)",
+
+        // Signed into each receipt as written: a new wording applies to new receipts, old ones keep theirs.
+        [TextKey.AttestsPresent] = "present",
+        [TextKey.AttestsSentToReview] = "sent to teacher review",
+        [TextKey.AttestsRefusedLookAlike] = "refused (face of another marked student)",
+        [TextKey.AttestsRefused] = "refused ({0})",
+        [TextKey.AttestsAttemptFailed] = "attempt {0} failed ({1})",
+        [TextKey.AttestsApprovedByTeacher] = "present (approved by teacher)",
+        [TextKey.AttestsRejectedByTeacher] = "refused (rejected by teacher)",
+        [TextKey.AttestsNotReviewedInTime] = "refused (not reviewed before the report)",
     }.ToFrozenDictionary();
 }

@@ -7,7 +7,7 @@ using Telegram.Bot.Types.Enums;
 namespace Rollcall.Telegram.Updates;
 
 /// <summary>Long-polls getUpdates for one bot and hands each update to its router; survives errors with backoff and honours 429.</summary>
-public sealed class BotPoller(BotRole role, ITelegramBotClient bot, UpdateRouter router, TimeProvider time, ILogger<BotPoller> logger)
+public sealed class BotPoller(BotRole role, ITelegramBotClient bot, IUpdateRouter router, TimeProvider time, ILogger<BotPoller> logger)
     : BackgroundService
 {
     /// <summary>Seconds Telegram holds a getUpdates call open; the HTTP timeout is longer.</summary>

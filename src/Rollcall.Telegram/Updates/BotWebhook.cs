@@ -64,7 +64,7 @@ public static class BotWebhook
 
         if (update is not null)
         {
-            await context.RequestServices.GetRequiredKeyedService<UpdateRouter>(role).HandleAsync(update, cancellationToken);
+            await context.RequestServices.GetRequiredKeyedService<IUpdateRouter>(role).HandleAsync(update, cancellationToken);
         }
 
         return Results.Ok();

@@ -6,13 +6,17 @@ using Microsoft.Extensions.Options;
 using Rollcall.Storage;
 using Rollcall.Storage.Conversations;
 using Rollcall.Telegram.Classroom;
+using Rollcall.Telegram.Privacy;
+using Rollcall.Telegram.Receipts;
+using Rollcall.Telegram.Reports;
+using Rollcall.Telegram.Review;
 using Rollcall.Telegram.StudentBot;
 using Rollcall.Telegram.TeacherBot;
 using Telegram.Bot;
 
 namespace Rollcall.Telegram.Updates;
 
-/// <summary>Registers both bots: clients over named HttpClients, routers, pollers, conversations, worker and report scheduler.</summary>
+/// <summary>Registers both bots: clients over named HttpClients, pollers or webhooks, the turn context, and each bot's feature (router, handler, workers).</summary>
 public static class BotsSetup
 {
     /// <summary>
@@ -28,9 +32,31 @@ public static class BotsSetup
         services.AddBotClient(BotRole.Student, o => o.StudentBotToken, polling);
         services.AddSingleton<ConversationStore>();
         services.AddSingleton<BotMessenger>();
+        services.AddTurnContext();
         services.AddHostedService<IdleConversationSweeper>();
         services.AddTeacherBot();
         services.AddStudentBot(configuration);
+        services.AddReview();
+        services.AddReceipts();
+        services.AddPrivacy();
+        services.AddReports();
+        return services;
+    }
+
+    /// <summary>The router of the bot in <paramref name="role"/>, over the scoped <see cref="IBotHandler{TState}"/> its feature registers.</summary>
+    public static IServiceCollection AddUpdateRouter<TState>(this IServiceCollection services, BotRole role)
+        where TState : class
+    {
+        services.AddKeyedSingleton<IUpdateRouter>(role, (sp, _) => new UpdateRouter<TState>(
+            role,
+            sp.GetRequiredService<IServiceScopeFactory>(),
+            sp.GetRequiredService<RollcallDatabase>(),
+            sp.GetRequiredService<ConversationStore>(),
+            sp.GetRequiredKeyedService<ReplySender>(role),
+            sp.GetRequiredService<BotMessenger>(),
+            sp.GetRequiredService<IOptions<ClassroomOptions>>(),
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<ILogger<UpdateRouter<TState>>>()));
         return services;
     }
 
@@ -56,15 +82,6 @@ public static class BotsSetup
         services.AddKeyedSingleton(role, (sp, _) =>
             new ReplySender(sp.GetRequiredKeyedService<ITelegramBotClient>(role), sp.GetRequiredService<ILogger<ReplySender>>(),
                 sp.GetRequiredService<TimeProvider>()));
-        services.AddKeyedSingleton(role, (sp, _) => new UpdateRouter(
-            role,
-            sp.GetRequiredKeyedService<IBotHandler>(role),
-            sp.GetRequiredService<RollcallDatabase>(),
-            sp.GetRequiredKeyedService<ReplySender>(role),
-            sp.GetRequiredService<VerificationQueue>(),
-            sp.GetRequiredService<BotMessenger>(),
-            sp.GetRequiredService<TimeProvider>(),
-            sp.GetRequiredService<ILogger<UpdateRouter>>()));
 
         if (!polling)
         {
@@ -81,7 +98,7 @@ public static class BotsSetup
         services.AddSingleton<IHostedService>(sp => new BotPoller(
             role,
             sp.GetRequiredKeyedService<ITelegramBotClient>(role),
-            sp.GetRequiredKeyedService<UpdateRouter>(role),
+            sp.GetRequiredKeyedService<IUpdateRouter>(role),
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<ILogger<BotPoller>>()));
     }

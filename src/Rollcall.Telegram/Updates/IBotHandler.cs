@@ -1,22 +1,34 @@
-using Rollcall.Storage;
-
 namespace Rollcall.Telegram.Updates;
 
-/// <summary>One bot's conversation behind the router: takes the stored state and an input, writes work into <c>db</c>.</summary>
-public interface IBotHandler
+/// <summary>
+/// One bot's conversation behind the router, typed: the router reads and writes <typeparamref name="TState"/> (JSON in the
+/// Conversation row), opens the turn's DI scope and transaction, and applies the idle time-out. A handler is scoped to the
+/// turn and gets its stores from DI; whatever they write commits with the turn.
+/// </summary>
+public interface IBotHandler<TState>
+    where TState : class
 {
-    /// <summary>
-    /// Runs one conversation step inside the router's open transaction on <paramref name="db"/>; returns the state to
-    /// store (JSON), the replies to send after the commit and the verification jobs to queue after the commit.
-    /// </summary>
-    Task<TurnResult> HandleAsync(Inbound inbound, string? state, RollcallDb db, DateTimeOffset now, CancellationToken cancellationToken);
+    /// <summary>The state of a chat at rest (and of a chat never seen).</summary>
+    TState Start { get; }
+
+    /// <summary>Whether the conversation waits for an answer; a state at rest is stored empty and never times out.</summary>
+    bool IsWaiting(TState state);
+
+    /// <summary>Brings a stored state up to date with what happened meanwhile outside the chat (a student's check-in decided).</summary>
+    Task<TState> SettleAsync(TState state, CancellationToken cancellationToken);
+
+    /// <summary>One step: the next state, the replies to send after the commit, and the work to start after it.</summary>
+    Task<BotTurn<TState>> HandleAsync(Inbound inbound, TState state, DateTimeOffset now, CancellationToken cancellationToken);
 }
 
-/// <summary>The outcome of one turn; <see cref="AtRest"/> when the conversation is not waiting for an answer.</summary>
-public sealed record TurnResult(string State, IReadOnlyList<Reply> Replies, IReadOnlyList<Guid> QueuedJobs, bool AtRest)
+/// <summary>The outcome of one turn.</summary>
+public sealed record BotTurn<TState>(TState State, IReadOnlyList<Reply> Replies)
 {
     /// <summary>Messages for other chats or the other bot (a reviewed student hears the teacher's decision), sent after the commit.</summary>
     public IReadOnlyList<Notice> Notices { get; init; } = [];
+
+    /// <summary>Run after the commit and the replies, never for a turn rolled back (e.g. ring the verification queue for a stored job).</summary>
+    public IReadOnlyList<Action> AfterCommit { get; init; } = [];
 }
 
 /// <summary>A reply for a chat other than the one that spoke, through <paramref name="Bot"/>.</summary>

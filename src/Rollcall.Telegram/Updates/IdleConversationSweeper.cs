@@ -1,19 +1,15 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 using Rollcall.Storage.Conversations;
-using Rollcall.Telegram.Classroom;
-using Rollcall.Telegram.Texts;
 
 namespace Rollcall.Telegram.Updates;
 
-/// <summary>Ends conversations idle for CONVERSATION_IDLE_MINUTES with a message, and forgets old update ids.</summary>
+/// <summary>Every minute, has each bot's router end conversations idle for CONVERSATION_IDLE_MINUTES, and forgets old update ids.</summary>
 public sealed class IdleConversationSweeper(
     ConversationStore store,
-    [FromKeyedServices(BotRole.Teacher)] ReplySender teacher,
-    [FromKeyedServices(BotRole.Student)] ReplySender student,
-    IOptions<ClassroomOptions> options,
+    [FromKeyedServices(BotRole.Teacher)] IUpdateRouter teacher,
+    [FromKeyedServices(BotRole.Student)] IUpdateRouter student,
     TimeProvider time,
     ILogger<IdleConversationSweeper> logger) : BackgroundService
 {
@@ -43,25 +39,10 @@ public sealed class IdleConversationSweeper(
         }
     }
 
-    /// <summary>One round; returns how many conversations it ended.</summary>
+    /// <summary>One round; returns how many conversations it ended with a message.</summary>
     public async Task<int> RunOnceAsync(CancellationToken cancellationToken)
     {
-        var minutes = options.Value.ConversationIdleMinutes;
-        var ended = 0;
-        foreach (var (role, sender) in new[] { (BotRole.Teacher, teacher), (BotRole.Student, student) })
-        {
-            var bot = role.ToString();
-            var cutoff = time.GetUtcNow() - TimeSpan.FromMinutes(minutes);
-            foreach (var stale in await store.ListStaleAsync(bot, cutoff, 100, cancellationToken))
-            {
-                if (await store.TryEndAsync(bot, stale, time.GetUtcNow(), cancellationToken))
-                {
-                    await sender.SendAsync(stale.ChatId, [Reply.Text(new Keyboard.Remove(), TextKey.IdleTimeout, minutes)], cancellationToken);
-                    ended++;
-                }
-            }
-        }
-
+        var ended = await teacher.EndIdleAsync(cancellationToken) + await student.EndIdleAsync(cancellationToken);
         await store.PurgeProcessedUpdatesAsync(time.GetUtcNow() - UpdateIdMemory, cancellationToken);
         return ended;
     }

@@ -1,30 +1,53 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Rollcall.Hosting;
 using Rollcall.Storage;
+using Rollcall.Storage.Conversations;
 using Rollcall.Storage.Entities;
 using Rollcall.Storage.Sessions;
-using Rollcall.Telegram.StudentBot;
+using Rollcall.Telegram.Classroom;
 using Rollcall.Telegram.Texts;
 using Telegram.Bot.Types;
 
 namespace Rollcall.Telegram.Updates;
 
+/// <summary>One bot's update pipeline, as the poller, the webhook and the idle sweeper see it.</summary>
+public interface IUpdateRouter
+{
+    Task HandleAsync(Update update, CancellationToken cancellationToken);
+
+    /// <summary>Ends the bot's conversations idle for CONVERSATION_IDLE_MINUTES; returns how many were told so.</summary>
+    Task<int> EndIdleAsync(CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Puts the chat at rest when its business was settled outside the chat (the handler's SettleAsync, e.g. a decided
+    /// check-in), unless the chat moved meanwhile; its next turn would find the same.
+    /// </summary>
+    Task SettleAsync(long chatId, CancellationToken cancellationToken);
+}
+
 /// <summary>
-/// One bot's update pipeline: read the input, ignore redeliveries, run the conversation step, commit state, update id
-/// and work rows in one transaction, and only then send the replies.
+/// One bot's update pipeline: read the input, ignore redeliveries, run the handler's step in a DI scope of its own, commit
+/// state, update id and work rows in one transaction, and only then send the replies and start the after-commit work.
+/// The router knows turns only: the bot's state is <typeparamref name="TState"/> to it, its work is the handler's.
 /// </summary>
-public sealed class UpdateRouter(
+public sealed class UpdateRouter<TState>(
     BotRole role,
-    IBotHandler handler,
+    IServiceScopeFactory scopes,
     RollcallDatabase database,
+    ConversationStore conversations,
     ReplySender sender,
-    VerificationQueue queue,
     BotMessenger messenger,
+    IOptions<ClassroomOptions> classroom,
     TimeProvider time,
-    ILogger<UpdateRouter> logger)
+    ILogger<UpdateRouter<TState>> logger) : IUpdateRouter
+    where TState : class
 {
     private readonly string _bot = role.ToString();
+
+    private ConversationIdle Idle => new(classroom.Value.ConversationIdleMinutes);
 
     public async Task HandleAsync(Update update, CancellationToken cancellationToken)
     {
@@ -36,10 +59,10 @@ public sealed class UpdateRouter(
         }
 
         UpdatesLog.UpdateRead(logger, role, inbound.UpdateId, inbound.ChatId, inbound.Input.GetType().Name);
-        TurnResult? result;
+        BotTurn<TState>? turn;
         try
         {
-            result = await TurnTransaction.RunAsync(database, ct => RunTurnAsync(inbound, ct), cancellationToken);
+            turn = await TurnTransaction.RunAsync(database, ct => RunTurnAsync(inbound, ct), cancellationToken);
         }
         catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
@@ -48,7 +71,7 @@ public sealed class UpdateRouter(
             return;
         }
 
-        if (result is null)
+        if (turn is null)
         {
             return;
         }
@@ -56,33 +79,37 @@ public sealed class UpdateRouter(
         // The turn is committed: its replies (and notices to other chats) still go out if the host is stopping meanwhile.
         using (var grace = new ShutdownGrace(time, cancellationToken))
         {
-            await sender.SendAsync(inbound.ChatId, result.Replies, grace.Token);
-            await messenger.SendAsync(result.Notices, grace.Token);
+            await sender.SendAsync(inbound.ChatId, turn.Replies, grace.Token);
+            await messenger.SendAsync(turn.Notices, grace.Token);
         }
 
-        foreach (var job in result.QueuedJobs)
+        foreach (var work in turn.AfterCommit)
         {
-            queue.Offer(job);
+            work();
         }
     }
 
     /// <summary>
-    /// The transactional part; null when the update was handled before. The transaction opens at the turn's first write
-    /// (see <see cref="TurnTransaction"/>) and always ends with the update id and the state, so a redelivered update that
-    /// slipped past the first check still rolls back whole.
+    /// The transactional part, in a scope of its own (the execution strategy may run it again); null when the update was
+    /// handled before. The transaction opens at the turn's first write (see <see cref="TurnTransaction"/>) and always ends
+    /// with the update id and the state, so a redelivered update that slipped past the first check still rolls back whole.
     /// </summary>
-    private async Task<TurnResult?> RunTurnAsync(Inbound inbound, CancellationToken cancellationToken)
+    private async Task<BotTurn<TState>?> RunTurnAsync(Inbound inbound, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        await using var db = database.CreateContext();
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<RollcallDb>();
         if (await db.ProcessedUpdates.AnyAsync(u => u.Bot == _bot && u.UpdateId == inbound.UpdateId, cancellationToken))
         {
             UpdatesLog.DuplicateUpdate(logger, role, inbound.UpdateId);
             return null;
         }
 
+        var handler = scope.ServiceProvider.GetRequiredService<IBotHandler<TState>>();
         var row = await db.Conversations.SingleOrDefaultAsync(c => c.Bot == _bot && c.ChatId == inbound.ChatId, cancellationToken);
-        var result = await handler.HandleAsync(inbound, row?.State, db, now, cancellationToken);
+        var stored = await handler.SettleAsync(StateJson.Read(row?.State, handler.Start), cancellationToken);
+        var (state, before) = Idle.Resume(stored, row is not null && handler.IsWaiting(stored), handler.Start, row?.UpdatedAt ?? now, now);
+        var turn = await handler.HandleAsync(inbound, state, now, cancellationToken);
 
         await TurnTransaction.EnsureAsync(db, cancellationToken);
         await using var transaction = db.Database.CurrentTransaction!;
@@ -92,8 +119,8 @@ public sealed class UpdateRouter(
             db.Conversations.Add(row);
         }
 
-        // At rest the state is stored empty: the idle sweeper then only sees conversations waiting for an answer.
-        row.State = result.AtRest ? "" : result.State;
+        // At rest the state is stored empty: the idle sweep then only sees conversations waiting for an answer.
+        row.State = handler.IsWaiting(turn.State) ? StateJson.Write(turn.State) : "";
         row.UpdatedAt = now;
         db.ProcessedUpdates.Add(new ProcessedUpdate { Bot = _bot, UpdateId = inbound.UpdateId, ProcessedAt = now });
         try
@@ -108,6 +135,42 @@ public sealed class UpdateRouter(
         }
 
         await transaction.CommitAsync(cancellationToken);
-        return result;
+        return before.Count == 0 ? turn : turn with { Replies = [.. before, .. turn.Replies] };
+    }
+
+    public async Task SettleAsync(long chatId, CancellationToken cancellationToken)
+    {
+        if (await conversations.FindOpenAsync(_bot, chatId, cancellationToken) is not { } open)
+        {
+            return;
+        }
+
+        await using var scope = scopes.CreateAsyncScope();
+        var handler = scope.ServiceProvider.GetRequiredService<IBotHandler<TState>>();
+        if (!handler.IsWaiting(await handler.SettleAsync(StateJson.Read(open.State, handler.Start), cancellationToken)))
+        {
+            await conversations.TryEndAsync(_bot, open, time.GetUtcNow(), cancellationToken);
+        }
+    }
+
+    public async Task<int> EndIdleAsync(CancellationToken cancellationToken)
+    {
+        var idle = Idle;
+        var ended = 0;
+        var cutoff = time.GetUtcNow() - TimeSpan.FromMinutes(idle.Minutes);
+        foreach (var stale in await conversations.ListStaleAsync(_bot, cutoff, 100, cancellationToken))
+        {
+            // A conversation whose business was settled meanwhile (a decided check-in) ends quietly.
+            await using var scope = scopes.CreateAsyncScope();
+            var handler = scope.ServiceProvider.GetRequiredService<IBotHandler<TState>>();
+            var settled = await handler.SettleAsync(StateJson.Read(stale.State, handler.Start), cancellationToken);
+            if (await conversations.TryEndAsync(_bot, stale, time.GetUtcNow(), cancellationToken) && handler.IsWaiting(settled))
+            {
+                await sender.SendAsync(stale.ChatId, [idle.Message], cancellationToken);
+                ended++;
+            }
+        }
+
+        return ended;
     }
 }

@@ -6,6 +6,7 @@ using OpenCvSharp;
 using Rollcall.Faces;
 using Rollcall.Faces.Onnx;
 using Rollcall.Faces.Video;
+using Rollcall.Simulation;
 
 namespace Rollcall.Commands;
 
@@ -15,7 +16,7 @@ internal static class BenchCommand
     public static void AddTo(RootCommand root)
     {
         var bench = new Command("bench", "Measure Rollcall's engines.");
-        var folder = new Option<string>("--faces") { Description = "Folder with identities.csv and people/ (../shared/faces).", DefaultValueFactory = _ => "../shared/faces" };
+        var folder = new Option<string>("--faces") { Description = "Folder with identities.csv and people/ (default: samples/faces).", DefaultValueFactory = _ => SampleData.Faces };
         var video = new Option<string?>("--video") { Description = "A video note to time; default: one made with ffmpeg from the first person's photos." };
         var runs = new Option<int>("--runs") { Description = "Timed runs per measurement.", DefaultValueFactory = _ => 30 };
         var videoAccuracy = new Option<bool>("--video-accuracy") { Description = "Also measure accuracy on live-like video notes made from the photos (about a minute)." };
@@ -119,7 +120,7 @@ internal static class BenchCommand
             {
                 if (embeddings[i] is { } a && embeddings[j] is { } b)
                 {
-                    (photos[i].Identity == photos[j].Identity ? genuine : impostor).Add(FaceSimilarity.Score(FaceSimilarity.Cosine(a, b)));
+                    (photos[i].Identity == photos[j].Identity ? genuine : impostor).Add(SimilarityScale.Score(a, b));
                 }
             }
         }

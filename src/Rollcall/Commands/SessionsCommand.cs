@@ -4,7 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Rollcall.Attendance;
 using Rollcall.Storage;
 using Rollcall.Storage.Sessions;
-using Rollcall.Telegram.TeacherBot;
+using Rollcall.Telegram.Reports;
 
 namespace Rollcall.Commands;
 

@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using System.Net;
 using Microsoft.Extensions.Configuration;
+using Rollcall.Lms;
 
 namespace Rollcall.Configuration;
 
@@ -26,7 +27,7 @@ public sealed class HostingOptions : IValidatableObject
     public string? MongoDatabase { get; set; }
 
     /// <summary>http when BASE_URL is set, else the built-in roster.</summary>
-    public string EffectiveLmsMode => LmsMode ?? (LmsBaseUrl is null ? "roster" : "http");
+    public string EffectiveLmsMode => LmsSetup.ModeOf(LmsMode, LmsBaseUrl is not null);
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {

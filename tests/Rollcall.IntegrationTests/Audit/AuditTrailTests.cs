@@ -26,7 +26,7 @@ public sealed class AuditTrailTests
         await BotsOverHttpTests.CheckInUpToVideoNoteAsync(bots, ben, "S-2", otp);
         foreach (var score in new[] { 52.0, 48.0 })
         {
-            bots.Faces.Next = new FaceCheck.Mismatch(score, 0.9, 12);
+            bots.Faces.Next = new FaceCheck.Mismatch(score, 0.9, 12, 70);
             await ben.SendVideoNoteAsync(bots.StudentBot, [2, (byte)score]);
             await ben.ReplyAsync(bots.StudentBot);
             await ben.ReplyAsync(bots.StudentBot);

@@ -4,14 +4,17 @@ using Rollcall.Faces;
 using Rollcall.Geofence;
 using Rollcall.IntegrationTests.Support;
 using Rollcall.Lms;
+using Rollcall.Otp;
 using Rollcall.Ports;
 using Rollcall.Sessions;
 using Rollcall.Storage;
+using Rollcall.Storage.CheckIns;
 using Rollcall.Storage.Entities;
 using Rollcall.Storage.Privacy;
-using Rollcall.Storage.Queue;
+using Rollcall.Storage.Receipts;
 using Rollcall.Storage.Reviews;
 using Rollcall.Storage.Sessions;
+using Rollcall.Telegram.Texts;
 
 namespace Rollcall.IntegrationTests.Bots;
 
@@ -20,7 +23,7 @@ public abstract class BotStoreSuite
 {
     private static readonly DateTimeOffset Now = TestData.Now;
     private static readonly AttemptPolicy TwoAttempts = new(1);
-    private static readonly ReceiptSigner Receipts = new(new byte[32]);
+    private static readonly ReceiptBook Receipts = new(new ReceiptSigner(new byte[32]), MarkWords.Receipt);
 
     protected abstract Task<RollcallDatabase> CreateDatabaseAsync();
 
@@ -136,7 +139,7 @@ public abstract class BotStoreSuite
 
         var job = await store.TryClaimAsync(queued.JobId, Now, TimeSpan.FromMinutes(5), Ct);
         var rival = await store.TryClaimAsync(queued.JobId, Now.AddMinutes(1), TimeSpan.FromMinutes(5), Ct);
-        var decision = await store.CompleteAsync(job!, new FaceCheck.Match(90, 0.9, 10), true, TwoAttempts, Now.AddMinutes(1), Ct);
+        var decision = await store.CompleteAsync(job!, new FaceCheck.Match(90, 0.9, 10, 70), true, TwoAttempts, Now.AddMinutes(1), Ct);
 
         Assert.Null(rival);
         Assert.Equal(MarkStatus.Present, decision.Status);
@@ -155,7 +158,7 @@ public abstract class BotStoreSuite
         var queued = Assert.IsType<QueueResult.Queued>(await QueueAsync(database, sessionId, "u-7"));
         var store = new VerificationStore(database, Receipts);
         var job = await store.TryClaimAsync(queued.JobId, Now, TimeSpan.FromMinutes(5), Ct);
-        await store.CompleteAsync(job!, new FaceCheck.Match(90, 0.9, 10), true, TwoAttempts, Now, Ct);
+        await store.CompleteAsync(job!, new FaceCheck.Match(90, 0.9, 10, 70), true, TwoAttempts, Now, Ct);
 
         var owner = await TurnAsync(database, db => new CheckInStore(db).CheckAccountAsync(sessionId, "S-1", 100, Now, Ct));
         var stranger = await TurnAsync(database, db => new CheckInStore(db).CheckAccountAsync(sessionId, "S-1", 999, Now, Ct));
@@ -178,7 +181,7 @@ public abstract class BotStoreSuite
         {
             var queued = Assert.IsType<QueueResult.Queued>(await QueueAsync(database, sessionId, file));
             var job = await store.TryClaimAsync(queued.JobId, Now, TimeSpan.FromMinutes(5), Ct);
-            decision = await store.CompleteAsync(job!, new FaceCheck.Mismatch(40, 0.9, 10), true, TwoAttempts, Now, Ct);
+            decision = await store.CompleteAsync(job!, new FaceCheck.Mismatch(40, 0.9, 10, 70), true, TwoAttempts, Now, Ct);
         }
 
         var third = await QueueAsync(database, sessionId, "u-3");
@@ -252,13 +255,13 @@ public abstract class BotStoreSuite
         var queued = Assert.IsType<QueueResult.Queued>(await QueueAsync(database, sessionId, "u-1"));
         var store = new VerificationStore(database, Receipts);
         var job = await store.TryClaimAsync(queued.JobId, Now, TimeSpan.FromMinutes(5), Ct);
-        var verdict = new Verdict(new FaceCheck.Mismatch(65, 0.9, 3), true) { Review = ReviewReason.Similarity, ReviewImage = [1, 2, 3] };
+        var verdict = new Verdict(new FaceCheck.Mismatch(65, 0.9, 3, 70), true) { Review = ReviewReason.Similarity, ReviewImage = [1, 2, 3] };
 
         var decision = await store.CompleteAsync(job!, verdict, TwoAttempts, Now, Ct);
         var another = await QueueAsync(database, sessionId, "u-2");
-        var stranger = await TurnAsync(database, db => ReviewStore.DecideAsync(db, Receipts, decision.ReviewId!.Value, true, 999, false, Now, Ct));
-        var approved = await TurnAsync(database, db => ReviewStore.DecideAsync(db, Receipts, decision.ReviewId!.Value, true, 500, false, Now, Ct));
-        var late = await TurnAsync(database, db => ReviewStore.DecideAsync(db, Receipts, decision.ReviewId!.Value, false, 500, false, Now, Ct));
+        var stranger = await TurnAsync(database, db => new ReviewStore(db, Receipts).DecideAsync(decision.ReviewId!.Value, true, 999, false, Now, Ct));
+        var approved = await TurnAsync(database, db => new ReviewStore(db, Receipts).DecideAsync(decision.ReviewId!.Value, true, 500, false, Now, Ct));
+        var late = await TurnAsync(database, db => new ReviewStore(db, Receipts).DecideAsync(decision.ReviewId!.Value, false, 500, false, Now, Ct));
 
         Assert.Equal((MarkStatus.InReview, "Asha", 500L), (decision.Status, decision.StudentName, decision.TeacherChatId));
         Assert.IsType<QueueResult.InReview>(another);
@@ -282,10 +285,10 @@ public abstract class BotStoreSuite
         var queued = Assert.IsType<QueueResult.Queued>(await QueueAsync(database, sessionId, "u-1"));
         var store = new VerificationStore(database, Receipts);
         var job = await store.TryClaimAsync(queued.JobId, Now, TimeSpan.FromMinutes(5), Ct);
-        var decision = await store.CompleteAsync(job!, new Verdict(new FaceCheck.Match(90, 0.9, 3), true) { Review = ReviewReason.Location }, TwoAttempts, Now, Ct);
+        var decision = await store.CompleteAsync(job!, new Verdict(new FaceCheck.Match(90, 0.9, 3, 70), true) { Review = ReviewReason.Location }, TwoAttempts, Now, Ct);
 
-        var expired = await ReviewStore.ExpireAsync(database, Receipts, sessionId, keepImages: false, Now, Ct);
-        var late = await TurnAsync(database, db => ReviewStore.DecideAsync(db, Receipts, decision.ReviewId!.Value, true, 500, false, Now, Ct));
+        var expired = await new ReviewExpiry(database, Receipts).ExpireAsync(sessionId, keepImages: false, Now, Ct);
+        var late = await TurnAsync(database, db => new ReviewStore(db, Receipts).DecideAsync(decision.ReviewId!.Value, true, 500, false, Now, Ct));
 
         Assert.Equal(["S-1"], expired.Select(e => e.StudentId));
         Assert.IsType<ReviewOutcome.Closed>(late);
@@ -305,13 +308,13 @@ public abstract class BotStoreSuite
         var face = new float[512];
         face[0] = 0.6f;
         face[1] = 0.8f;
-        await store.CompleteAsync(job!, new FaceCheck.Match(90, 0.9, 3) { Probe = face }, true, TwoAttempts, Now, Ct);
+        await store.CompleteAsync(job!, new FaceCheck.Match(90, 0.9, 3, 70) { Probe = face }, true, TwoAttempts, Now, Ct);
 
         var lookAlike = await store.FindLookAlikeAsync(sessionId, "S-2", face, Ct);
         var self = await store.FindLookAlikeAsync(sessionId, "S-1", face, Ct);
-        var kept = await TurnAsync(database, db => StudentDataStore.DescribeAsync(db, 100, Ct));
-        var removed = await TurnAsync(database, db => StudentDataStore.ForgetAsync(db, 100, Now, Ct));
-        var after = await TurnAsync(database, db => StudentDataStore.DescribeAsync(db, 100, Ct));
+        var kept = await TurnAsync(database, db => new StudentDataStore(db).DescribeAsync(100, Ct));
+        var removed = await TurnAsync(database, db => new StudentDataStore(db).ForgetAsync(100, Now, Ct));
+        var after = await TurnAsync(database, db => new StudentDataStore(db).DescribeAsync(100, Ct));
 
         Assert.Equal("S-1", lookAlike?.StudentId);
         Assert.Equal(1.0, lookAlike!.Cosine, 4);

@@ -129,7 +129,7 @@ internal sealed class BotsHost : IAsyncDisposable
 /// <summary>A face verifier that answers with <see cref="Next"/> and remembers the videos it saw.</summary>
 internal sealed class ScriptedFaces : IFaceVerifier
 {
-    public FaceCheck Next { get; set; } = new FaceCheck.Match(91.5, 0.95, 12);
+    public FaceCheck Next { get; set; } = new FaceCheck.Match(91.5, 0.95, 12, 70);
 
     public List<FaceCheckRequest> Seen { get; } = [];
 

@@ -53,11 +53,11 @@ public sealed partial class BotsOverHttpTests
         var otp = await OpenSessionAsync(bots, teacher);
         await CheckInUpToVideoNoteAsync(bots, student, "S-2", otp);
 
-        bots.Faces.Next = new FaceCheck.Mismatch(52, 0.9, 12);
+        bots.Faces.Next = new FaceCheck.Mismatch(52, 0.9, 12, 70);
         await student.SendVideoNoteAsync(bots.StudentBot, [9, 9]);
         await student.NextMessageAsync(bots.StudentBot, cancellationToken: Ct);
         var failed = await student.NextMessageAsync(bots.StudentBot, cancellationToken: Ct);
-        bots.Faces.Next = new FaceCheck.Match(88, 0.9, 12);
+        bots.Faces.Next = new FaceCheck.Match(88, 0.9, 12, 70);
         await student.SendVideoNoteAsync(bots.StudentBot, [8, 8]);
         await student.NextMessageAsync(bots.StudentBot, cancellationToken: Ct);
         var passed = await student.NextMessageAsync(bots.StudentBot, cancellationToken: Ct);

@@ -11,7 +11,7 @@ namespace Rollcall.IntegrationTests.EndToEnd;
 
 /// <summary>
 /// The real host (real face engine, SQLite, LMS_MODE=http) against the fake LMS with <see cref="LmsSeed.Sample"/>, one
-/// registered teacher and the students' ID photos enrolled from ../shared/faces.
+/// registered teacher and the students' ID photos enrolled from samples/faces.
 /// </summary>
 public sealed class LmsClassStack : IAsyncDisposable
 {

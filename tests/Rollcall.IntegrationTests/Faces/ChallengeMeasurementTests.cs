@@ -7,7 +7,7 @@ using Rollcall.IntegrationTests.Support;
 namespace Rollcall.IntegrationTests.Faces;
 
 /// <summary>
-/// Measures the active challenge (issue #9) on synthetic clips from ../shared/faces and prints the rates for the README.
+/// Measures the active challenge (issue #9) on synthetic clips from samples/faces and prints the rates for the README.
 /// Frontal and turned photos are picked by the landmark yaw proxy. False rejects: a frontal photo cross-faded into a turned photo of
 /// the same person, asked to turn that way. False accepts: still and panned photos, and the genuine clips asked to turn the other way.
 /// The clips are made from photos, not recorded from people: the rates show how the check behaves, not real-world error rates.

@@ -54,7 +54,7 @@ public sealed class ReferencePhotoTests(FacesFixture faces)
     }
 
     private double Similarity(string a, string b) =>
-        FaceSimilarity.Score(Reference(File.ReadAllBytes(a)).Embedding, Reference(File.ReadAllBytes(b)).Embedding);
+        SimilarityScale.Score(Reference(File.ReadAllBytes(a)).Embedding, Reference(File.ReadAllBytes(b)).Embedding);
 
     private ReferenceFace Reference(byte[] bytes) => ReferenceFace.FromImage(faces.Engine, bytes, 48);
 }

@@ -3,7 +3,7 @@ using Rollcall.IntegrationTests.Support;
 
 namespace Rollcall.IntegrationTests.Faces;
 
-/// <summary>FaceVerifier on synthetic video notes made from ../shared/faces (see VideoClips).</summary>
+/// <summary>FaceVerifier on synthetic video notes made from samples/faces (see VideoClips).</summary>
 public sealed class VideoNoteVerificationTests(FacesFixture faces) : IDisposable
 {
     private readonly FacesVerification verification = new(faces);

@@ -1,7 +1,7 @@
 using Npgsql;
 using Rollcall.Commands.Bench;
-using Rollcall.Commands.Demo;
 using Rollcall.IntegrationTests.Support;
+using Rollcall.Simulation;
 using Rollcall.Simulation.Load;
 
 namespace Rollcall.IntegrationTests.Load;
@@ -34,7 +34,7 @@ internal static class ClassRigs
     {
         _ = faces.Engine;
         var error = new StringWriter();
-        var rig = await ClassRig.StartAsync(options, SharedFaces.Find()!, error, TestContext.Current.CancellationToken);
+        var rig = await ClassRig.StartAsync(options, SampleData.Faces, error, TestContext.Current.CancellationToken);
         Assert.True(rig is not null, error.ToString());
         return rig!;
     }

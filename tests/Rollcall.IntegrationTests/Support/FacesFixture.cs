@@ -31,7 +31,7 @@ public sealed class FacesFixture : IDisposable
         get
         {
             Require(ModelsDirectory is not null, "face models not found: run `bash scripts/fetch-models.sh`");
-            Require(TestFaces.Directory is not null, "../shared/faces not found beside the checkout");
+            Require(TestFaces.Directory is not null, "samples/faces not found: run from the repository or set ROLLCALL_SAMPLES");
             return engine.Value!;
         }
     }

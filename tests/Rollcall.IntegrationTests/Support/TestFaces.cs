@@ -1,10 +1,10 @@
+using Rollcall.Simulation;
+
 namespace Rollcall.IntegrationTests.Support;
 
-/// <summary>Named photos from ../shared/faces (see its SOURCES.md), found by walking up from the test's base directory.</summary>
+/// <summary>Named photos from samples/faces (see its SOURCES.md), found through <see cref="SampleData"/>.</summary>
 public static class TestFaces
 {
-    private static readonly Lazy<string?> Root = new(FindRoot);
-
     public static string Person01 => Person("person01", "img1.jpg");
 
     public static string Person01B => Person("person01", "img2.jpg");
@@ -30,11 +30,10 @@ public static class TestFaces
 
     public static string ManyPeople => Scene("selfie-many-people.jpg");
 
-    /// <summary>The folder holding people/ and scenes/, or null when ../shared/faces is not beside the checkout.</summary>
-    public static string? Directory => Root.Value;
+    /// <summary>The folder holding people/ and scenes/, or null when the samples are not found.</summary>
+    public static string? Directory => SampleData.Root is null ? null : SampleData.Faces;
 
-    public static string RequireDirectory() =>
-        Root.Value ?? throw new InvalidOperationException("shared/faces not found beside the checkout (expected <checkout>/../shared/faces)");
+    public static string RequireDirectory() => SampleData.Faces;
 
     public static string Person(string person, string file) => Path.Combine(RequireDirectory(), "people", person, file);
 
@@ -47,19 +46,5 @@ public static class TestFaces
         return [.. File.ReadLines(Path.Combine(root, "identities.csv")).Skip(1)
             .Select(line => line.Split(','))
             .Select(p => (p[0], Path.Combine(root, "people", p[0], p[1])))];
-    }
-
-    private static string? FindRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            var candidate = Path.Combine(dir.FullName, "shared", "faces");
-            if (File.Exists(Path.Combine(candidate, "identities.csv")))
-            {
-                return candidate;
-            }
-        }
-
-        return null;
     }
 }

@@ -5,7 +5,7 @@ using OpenCvSharp;
 namespace Rollcall.IntegrationTests.Support;
 
 /// <summary>
-/// Synthetic video notes made at test time with ffmpeg from ../shared/faces, cached for the run in one temp folder.
+/// Synthetic video notes made at test time with ffmpeg from samples/faces, cached for the run in one temp folder.
 /// They are not recordings of people: "live-like" clips cross-fade photos of one person with small jitter, replays loop one photo.
 /// </summary>
 public sealed class VideoClips(FacesFixture faces) : IDisposable

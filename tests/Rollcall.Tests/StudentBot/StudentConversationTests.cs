@@ -1,12 +1,13 @@
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
+using Rollcall.Attendance;
 using Rollcall.Geofence;
 using Rollcall.Ports;
 using Rollcall.Telegram.Classroom;
 using Rollcall.Telegram.StudentBot;
 using Rollcall.Telegram.Texts;
 using Rollcall.Telegram.Updates;
-using Rollcall.Tests.TeacherBot;
+using Rollcall.Tests.Updates;
 
 namespace Rollcall.Tests.StudentBot;
 
@@ -186,6 +187,20 @@ public sealed class StudentConversationTests
 
         Assert.EndsWith("blink once.", BotTexts.Format(ask.Content), StringComparison.Ordinal);
         Assert.Equal(Rollcall.Faces.ChallengeKind.Blink, _store.Queued.Single().Challenge);
+    }
+
+    [Fact]
+    public async Task DecidedCheckIn_PutsTheChatAtRest_ForItsNextStep()
+    {
+        await ReachVideoNote();
+        await Say(In.From(new BotInput.VideoNote("f1", "u1", 100_000, 5, Forwarded: false)));
+        var stillChecking = await StudentConversation.SettleAsync(_state, _store, TestContext.Current.CancellationToken);
+
+        _store.Marks[(_state.SessionId!.Value, "S1")] = new MarkState(MarkStatus.Present, 1);
+        var settled = await StudentConversation.SettleAsync(_state, _store, TestContext.Current.CancellationToken);
+
+        Assert.Equal(StudentStep.AwaitVideoNote, stillChecking.Step);
+        Assert.Equal(StudentState.Start, settled);
     }
 
     private async Task ReachLocation()

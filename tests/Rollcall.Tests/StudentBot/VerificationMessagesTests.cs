@@ -1,6 +1,6 @@
 using Rollcall.Attendance;
 using Rollcall.Faces;
-using Rollcall.Storage.Queue;
+using Rollcall.Storage.CheckIns;
 using Rollcall.Telegram.StudentBot;
 using Rollcall.Telegram.Texts;
 
@@ -13,7 +13,7 @@ public sealed class VerificationMessagesTests
     {
         var decision = new VerificationDecision("Maths", MarkStatus.Pending, AttemptsLeft: 1, AlreadyDecided: false);
 
-        var text = BotTexts.Format(VerificationMessages.For(new FaceCheck.Mismatch(55.24, 0.9, 12), decision, 70).Content);
+        var text = BotTexts.Format(VerificationMessages.For(new FaceCheck.Mismatch(55.24, 0.9, 12, 70), decision).Content);
 
         Assert.Equal("Confidence 55.2 %, required 70.0 %. 1 attempt(s) left: record a new video note.", text);
     }
@@ -23,19 +23,16 @@ public sealed class VerificationMessagesTests
     {
         var decision = new VerificationDecision("Maths", MarkStatus.Refused, AttemptsLeft: 0, AlreadyDecided: false);
 
-        var text = BotTexts.Format(VerificationMessages.For(new FaceCheck.NoFace(), decision, 70).Content);
+        var text = BotTexts.Format(VerificationMessages.For(new FaceCheck.NoFace(), decision).Content);
 
         Assert.EndsWith("contact your teacher.", text, StringComparison.Ordinal);
     }
-
-    [Fact]
-    public void MissingIdPhoto_UsesNoAttempt() => Assert.False(VerificationMessages.UsesAttempt(new FaceCheck.NoPhoto()));
 
     [Fact]
     public void Match_MarksAttendance()
     {
         var decision = new VerificationDecision("Maths", MarkStatus.Present, AttemptsLeft: 1, AlreadyDecided: false);
 
-        Assert.Equal(TextKey.AttendanceMarked, VerificationMessages.For(new FaceCheck.Match(91, 0.9, 12), decision, 70).Key);
+        Assert.Equal(TextKey.AttendanceMarked, VerificationMessages.For(new FaceCheck.Match(91, 0.9, 12, 70), decision).Key);
     }
 }

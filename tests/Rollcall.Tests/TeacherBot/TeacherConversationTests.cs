@@ -5,6 +5,7 @@ using Rollcall.Telegram.Classroom;
 using Rollcall.Telegram.TeacherBot;
 using Rollcall.Telegram.Texts;
 using Rollcall.Telegram.Updates;
+using Rollcall.Tests.Updates;
 
 namespace Rollcall.Tests.TeacherBot;
 
@@ -15,7 +16,9 @@ public sealed class TeacherConversationTests
     private readonly FakeAccounts _accounts = new();
     private readonly FakeSessions _sessions = new();
     private readonly TeacherConversation _conversation;
+    private readonly ConversationIdle _idle = new(new ClassroomOptions().ConversationIdleMinutes);
     private TeacherState _state = TeacherState.Start;
+    private DateTimeOffset _lastTurn;
 
     public TeacherConversationTests() =>
         _conversation = new TeacherConversation(_accounts, _lms, new OtpIssuer(_ => 123456), Options.Create(new ClassroomOptions()));
@@ -191,10 +194,11 @@ public sealed class TeacherConversationTests
 
     private async Task<IReadOnlyList<Reply>> Say(Inbound inbound)
     {
-        // The state goes through JSON each turn, as it does through the Conversation row.
-        var turn = await _conversation.StepAsync(StateJson.Read(StateJson.Write(_state), TeacherState.Start), inbound, _sessions, _time.GetUtcNow(),
-            TestContext.Current.CancellationToken);
-        _state = turn.State;
-        return turn.Replies;
+        // The state goes through JSON each turn, as it does through the Conversation row, and the router's idle time-out applies.
+        var now = _time.GetUtcNow();
+        var (state, before) = _idle.Resume(StateJson.Read(StateJson.Write(_state), TeacherState.Start), _state.Step != TeacherStep.Idle, TeacherState.Start, _lastTurn, now);
+        var turn = await _conversation.StepAsync(state, inbound, _sessions, now, TestContext.Current.CancellationToken);
+        (_state, _lastTurn) = (turn.State, now);
+        return [.. before, .. turn.Replies];
     }
 }

@@ -1,7 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Npgsql;
-using Rollcall.Commands.Demo;
+using Rollcall.Simulation;
 using Rollcall.Simulation.Load;
 using Spectre.Console;
 
@@ -50,12 +50,13 @@ internal static class ClassBenchCommand
 
     public static async Task<int> RunAsync(IAnsiConsole console, ClassBenchOptions options, string databaseName, CancellationToken cancellationToken)
     {
-        var faces = SharedFaces.Find();
-        if (faces is null)
+        if (SampleData.Root is null)
         {
-            await Console.Error.WriteLineAsync("rollcall: bench class needs the photo set shared/faces beside the checkout.");
+            await Console.Error.WriteLineAsync($"rollcall: bench class needs samples/faces: run it from the repository, or set {SampleData.Variable}.");
             return 2;
         }
+
+        var faces = SampleData.Faces;
 
         console.MarkupLine($"[bold]rollcall bench class[/] — {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} cores, {Markup.Escape(System.Runtime.InteropServices.RuntimeInformation.OSDescription)}");
         console.MarkupLine($"{options.Students} students over {options.Ramp.TotalSeconds:0} s; database {databaseName}; LMS latency {options.LmsLatency.Min.TotalMilliseconds:0}-{options.LmsLatency.Max.TotalMilliseconds:0} ms, error rate {options.LmsErrorRate:0.##}");

@@ -73,7 +73,7 @@ internal sealed partial class ClassRig : IAsyncDisposable
     public static async Task<ClassRig?> StartAsync(ClassBenchOptions options, string faces, TextWriter error, CancellationToken cancellationToken)
     {
         var folder = Directory.CreateTempSubdirectory("rollcall-bench-class-").FullName;
-        var people = Math.Clamp(options.People, 1, ClassCast.People.Count);
+        var people = Math.Clamp(options.People, 1, ClassCast.People.Length);
         var roster = LoadRoster.Create(options.Students, people);
         var password = Convert.ToHexString(RandomNumberGenerator.GetBytes(6));
         var lms = new LmsServer(roster.Seed(ClassCast.TeacherEmail, password, ClassCast.MentorId, ClassCast.Campus), new LmsServerOptions

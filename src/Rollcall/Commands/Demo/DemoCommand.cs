@@ -4,11 +4,9 @@ using System.Globalization;
 using System.Security.Cryptography;
 using Microsoft.Extensions.DependencyInjection;
 using Rollcall.Configuration;
-using Rollcall.Faces.Onnx;
 using Rollcall.Simulation;
 using Rollcall.Simulation.BotApi;
 using Rollcall.Simulation.Classroom;
-using Rollcall.Simulation.Clips;
 using Rollcall.Storage;
 using Rollcall.Storage.Roster;
 using Rollcall.Storage.Teachers;
@@ -34,12 +32,13 @@ internal static class DemoCommand
 
     public static async Task<int> RunAsync(IAnsiConsole console, CancellationToken cancellationToken)
     {
-        var faces = SharedFaces.Find();
-        if (faces is null)
+        if (SampleData.Root is null)
         {
-            await Console.Error.WriteLineAsync("rollcall: the demo needs the photo set shared/faces beside the checkout (run it from the repository).");
+            await Console.Error.WriteLineAsync($"rollcall: the demo's class (samples/demo) was not found: run it from the repository, or set {SampleData.Variable}.");
             return 2;
         }
+
+        var kit = SampleData.Demo;
 
         var clock = Stopwatch.StartNew();
         var folder = Directory.CreateTempSubdirectory("rollcall-demo-").FullName;
@@ -60,8 +59,8 @@ internal static class DemoCommand
         await console.Status().StartAsync("Starting the bots and enrolling the class…", async _ =>
         {
             await host.StartAsync(cancellationToken);
-            await EnrolAsync(host.Services, faces, password, cancellationToken);
-            plans = DemoCast.Plans(faces, new SyntheticClips(host.Services.GetRequiredService<FaceEngine>()));
+            await EnrolAsync(host.Services, kit, password, cancellationToken);
+            plans = DemoCast.Plans(kit);
         });
 
         var transcript = new DemoTranscript(console);
@@ -109,7 +108,7 @@ internal static class DemoCommand
         ["Logging:LogLevel:Default"] = "Warning",
     };
 
-    private static async Task EnrolAsync(IServiceProvider services, string faces, string password, CancellationToken cancellationToken)
+    private static async Task EnrolAsync(IServiceProvider services, string kit, string password, CancellationToken cancellationToken)
     {
         await services.GetRequiredService<TeacherStore>().UpsertAsync(
             DemoCast.TeacherName, DemoCast.TeacherPhone, DemoCast.TeacherUsername, password, cancellationToken);
@@ -118,7 +117,7 @@ internal static class DemoCommand
         var photos = services.GetRequiredService<Ports.IPhotoStore>();
         foreach (var s in DemoCast.Students)
         {
-            var bytes = await File.ReadAllBytesAsync(Path.Combine(faces, "people", s.Person, s.EnrolledPhoto), cancellationToken);
+            var bytes = await File.ReadAllBytesAsync(DemoCast.Photo(kit, s), cancellationToken);
             await photos.SaveAsync(s.Id, bytes, cancellationToken);
         }
     }

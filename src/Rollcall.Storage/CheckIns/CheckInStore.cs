@@ -1,0 +1,186 @@
+using Microsoft.EntityFrameworkCore;
+using Rollcall.Attendance;
+using Rollcall.Geofence;
+using Rollcall.Otp;
+using Rollcall.Ports;
+using Rollcall.Storage.Audit;
+using Rollcall.Storage.Entities;
+using Rollcall.Storage.Sessions;
+
+namespace Rollcall.Storage.CheckIns;
+
+/// <summary>A student's check-in, inside the turn's context and transaction: lock-out counts, session lookup and the verification job.</summary>
+public sealed class CheckInStore(RollcallDb db) : ICheckInStore
+{
+    public async Task<DateTimeOffset?> LockedUntilAsync(long telegramUserId, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var row = await db.OtpLocks.AsNoTracking().SingleOrDefaultAsync(l => l.TelegramUserId == telegramUserId, cancellationToken);
+        return OtpLockout.LockedUntil(row?.Count, now);
+    }
+
+    public async Task<OtpFailure> RecordFailureAsync(long telegramUserId, string otp, string studentId, DateTimeOffset now, OtpLimits limits, CancellationToken cancellationToken)
+    {
+        await TurnTransaction.EnsureAsync(db, cancellationToken);
+        var row = await db.OtpLocks.SingleOrDefaultAsync(l => l.TelegramUserId == telegramUserId, cancellationToken);
+        var actor = AuditActor.Telegram(telegramUserId);
+        var sessionId = await db.Sessions.Where(s => s.OtpSlot == otp && s.ExpiresAt > now).Select(s => (Guid?)s.Id).FirstOrDefaultAsync(cancellationToken);
+        int? sessionWrongIds = null;
+        if (sessionId is { } id)
+        {
+            // The code is right but the ID is not on its roster: counted per session too (see OtpLockout).
+            var since = now - limits.Lockout;
+            sessionWrongIds = await db.AuditLog.CountAsync(a => a.SessionId == id && a.Action == AuditAction.WrongId && a.At > since, cancellationToken);
+            AuditTrail.Record(db, now, actor, AuditAction.WrongId, id, studentId);
+        }
+
+        var result = OtpLockout.RecordFailure(row?.Count, now, limits, sessionWrongIds);
+        if (row is null)
+        {
+            row = new OtpLock { TelegramUserId = telegramUserId };
+            db.OtpLocks.Add(row);
+        }
+
+        row.Take(result.Count);
+        if (result.Locks)
+        {
+            AuditTrail.Record(db, now, actor, AuditAction.LockedOut, sessionId, studentId, result.LockReason);
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        return result.Failure;
+    }
+
+    public async Task ClearFailuresAsync(long telegramUserId, CancellationToken cancellationToken)
+    {
+        await TurnTransaction.EnsureAsync(db, cancellationToken);
+        await db.OtpLocks.Where(l => l.TelegramUserId == telegramUserId).ExecuteDeleteAsync(cancellationToken);
+    }
+
+    public async Task<SessionMatch?> FindOpenSessionAsync(string otp, string studentId, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var found = await (
+            from s in db.Sessions
+            where s.OtpSlot == otp && s.ExpiresAt > now
+            join st in db.SessionStudents on s.Id equals st.SessionId
+            where st.StudentId == studentId
+            select new { s.Id, s.CentreLatitude, s.CentreLongitude, st.Name, st.Batch })
+            .FirstOrDefaultAsync(cancellationToken);
+        if (found is null)
+        {
+            return null;
+        }
+
+        var mark = await db.Marks.AsNoTracking()
+            .SingleOrDefaultAsync(m => m.SessionId == found.Id && m.StudentId == studentId, cancellationToken);
+        return new SessionMatch(found.Id, found.Name, found.Batch, new GeoPoint(found.CentreLatitude, found.CentreLongitude),
+            mark?.Status == MarkStatus.Present, mark?.AttemptsUsed ?? 0);
+    }
+
+    public async Task<bool> IsCheckInOverAsync(Guid sessionId, string studentId, CancellationToken cancellationToken)
+    {
+        var mark = await db.Marks.AsNoTracking().Where(m => m.SessionId == sessionId && m.StudentId == studentId)
+            .Select(m => (MarkStatus?)m.Status).SingleOrDefaultAsync(cancellationToken);
+        return mark is { } status && new MarkState(status, 0).IsDecided;
+    }
+
+    public async Task<AccountCheck> CheckAccountAsync(Guid sessionId, string studentId, long telegramUserId, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var boundTo = await db.StudentBindings.AsNoTracking().Where(b => b.StudentId == studentId)
+            .Select(b => (long?)b.TelegramUserId).SingleOrDefaultAsync(cancellationToken);
+        if (boundTo is { } owner && owner != telegramUserId)
+        {
+            await RecordRefusalAsync(AuditAction.BoundToAnotherAccount);
+            return AccountCheck.BoundToAnotherAccount;
+        }
+
+        var otherId = await db.Marks.Where(m => m.SessionId == sessionId && m.TelegramUserId == telegramUserId && m.StudentId != studentId)
+            .Select(m => m.StudentId).FirstOrDefaultAsync(cancellationToken);
+        if (otherId is not null)
+        {
+            await RecordRefusalAsync(AuditAction.AnotherIdThisSession, $"account checked in as {otherId}");
+            return AccountCheck.AnotherIdThisSession;
+        }
+
+        return AccountCheck.Allowed;
+
+        // Written with the turn's state, in its transaction; the teacher's report counts these rows.
+        async Task RecordRefusalAsync(string action, string? detail = null)
+        {
+            await TurnTransaction.EnsureAsync(db, cancellationToken);
+            AuditTrail.Record(db, now, AuditActor.Telegram(telegramUserId), action, sessionId, studentId, detail);
+        }
+    }
+
+    public async Task<QueueResult> TryQueueVerificationAsync(VerificationRequest request, AttemptPolicy policy, CancellationToken cancellationToken)
+    {
+        await TurnTransaction.EnsureAsync(db, cancellationToken);
+        var open = await db.Sessions.AnyAsync(s => s.Id == request.SessionId && s.ReportSentAt == null, cancellationToken);
+        if (!open)
+        {
+            return new QueueResult.SessionClosed();
+        }
+
+        var mark = await db.Marks.SingleOrDefaultAsync(m => m.SessionId == request.SessionId && m.StudentId == request.StudentId, cancellationToken);
+        if (mark is null)
+        {
+            mark = new AttendanceMark
+            {
+                SessionId = request.SessionId,
+                StudentId = request.StudentId,
+                Status = MarkState.New.Status,
+                TelegramUserId = request.TelegramUserId,
+                CreatedAt = request.Now,
+            };
+            db.Marks.Add(mark);
+        }
+        else if (MarkDecision.Admit(mark.State, policy) is var admission and not Admission.Open)
+        {
+            return admission switch
+            {
+                Admission.AlreadyPresent => new QueueResult.AlreadyPresent(),
+                Admission.InReview => new QueueResult.InReview(),
+                _ => new QueueResult.NoAttemptsLeft(),
+            };
+        }
+        else
+        {
+            // A finished job that used no attempt (missing ID photo, download failed) holds this attempt's number;
+            // free it, while a job still queued keeps blocking a second note for the same attempt.
+            var attempt = mark.AttemptsUsed + 1;
+            await db.VerificationJobs
+                .Where(j => j.SessionId == request.SessionId && j.StudentId == request.StudentId && j.Attempt == attempt && j.State == JobState.Done)
+                .ExecuteDeleteAsync(cancellationToken);
+        }
+
+        var job = new VerificationJob
+        {
+            Id = Guid.CreateVersion7(request.Now),
+            SessionId = request.SessionId,
+            StudentId = request.StudentId,
+            Attempt = mark.AttemptsUsed + 1,
+            ChatId = request.ChatId,
+            TelegramUserId = request.TelegramUserId,
+            FileId = request.FileId,
+            FileUniqueId = request.FileUniqueId,
+            Challenge = request.Challenge,
+            DistanceMetres = request.ImpreciseDistance,
+            AccuracyMetres = request.ImpreciseAccuracy,
+            State = JobState.Queued,
+            CreatedAt = request.Now,
+        };
+        db.VerificationJobs.Add(job);
+        db.SeenMedia.Add(new SeenMedia { FileUniqueId = request.FileUniqueId, SeenAt = request.Now });
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            return new QueueResult.Queued(job.Id, job.Attempt);
+        }
+        catch (DbUpdateException e) when (db.IsUniqueViolation(e))
+        {
+            TurnTransaction.DiscardPending(db);
+        }
+
+        var replayed = await db.SeenMedia.AnyAsync(m => m.FileUniqueId == request.FileUniqueId, cancellationToken);
+        return replayed ? new QueueResult.Replayed() : new QueueResult.AlreadyQueued();
+    }
+}

@@ -1,0 +1,172 @@
+using Microsoft.EntityFrameworkCore;
+using Rollcall.Attendance;
+using Rollcall.Faces;
+using Rollcall.Storage.Audit;
+using Rollcall.Storage.Entities;
+using Rollcall.Storage.Faces;
+using Rollcall.Storage.Outbox;
+using Rollcall.Storage.Receipts;
+using Rollcall.Storage.Reviews;
+using Rollcall.Storage.Sessions;
+
+namespace Rollcall.Storage.CheckIns;
+
+/// <summary>The verification worker's rows: queued jobs, leases, and the decision written with its mark and outbox row.</summary>
+public sealed class VerificationStore(RollcallDatabase database, ReceiptBook receipts)
+{
+    /// <summary>Jobs still queued whose lease is free: those of a crashed worker or a full channel.</summary>
+    public async Task<IReadOnlyList<Guid>> ListWaitingAsync(DateTimeOffset now, int limit, CancellationToken cancellationToken)
+    {
+        await using var db = database.CreateContext();
+        return await db.VerificationJobs
+            .Where(j => j.State == JobState.Queued && (j.LeaseUntil == null || j.LeaseUntil < now))
+            .OrderBy(j => j.CreatedAt)
+            .Select(j => j.Id)
+            .Take(limit)
+            .ToListAsync(cancellationToken);
+    }
+
+    /// <summary>Takes the job for <paramref name="lease"/> with a conditional UPDATE, so two workers never both run it.</summary>
+    public async Task<VerificationJob?> TryClaimAsync(Guid jobId, DateTimeOffset now, TimeSpan lease, CancellationToken cancellationToken)
+    {
+        await using var db = database.CreateContext();
+        var until = now + lease;
+        cancellationToken.ThrowIfCancellationRequested();
+
+        // Not cancelled once started: a claim whose answer were lost to a stop would hold the lease with nobody to give it back.
+        var claimed = await db.VerificationJobs
+            .Where(j => j.Id == jobId && j.State == JobState.Queued && (j.LeaseUntil == null || j.LeaseUntil < now))
+            .ExecuteUpdateAsync(s => s.SetProperty(j => j.LeaseUntil, until), CancellationToken.None);
+        return claimed == 1
+            ? await db.VerificationJobs.AsNoTracking().SingleAsync(j => j.Id == jobId, CancellationToken.None)
+            : null;
+    }
+
+    /// <summary>Gives a claimed job back until <paramref name="until"/> (a transient failure), so a later sweep runs it again.</summary>
+    public async Task DeferAsync(Guid jobId, DateTimeOffset until, CancellationToken cancellationToken)
+    {
+        await using var db = database.CreateContext();
+        await db.VerificationJobs.Where(j => j.Id == jobId && j.State == JobState.Queued)
+            .ExecuteUpdateAsync(s => s.SetProperty(j => j.LeaseUntil, until), cancellationToken);
+    }
+
+    /// <summary>The student already marked present in this session whose verified face is closest to <paramref name="probe"/>.</summary>
+    public async Task<LookAlike?> FindLookAlikeAsync(Guid sessionId, string studentId, float[] probe, CancellationToken cancellationToken)
+    {
+        await using var db = database.CreateContext();
+        var marked = await db.Marks.AsNoTracking()
+            .Where(m => m.SessionId == sessionId && m.StudentId != studentId && m.Status == MarkStatus.Present && m.ProbeEmbedding != null)
+            .Select(m => new { m.StudentId, m.ProbeEmbedding })
+            .ToListAsync(cancellationToken);
+        return marked
+            .Select(m => new LookAlike(m.StudentId, SimilarityScale.Cosine(probe, ProbeBytes.ToFloats(m.ProbeEmbedding!))))
+            .MaxBy(m => m.Cosine);
+    }
+
+    /// <summary>Gives a claimed job back at once (an orderly stop), so a sibling or the next start runs it without waiting for the lease.</summary>
+    public async Task ReleaseAsync(Guid jobId, CancellationToken cancellationToken)
+    {
+        await using var db = database.CreateContext();
+        await db.VerificationJobs.Where(j => j.Id == jobId && j.State == JobState.Queued)
+            .ExecuteUpdateAsync(s => s.SetProperty(j => j.LeaseUntil, (DateTimeOffset?)null), cancellationToken);
+    }
+
+    /// <summary>
+    /// In one transaction: updates the student's mark from the face check (a pass also enqueues the LMS submission and
+    /// an audit row), and closes the job. <paramref name="usesAttempt"/> is false for failures that are not the student's.
+    /// </summary>
+    public Task<VerificationDecision> CompleteAsync(
+        VerificationJob job, FaceCheck check, bool usesAttempt, AttemptPolicy policy, DateTimeOffset now, CancellationToken cancellationToken) =>
+        CompleteAsync(job, new Verdict(check, usesAttempt), policy, now, cancellationToken);
+
+    /// <summary>As above, with the worker's grey-band and look-alike findings: those go to the teacher or are refused.</summary>
+    public Task<VerificationDecision> CompleteAsync(
+        VerificationJob job, Verdict verdict, AttemptPolicy policy, DateTimeOffset now, CancellationToken cancellationToken) =>
+        TurnTransaction.RunAsync(database, ct => DecideAsync(job, verdict, policy, now, ct), cancellationToken);
+
+    private async Task<VerificationDecision> DecideAsync(
+        VerificationJob job, Verdict verdict, AttemptPolicy policy, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var check = verdict.Check;
+        await using var db = database.CreateContext();
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var session = await db.Sessions.AsNoTracking().SingleAsync(s => s.Id == job.SessionId, cancellationToken);
+        var mark = await db.Marks.SingleAsync(m => m.SessionId == job.SessionId && m.StudentId == job.StudentId, cancellationToken);
+        var row = await db.VerificationJobs.SingleAsync(j => j.Id == job.Id, cancellationToken);
+        row.State = JobState.Done;
+        row.FinishedAt = now;
+        row.Outcome = check.GetType().Name;
+        row.LeaseUntil = null;
+
+        var change = MarkDecision.Decide(mark.State, new MarkEvent.Verified(verdict, job.Attempt, policy));
+        if (change is null)
+        {
+            await SaveAsync(db, transaction, cancellationToken);
+            return new VerificationDecision(session.Subject, mark.Status, policy.Remaining(mark.AttemptsUsed), AlreadyDecided: true);
+        }
+
+        mark.Similarity = check.Similarity ?? mark.Similarity;
+        mark.TelegramUserId = job.TelegramUserId;
+        mark.Apply(change, now);
+        if (change.KeepsProbe && check is FaceCheck.Match match)
+        {
+            mark.ProbeEmbedding = ProbeBytes.FromFloats(match.Probe);
+        }
+
+        var reviewId = change.OpensReview is { } reason ? ReviewStore.Open(db, job, reason, check.Similarity, verdict.ReviewImage, now) : (Guid?)null;
+        if (change.MarksPresent)
+        {
+            await MarkPresentAsync(db, session, job.StudentId, job.TelegramUserId, now, cancellationToken);
+        }
+
+        AuditTrail.Record(db, now, AuditActor.FaceCheck, change.AuditAction, job.SessionId, job.StudentId, change.AuditDetail);
+        var receipt = receipts.Issue(db, job.SessionId, job.StudentId, change.Receipt, now);
+        await SaveAsync(db, transaction, cancellationToken);
+        return new VerificationDecision(session.Subject, mark.Status, policy.Remaining(mark.AttemptsUsed), AlreadyDecided: false)
+        {
+            Receipt = receipt,
+            ReviewId = reviewId,
+            TeacherChatId = session.TeacherChatId,
+            StudentName = reviewId is null && verdict.Collusion is null ? "" : await StudentNameAsync(db, job.SessionId, job.StudentId, cancellationToken),
+        };
+    }
+
+    /// <summary>The student's name in the session's roster snapshot.</summary>
+    internal static Task<string> StudentNameAsync(RollcallDb db, Guid sessionId, string studentId, CancellationToken cancellationToken) =>
+        db.SessionStudents.Where(s => s.SessionId == sessionId && s.StudentId == studentId).Select(s => s.Name).SingleAsync(cancellationToken);
+
+    /// <summary>The present mark's side effects: the LMS submission through the outbox, and the first binding of the ID.</summary>
+    internal static async Task MarkPresentAsync(
+        RollcallDb db, AttendanceSessionRow session, string studentId, long telegramUserId, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var batch = await db.SessionStudents.Where(s => s.SessionId == session.Id && s.StudentId == studentId)
+            .Select(s => s.Batch).SingleAsync(cancellationToken);
+        AttendanceOutbox.Enqueue(db, session.TeacherId, batch, session.Subject, session.Date, now);
+        if (!await db.StudentBindings.AnyAsync(b => b.StudentId == studentId, cancellationToken)
+            && !db.StudentBindings.Local.Any(b => b.StudentId == studentId))
+        {
+            db.StudentBindings.Add(new StudentBinding { StudentId = studentId, TelegramUserId = telegramUserId, BoundAt = now });
+        }
+    }
+
+    private static async Task SaveAsync(RollcallDb db, Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction transaction, CancellationToken cancellationToken)
+    {
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+    }
+}
+
+/// <summary>Where the student stands after a verification.</summary>
+public sealed record VerificationDecision(string Subject, MarkStatus Status, int AttemptsLeft, bool AlreadyDecided)
+{
+    /// <summary>The receipt code for the student's message; null when nothing was decided.</summary>
+    public string? Receipt { get; init; }
+
+    /// <summary>The review opened for the teacher, when the check-in went to review.</summary>
+    public Guid? ReviewId { get; init; }
+
+    public long TeacherChatId { get; init; }
+
+    /// <summary>The student's name, for the teacher's review or warning.</summary>
+    public string StudentName { get; init; } = "";
+}

@@ -1,0 +1,98 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Rollcall.Hosting;
+using Rollcall.Storage.Reviews;
+using Rollcall.Storage.Sessions;
+using Rollcall.Telegram.Classroom;
+using Rollcall.Telegram.StudentBot;
+using Rollcall.Telegram.Texts;
+using Rollcall.Telegram.Updates;
+
+namespace Rollcall.Telegram.Reports;
+
+/// <summary>
+/// Sends each session's report once it is due: claims due sessions with a lease (a conditional UPDATE, so two instances
+/// never both send), sends the message and the CSV, then marks it sent. A report due while the process was down goes out at start-up.
+/// </summary>
+public sealed class ReportScheduler(
+    ReportStore store,
+    [FromKeyedServices(BotRole.Teacher)] ReplySender sender,
+    TimeProvider time,
+    ILogger<ReportScheduler> logger,
+    ReviewExpiry reviews,
+    BotMessenger messenger,
+    IOptions<ClassroomOptions> classroom) : BackgroundService
+{
+    public static readonly TimeSpan Period = TimeSpan.FromSeconds(5);
+    private static readonly TimeSpan Lease = TimeSpan.FromMinutes(2);
+
+    /// <summary>How long a due report waits for verifications still queued.</summary>
+    private static readonly TimeSpan Grace = TimeSpan.FromMinutes(2);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(Period, time);
+        do
+        {
+            try
+            {
+                await RunOnceAsync(stoppingToken);
+            }
+            catch (Exception e) when (!stoppingToken.IsCancellationRequested)
+            {
+                ReportsLog.ReportRoundFailed(logger, e);
+            }
+        }
+        while (await WaitAsync(timer, stoppingToken));
+    }
+
+    /// <summary>One round: sends every due report this instance can claim (SessionCleanup frees expired codes).</summary>
+    public async Task<int> RunOnceAsync(CancellationToken cancellationToken)
+    {
+        var sent = 0;
+        foreach (var sessionId in await store.ClaimDueAsync(time.GetUtcNow(), Lease, Grace, 20, cancellationToken))
+        {
+            // A report begun is finished in an orderly stop; those not begun are given back for a sibling or the next start.
+            using var grace = new ShutdownGrace(time, cancellationToken);
+            if (cancellationToken.IsCancellationRequested)
+            {
+                await store.ReleaseClaimAsync(sessionId, grace.Token);
+                continue;
+            }
+
+            // Reviews are valid until the report: the ones still open close now, and the report shows them as not marked.
+            var expired = await reviews.ExpireAsync(sessionId, classroom.Value.MediaRetentionSpan is not null, time.GetUtcNow(), grace.Token);
+            await messenger.SendAsync(expired.Select(e => new Notice(BotRole.Student, e.StudentChatId,
+                VerificationMessages.WithReceipt(Reply.Text(TextKey.ReviewExpiredStudent, e.Subject), e.Receipt))), grace.Token);
+
+            var report = await store.LoadAsync(sessionId, grace.Token);
+            if (await sender.SendAsync(report.TeacherChatId, ReportFormatter.Replies(report), grace.Token))
+            {
+                await store.MarkSentAsync(sessionId, time.GetUtcNow(), grace.Token);
+                ReportsLog.ReportSent(logger, sessionId, report.TeacherChatId, report.Lines.Count(l => l.Present), report.Lines.Count);
+                sent++;
+            }
+            else
+            {
+                // The claim runs out and a later round retries.
+                ReportsLog.ReportNotSent(logger, sessionId);
+            }
+        }
+
+        return sent;
+    }
+
+    private static async Task<bool> WaitAsync(PeriodicTimer timer, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await timer.WaitForNextTickAsync(cancellationToken);
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,48 @@
+using System.Globalization;
+using Rollcall.Attendance;
+using Rollcall.Faces;
+using Rollcall.Storage.CheckIns;
+using Rollcall.Storage.Entities;
+using Rollcall.Telegram.Texts;
+using Rollcall.Telegram.Updates;
+
+namespace Rollcall.Telegram.Review;
+
+/// <summary>What the teacher hears about a check-in: a review to decide, or a warning about one face marking two IDs.</summary>
+public static class TeacherNotices
+{
+    public static IReadOnlyList<Notice> For(VerificationJob job, Verdict verdict, VerificationDecision decision)
+    {
+        if (decision.ReviewId is { } reviewId)
+        {
+            var caption = new TextRef(TextKey.ReviewRequest, job.StudentId, decision.StudentName, decision.Subject, Why(verdict, job),
+                Similarity(verdict.Check.Similarity), Place(job));
+            var buttons = ReviewButtons.For(reviewId);
+            Reply reply = verdict.ReviewImage is { } image
+                ? new Reply.Photo("review.jpg", image, caption, buttons)
+                : new Reply.Message(caption, buttons);
+            return [new Notice(BotRole.Teacher, decision.TeacherChatId, reply)];
+        }
+
+        if (verdict.Collusion is { } other)
+        {
+            return [new Notice(BotRole.Teacher, decision.TeacherChatId, Reply.Text(TextKey.LookAlikeWarning, job.StudentId, decision.StudentName,
+                other.StudentId, Similarity(verdict.Check.Similarity), Similarity(other.Similarity)))];
+        }
+
+        return [];
+    }
+
+    private static TextRef Why(Verdict verdict, VerificationJob job) => (verdict.Review, verdict.Check) switch
+    {
+        (ReviewReason.Similarity, FaceCheck.Mismatch mismatch) => new TextRef(TextKey.ReviewWhySimilarity, mismatch.Threshold),
+        (ReviewReason.Liveness, _) => new TextRef(TextKey.ReviewWhyLiveness),
+        _ => new TextRef(TextKey.ReviewWhyLocation, job.AccuracyMetres ?? 0),
+    };
+
+    private static string Similarity(double? value) => value?.ToString("0.0", CultureInfo.InvariantCulture) ?? "-";
+
+    private static TextRef Place(VerificationJob job) => job.DistanceMetres is { } distance
+        ? new TextRef(TextKey.ReviewPlaceImprecise, distance, job.AccuracyMetres ?? 0)
+        : new TextRef(TextKey.ReviewPlaceInside);
+}
