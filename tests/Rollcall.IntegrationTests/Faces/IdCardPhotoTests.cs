@@ -38,7 +38,7 @@ public sealed class IdCardPhotoTests(FacesFixture faces)
             {
                 if (j != i && originals[j] is { } other)
                 {
-                    (photos[j].Identity == photos[i].Identity ? genuine : impostor).Add(FaceSimilarity.Score(FaceSimilarity.Cosine(crop, other)));
+                    (photos[j].Identity == photos[i].Identity ? genuine : impostor).Add(SimilarityScale.Score(crop, other));
                 }
             }
         }
