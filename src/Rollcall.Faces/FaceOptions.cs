@@ -45,8 +45,8 @@ public sealed class FaceOptions
 
     /// <summary>Frames sampled across a clip for the face match and the passive liveness model.</summary>
     [ConfigurationKeyName("FACE_VIDEO_FRAMES")]
-    [Range(3, 32, ErrorMessage = "FACE_VIDEO_FRAMES must be 3-32, e.g. 8")]
-    public int SampledFrames { get; set; } = 8;
+    [Range(3, 32, ErrorMessage = "FACE_VIDEO_FRAMES must be 3-32, e.g. 16")]
+    public int SampledFrames { get; set; } = 16;
 
     /// <summary>Only the note's first this-many seconds are decoded and judged, so a 60-s note costs about what a short one does.</summary>
     [ConfigurationKeyName("FACE_VIDEO_WINDOW_SECONDS")]
@@ -68,13 +68,13 @@ public sealed class FaceOptions
 
     /// <summary>Median passive-model "real" probability below which a clip is not live.</summary>
     [ConfigurationKeyName("LIVENESS_MIN_SCORE")]
-    [Range(0.0, 1.0, ErrorMessage = "LIVENESS_MIN_SCORE must be 0-1, e.g. 0.2")]
-    public double LivenessMinScore { get; set; } = 0.2;
+    [Range(0.0, 1.0, ErrorMessage = "LIVENESS_MIN_SCORE must be 0-1, e.g. 0.003")]
+    public double LivenessMinScore { get; set; } = 0.003;
 
     /// <summary>Non-rigid face motion (see TemporalLiveness) below which a clip looks like a still photo.</summary>
     [ConfigurationKeyName("LIVENESS_MIN_MOTION")]
-    [Range(0.0, 255.0, ErrorMessage = "LIVENESS_MIN_MOTION must be 0-255, e.g. 4")]
-    public double LivenessMinMotion { get; set; } = 4.0;
+    [Range(0.0, 255.0, ErrorMessage = "LIVENESS_MIN_MOTION must be 0-255, e.g. 5")]
+    public double LivenessMinMotion { get; set; } = 5.0;
 
     public TimeSpan VideoTimeout => TimeoutOverride ?? TimeSpan.FromSeconds(VideoTimeoutSeconds);
 
