@@ -84,37 +84,25 @@ public sealed class HostileVideoTests(FacesFixture faces) : IDisposable
         Assert.Equal(FaceEngineFault.Timeout, fault.Fault);
     }
 
-    [Fact]
-    public async Task NoteThatRunsOutOfTime_IsOurFault_NotABadVideo()
+    [Theory]
+    [InlineData("a 1 ms time-out", FaceEngineFault.Timeout)]
+    [InlineData("a temp folder that cannot be written", FaceEngineFault.TempStorage)]
+    [InlineData("no ffmpeg", FaceEngineFault.DecoderUnavailable)]
+    public async Task InfrastructureFailure_IsOurFault_NotABadVideo(string failure, FaceEngineFault expected)
     {
-        using var starved = new FacesVerification(faces, new FaceOptions { TimeoutOverride = TimeSpan.FromMilliseconds(1) });
-        await starved.EnrollAsync("s1", TestFaces.Person01);
+        var options = failure switch
+        {
+            "a 1 ms time-out" => new FaceOptions { TimeoutOverride = TimeSpan.FromMilliseconds(1) },
+            "a temp folder that cannot be written" => new FaceOptions { TempFolder = "/proc/rollcall-cannot-write-here" },
+            _ => new FaceOptions { Ffmpeg = "/nonexistent/ffmpeg" },
+        };
+        using var broken = new FacesVerification(faces, options);
+        await broken.EnrollAsync("s1", TestFaces.Person01);
+        var note = await faces.Clips.StillAsync(TestFaces.Person01B);
 
-        var fault = await Assert.ThrowsAsync<FaceEngineFaultException>(async () => await starved.VerifyAsync("s1", await faces.Clips.StillAsync(TestFaces.Person01B)));
+        var fault = await Assert.ThrowsAsync<FaceEngineFaultException>(() => broken.VerifyAsync("s1", note));
 
-        Assert.Equal(FaceEngineFault.Timeout, fault.Fault);
-    }
-
-    [Fact]
-    public async Task TempFolderThatCannotBeWritten_IsOurFault_NotABadVideo()
-    {
-        using var full = new FacesVerification(faces, new FaceOptions { TempFolder = "/proc/rollcall-cannot-write-here" });
-        await full.EnrollAsync("s1", TestFaces.Person01);
-
-        var fault = await Assert.ThrowsAsync<FaceEngineFaultException>(async () => await full.VerifyAsync("s1", await faces.Clips.StillAsync(TestFaces.Person01B)));
-
-        Assert.Equal(FaceEngineFault.TempStorage, fault.Fault);
-    }
-
-    [Fact]
-    public async Task MissingDecoder_IsOurFault_NotABadVideo()
-    {
-        using var missing = new FacesVerification(faces, new FaceOptions { Ffmpeg = "/nonexistent/ffmpeg" });
-        await missing.EnrollAsync("s1", TestFaces.Person01);
-
-        var fault = await Assert.ThrowsAsync<FaceEngineFaultException>(async () => await missing.VerifyAsync("s1", await faces.Clips.StillAsync(TestFaces.Person01B)));
-
-        Assert.Equal(FaceEngineFault.DecoderUnavailable, fault.Fault);
+        Assert.Equal(expected, fault.Fault);
     }
 
     public void Dispose() => verification.Dispose();
