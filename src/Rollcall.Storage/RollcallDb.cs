@@ -46,6 +46,8 @@ public abstract class RollcallDb(DbContextOptions options) : DbContext(options)
 
     public DbSet<Receipt> Receipts => Set<Receipt>();
 
+    public DbSet<AttendanceWarning> AttendanceWarnings => Set<AttendanceWarning>();
+
     /// <summary>True when the failed save hit a unique index or primary key: the row exists already.</summary>
     public abstract bool IsUniqueViolation(DbUpdateException exception);
 

@@ -11,6 +11,8 @@ RosterCommand.AddTo(root);
 PhotosCommand.AddTo(root);
 SessionsCommand.AddTo(root);
 StudentsCommand.AddTo(root);
+ExportCommand.AddTo(root);
+AuditCommand.AddTo(root);
 FacesCommand.AddTo(root);
 BenchCommand.AddTo(root);
 DemoCommand.AddTo(root);

@@ -34,6 +34,12 @@ public static class AuditAction
     /// <summary>A student removed their binding and face data (/forget).</summary>
     public const string Forget = "forget";
 
+    /// <summary>A student fell below ATTENDANCE_WARNING_PERCENT in a subject and was told.</summary>
+    public const string AttendanceWarning = "attendance-warning";
+
+    /// <summary>Attendance over a term written to a file (a file of personal data: who took it, and what).</summary>
+    public const string Exported = "exported";
+
     /// <summary>The refusals that the teacher's report counts.</summary>
     public static readonly string[] BindingRefusals = [BoundToAnotherAccount, AnotherIdThisSession];
 }

@@ -16,5 +16,6 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
         builder.Property(a => a.Detail).HasMaxLength(1000);
         builder.HasIndex(a => a.At);
         builder.HasIndex(a => a.SessionId);
+        builder.HasIndex(a => a.StudentId);
     }
 }

@@ -15,5 +15,8 @@ internal sealed class SessionBatchConfiguration : IEntityTypeConfiguration<Sessi
 
         // The duplicate-session rule lives here: one session per teacher, batch, subject and date.
         builder.HasIndex(b => new { b.TeacherId, b.Batch, b.Subject, b.Date }).IsUnique();
+
+        // A batch and subject over a term (/history, exports), whoever taught.
+        builder.HasIndex(b => new { b.Batch, b.Subject, b.Date });
     }
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Rollcall.Reports;
 using Rollcall.Storage.Sessions;
 using Rollcall.Telegram.Texts;
 using Rollcall.Telegram.Updates;
@@ -52,12 +53,7 @@ public static class ReportFormatter
         return lines.Count <= ListLimit ? shown : shown + "\n" + BotTexts.Format(TextKey.ReportMore, lines.Count - ListLimit);
     }
 
-    /// <summary>Quotes a field when needed, and defuses spreadsheet formulas (=, + or @ at the start).</summary>
-    private static string Field(string value)
-    {
-        var safe = value.Length > 0 && value[0] is '=' or '+' or '@' ? "'" + value : value;
-        return safe.AsSpan().IndexOfAny(",\"\n\r") >= 0 ? "\"" + safe.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : safe;
-    }
+    private static string Field(string value) => SpreadsheetText.CsvField(value);
 
     private static string FileName(SessionReport report)
     {

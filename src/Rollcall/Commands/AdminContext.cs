@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Rollcall.Configuration;
 using Rollcall.Faces;
@@ -19,6 +20,7 @@ internal static class AdminContext
         var collection = new ServiceCollection()
             .AddLogging()
             .AddSingleton(TimeProvider.System)
+            .AddSingleton<IConfiguration>(configuration)
             .AddStorage(configuration);
         if (withFaces)
         {

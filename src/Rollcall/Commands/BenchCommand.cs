@@ -63,6 +63,7 @@ internal static class BenchCommand
         });
         bench.Subcommands.Add(faces);
         bench.Subcommands.Add(Bench.ClassBenchCommand.Create());
+        bench.Subcommands.Add(Bench.TermBenchCommand.Create());
         root.Subcommands.Add(bench);
     }
 

@@ -88,6 +88,7 @@ internal static class SettingsCheck
         _ when type == typeof(double) => "a number",
         _ when type == typeof(bool) => "true or false",
         _ when type == typeof(TimeSpan) => "a duration (hh:mm:ss)",
+        _ when type == typeof(DateOnly) => "a date (yyyy-MM-dd)",
         _ when type == typeof(Uri) => "an absolute URL",
         _ when type.IsEnum => string.Join(" or ", Enum.GetNames(type)).ToLowerInvariant(),
         _ => $"a valid {type.Name}",

@@ -5,6 +5,7 @@ using Rollcall.Lms;
 using Rollcall.Storage;
 using Rollcall.Telegram.Classroom;
 using Rollcall.Telegram.StudentBot;
+using Rollcall.Telegram.Term;
 using Rollcall.Telegram.Updates;
 
 namespace Rollcall.Configuration;
@@ -22,6 +23,7 @@ internal static class StartupSettings
         typeof(FaceOptions),
         typeof(PhotoStoreOptions),
         typeof(StudentBotOptions),
+        typeof(TermOptions),
     ];
 
     /// <summary>The configuration, or null after printing the one-line problem to stderr.</summary>

@@ -12,6 +12,11 @@ public sealed class SettingsCheckTests
     [InlineData("VERIFY_WORKERS", "lots", "VERIFY_WORKERS must be auto or 1-64, e.g. auto (got 'lots')")]
     [InlineData("MEDIA_RETENTION", "forever", "MEDIA_RETENTION must be none or a duration such as 30m, 12h or 7d, e.g. none (got 'forever')")]
     [InlineData("HTTP_LISTEN", "8080", "HTTP_LISTEN must be ADDRESS:PORT, e.g. 127.0.0.1:8080 (got '8080')")]
+    [InlineData("ATTENDANCE_LATE_COUNTS", "half", "ATTENDANCE_LATE_COUNTS must be attended or absent or excluded, e.g. attended (got 'half')")]
+    [InlineData("ATTENDANCE_EXCUSED_COUNTS", "7", "ATTENDANCE_EXCUSED_COUNTS must be attended or absent or excluded, e.g. excluded")]
+    [InlineData("ATTENDANCE_WARNING_PERCENT", "120", "ATTENDANCE_WARNING_PERCENT must be 0-100, e.g. 75")]
+    [InlineData("ATTENDANCE_WARNINGS", "yes", "ATTENDANCE_WARNINGS must be on or off, e.g. on (got 'yes')")]
+    [InlineData("TERM_START", "July", "TERM_START must be a date (yyyy-MM-dd), e.g. 2026-07-01 (got 'July')")]
     public void BadValue_GivesOneLineNamingTheVariableAndAGoodValue(string name, string value, string expected)
     {
         var configuration = RollcallConfiguration.Build("/nonexistent/.env", new Dictionary<string, string?> { [name] = value });

@@ -45,6 +45,6 @@ public sealed class ReportFormatterTests
         Assert.Equal("student_id,name,batch,status,similarity,time", csv[0]);
         Assert.Equal("S1,Asha,CS-A,present,91.3,2026-11-28T09:01:00Z", csv[1]);
         Assert.Equal("S2,\"Ben, Jr\",CS-A,absent,40.0,", csv[2]);
-        Assert.Equal("S3,'=cmd(),CS-B,absent,,", csv[3]);
+        Assert.Equal("S3,\"'=cmd()\",CS-B,absent,,", csv[3]);
     }
 }

@@ -128,6 +128,24 @@ namespace Rollcall.Storage.Migrations.Postgres
                     b.ToTable("sessions", (string)null);
                 });
 
+            modelBuilder.Entity("Rollcall.Storage.Entities.AttendanceWarning", b =>
+                {
+                    b.Property<string>("StudentId")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<string>("Subject")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTimeOffset>("WarnedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("StudentId", "Subject");
+
+                    b.ToTable("attendance_warnings", (string)null);
+                });
+
             modelBuilder.Entity("Rollcall.Storage.Entities.AuditEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -165,6 +183,8 @@ namespace Rollcall.Storage.Migrations.Postgres
                     b.HasIndex("At");
 
                     b.HasIndex("SessionId");
+
+                    b.HasIndex("StudentId");
 
                     b.ToTable("audit_log", (string)null);
                 });
@@ -512,6 +532,8 @@ namespace Rollcall.Storage.Migrations.Postgres
                         .HasColumnType("bigint");
 
                     b.HasKey("SessionId", "Batch");
+
+                    b.HasIndex("Batch", "Subject", "Date");
 
                     b.HasIndex("TeacherId", "Batch", "Subject", "Date")
                         .IsUnique();

@@ -123,6 +123,24 @@ namespace Rollcall.Storage.Migrations.Sqlite
                     b.ToTable("sessions", (string)null);
                 });
 
+            modelBuilder.Entity("Rollcall.Storage.Entities.AttendanceWarning", b =>
+                {
+                    b.Property<string>("StudentId")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Subject")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("WarnedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("StudentId", "Subject");
+
+                    b.ToTable("attendance_warnings", (string)null);
+                });
+
             modelBuilder.Entity("Rollcall.Storage.Entities.AuditEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -158,6 +176,8 @@ namespace Rollcall.Storage.Migrations.Sqlite
                     b.HasIndex("At");
 
                     b.HasIndex("SessionId");
+
+                    b.HasIndex("StudentId");
 
                     b.ToTable("audit_log", (string)null);
                 });
@@ -501,6 +521,8 @@ namespace Rollcall.Storage.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.HasKey("SessionId", "Batch");
+
+                    b.HasIndex("Batch", "Subject", "Date");
 
                     b.HasIndex("TeacherId", "Batch", "Subject", "Date")
                         .IsUnique();

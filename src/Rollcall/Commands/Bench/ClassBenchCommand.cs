@@ -109,7 +109,7 @@ internal static class ClassBenchCommand
     }
 
     /// <summary>A fresh database on the server, so a rerun never meets yesterday's sessions.</summary>
-    private static async Task<string> CreateDatabaseAsync(string server, CancellationToken cancellationToken)
+    internal static async Task<string> CreateDatabaseAsync(string server, CancellationToken cancellationToken)
     {
         var name = "rollcall_bench_" + Guid.NewGuid().ToString("N")[..10];
         await using (var connection = new NpgsqlConnection(server))
