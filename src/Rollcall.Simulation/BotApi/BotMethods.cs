@@ -40,9 +40,14 @@ internal static partial class BotMethods
     private static JsonValue SetMyCommands(EmulatedBot bot, BotApiRequest request)
     {
         var commands = request.Json("commands") as JsonArray ?? throw BotApiError.BadRequest("parameter \"commands\" is required");
-        bot.SetCommands([.. commands.Select(c => new BotCommandEntry(
+        if (commands.Count > TelegramLimits.Commands)
+        {
+            throw BotApiError.BadRequest("BOT_COMMANDS_TOO_MUCH");
+        }
+
+        bot.SetCommands([.. commands.Select(c => TelegramLimits.Command(
             c?["command"]?.GetValue<string>() ?? throw BotApiError.BadRequest("command is empty"),
-            c["description"]?.GetValue<string>() ?? throw BotApiError.BadRequest("command description is empty")))]);
+            c["description"]?.GetValue<string>() ?? throw BotApiError.BadRequest("command description must be non-empty")))]);
         return JsonValue.Create(true);
     }
 

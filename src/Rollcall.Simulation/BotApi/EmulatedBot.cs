@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Text.Json.Nodes;
+using System.Threading.Channels;
 
 namespace Rollcall.Simulation.BotApi;
 
@@ -10,6 +11,7 @@ public sealed class EmulatedBot
     private readonly System.Threading.Channels.Channel<bool> _abandoned = System.Threading.Channels.Channel.CreateUnbounded<bool>();
     private int _stalls;
     private readonly Lock _gate = new();
+    private readonly Channel<IReadOnlyList<BotCommandEntry>> _menus = Channel.CreateUnbounded<IReadOnlyList<BotCommandEntry>>();
     private IReadOnlyList<BotCommandEntry> _commands = [];
 
     internal EmulatedBot(string token, long id, string username)
@@ -39,6 +41,10 @@ public sealed class EmulatedBot
             }
         }
     }
+
+    /// <summary>The next command menu the bot sets with setMyCommands (deleteMyCommands sets an empty one).</summary>
+    public Task<IReadOnlyList<BotCommandEntry>> NextCommandsAsync(TimeSpan? timeout = null, CancellationToken cancellationToken = default) =>
+        _menus.Reader.NextAsync(timeout, $"setMyCommands from @{Username}", cancellationToken);
 
     /// <summary>The webhook URL, or null while the bot polls.</summary>
     public Uri? WebhookUrl => Webhook?.Url;
@@ -96,6 +102,8 @@ public sealed class EmulatedBot
         {
             _commands = commands;
         }
+
+        _menus.Writer.TryWrite(commands);
     }
 
     internal JsonObject UserJson() => new()

@@ -13,13 +13,15 @@ public static class ReportFormatter
     /// <summary>Lines per list in the message; Telegram caps a message at 4096 characters, the CSV has everyone.</summary>
     public const int ListLimit = 60;
 
-    public static IReadOnlyList<Reply> Replies(SessionReport report)
+    /// <param name="fellBelow">The line naming students who fell below the attendance threshold with this session, or null.</param>
+    public static IReadOnlyList<Reply> Replies(SessionReport report, TextRef? fellBelow = null)
     {
         var present = report.Lines.Where(l => l.Present).ToList();
         var absent = report.Lines.Where(l => !l.Present).ToList();
         var batches = string.Join(", ", report.Batches);
         var message = Reply.Text(TextKey.ReportBody, batches, report.Subject, report.Date, present.Count, report.Lines.Count, absent.Count,
-            List(present), List(absent), report.BindingRefusals > 0 ? new TextRef(TextKey.ReportBindingRefusals, report.BindingRefusals) : "");
+            List(present), List(absent), report.BindingRefusals > 0 ? new TextRef(TextKey.ReportBindingRefusals, report.BindingRefusals) : "",
+            (object?)fellBelow ?? "");
         var document = new Reply.Document(FileName(report), Csv(report), new TextRef(TextKey.ReportCaption, batches, report.Subject, report.Date));
         var chart = new Reply.Photo("attendance.png", ReportChart.Png(report, report.OpenedAt, report.ExpiresAt), new TextRef(TextKey.ReportChartCaption));
         return [message, document, chart];

@@ -7,6 +7,7 @@ using Rollcall.Storage.Reviews;
 using Rollcall.Storage.Sessions;
 using Rollcall.Telegram.Classroom;
 using Rollcall.Telegram.StudentBot;
+using Rollcall.Telegram.Term;
 using Rollcall.Telegram.Texts;
 using Rollcall.Telegram.Updates;
 
@@ -24,6 +25,7 @@ public sealed class ReportScheduler(
     ReviewExpiry reviews,
     BotMessenger messenger,
     IOptions<ClassroomOptions> classroom,
+    TermWarnings warnings,
     LeasePolicy leases) : BackgroundService
 {
     public static readonly TimeSpan Period = TimeSpan.FromSeconds(5);
@@ -72,10 +74,11 @@ public sealed class ReportScheduler(
             // Reviews are valid until the report: the ones still open close now, and the report shows them as not marked.
             var expired = await reviews.ExpireAsync(sessionId, classroom.Value.MediaRetentionSpan is not null, time.GetUtcNow(), grace.Token);
             var report = await store.LoadAsync(sessionId, grace.Token);
-            var replies = ReportFormatter.Replies(report);
+            var fellBelow = await warnings.PlanAsync(report, grace.Token);
+            var replies = ReportFormatter.Replies(report, warnings.TeacherLine(fellBelow));
 
             // Now that every send is known, the claim covers them all (L6); a claim taken over meanwhile sends nothing.
-            if (!await store.ExtendClaimAsync(claim, leases.Report(expired.Count + replies.Count), grace.Token))
+            if (!await store.ExtendClaimAsync(claim, leases.Report(expired.Count + replies.Count + (fellBelow?.Falling.Count ?? 0)), grace.Token))
             {
                 ReportsLog.ReportClaimLost(logger, sessionId, claim.Claim);
                 continue;
@@ -91,6 +94,8 @@ public sealed class ReportScheduler(
                     continue;
                 }
 
+                // After the report, so a report sent again (its claim ran out) names them again; a student is told once.
+                await messenger.SendAsync(await warnings.ApplyAsync(fellBelow, time.GetUtcNow(), grace.Token), grace.Token);
                 ReportsLog.ReportSent(logger, sessionId, report.TeacherChatId, report.Lines.Count(l => l.Present), report.Lines.Count);
                 sent++;
             }

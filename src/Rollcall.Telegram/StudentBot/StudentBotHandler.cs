@@ -1,14 +1,17 @@
 using Rollcall.Ports;
 using Rollcall.Telegram.Privacy;
+using Rollcall.Telegram.Term;
+using Rollcall.Telegram.Texts;
 using Rollcall.Telegram.Updates;
 
 namespace Rollcall.Telegram.StudentBot;
 
 /// <summary>
-/// The student bot's turn, scoped to it: /mydata, /forget and the forget buttons work in any state and leave the check-in
-/// where it was; everything else is the check-in conversation, whose queued jobs ring the verification queue after the commit.
+/// The student bot's turn, scoped to it: the desk commands of <see cref="StudentCommands"/> and the forget buttons work in
+/// any state and leave the check-in where it was; everything else is the check-in conversation, whose queued jobs ring
+/// the verification queue after the commit.
 /// </summary>
-public sealed class StudentBotHandler(StudentConversation conversation, ICheckInStore store, PrivacyDesk privacy, VerificationQueue queue)
+public sealed class StudentBotHandler(StudentConversation conversation, ICheckInStore store, PrivacyDesk privacy, AttendanceDesk attendance, VerificationQueue queue)
     : IBotHandler<StudentState>
 {
     public StudentState Start => StudentState.Start;
@@ -20,17 +23,14 @@ public sealed class StudentBotHandler(StudentConversation conversation, ICheckIn
 
     public async Task<BotTurn<StudentState>> HandleAsync(Inbound inbound, StudentState state, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        IReadOnlyList<Reply>? replies = inbound.Input switch
+        if (inbound.Input is BotInput.Callback callback && callback.Data.StartsWith(PrivacyDesk.Prefix, StringComparison.Ordinal))
         {
-            BotInput.Command { Name: "mydata" } => await privacy.MyDataAsync(inbound, cancellationToken),
-            BotInput.Command { Name: "forget" } => await privacy.ForgetAsync(inbound, cancellationToken),
-            BotInput.Callback callback when callback.Data.StartsWith(PrivacyDesk.Prefix, StringComparison.Ordinal) =>
-                await privacy.ConfirmAsync(inbound, callback, now, cancellationToken),
-            _ => null,
-        };
-        if (replies is not null)
+            return new BotTurn<StudentState>(state, await privacy.ConfirmAsync(inbound, callback, now, cancellationToken));
+        }
+
+        if (StudentCommands.Table.Desk(inbound.Input) is { } desk)
         {
-            return new BotTurn<StudentState>(state, replies);
+            return new BotTurn<StudentState>(state, await DeskAsync(desk.Name, inbound, cancellationToken));
         }
 
         var turn = await conversation.StepAsync(state, inbound, store, now, cancellationToken);
@@ -39,4 +39,13 @@ public sealed class StudentBotHandler(StudentConversation conversation, ICheckIn
             AfterCommit = [.. turn.QueuedJobs.Select(jobId => (Action)(() => queue.Offer(jobId)))],
         };
     }
+
+    private async Task<IReadOnlyList<Reply>> DeskAsync(string command, Inbound inbound, CancellationToken cancellationToken) => command switch
+    {
+        StudentCommands.Attendance => await attendance.ShowAsync(inbound, cancellationToken),
+        StudentCommands.MyData => await privacy.MyDataAsync(inbound, cancellationToken),
+        StudentCommands.Forget => await privacy.ForgetAsync(inbound, cancellationToken),
+        StudentCommands.Help => [StudentCommands.Table.Help(TextKey.StudentHelp)],
+        _ => throw new InvalidOperationException($"The desk command /{command} has no desk."),
+    };
 }

@@ -8,7 +8,7 @@ using Rollcall.Telegram.Updates;
 
 namespace Rollcall.Telegram.StudentBot;
 
-/// <summary>Registers the student conversation, its turn handler and stores (scoped to the turn), its router, the job queue and the verification workers.</summary>
+/// <summary>Registers the student conversation, its turn handler and stores (scoped to the turn), its router and command menu, the job queue and the verification workers.</summary>
 public static class StudentBotSetup
 {
     public static IServiceCollection AddStudentBot(this IServiceCollection services, IConfiguration configuration)
@@ -18,6 +18,7 @@ public static class StudentBotSetup
         services.AddScoped<ICheckInStore, CheckInStore>();
         services.AddScoped<IBotHandler<StudentState>, StudentBotHandler>();
         services.AddUpdateRouter<StudentState>(BotRole.Student);
+        services.AddCommandMenu(BotRole.Student, StudentCommands.Table);
         services.TryAddSingleton<RollcallMetrics>();
         services.AddSingleton<VerificationQueue>();
         services.AddSingleton<VerificationStore>();

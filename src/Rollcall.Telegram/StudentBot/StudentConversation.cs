@@ -27,9 +27,8 @@ public sealed partial class StudentConversation(IOptions<ClassroomOptions> optio
     public Task<StudentTurn> StepAsync(StudentState state, Inbound inbound, ICheckInStore store, DateTimeOffset now, CancellationToken cancellationToken) =>
         (inbound.Input, state.Step) switch
         {
-            (BotInput.Command { Name: "start" }, _) => Done(StudentState.Start with { Step = StudentStep.AwaitStudentId }, Reply.Text(new Keyboard.Remove(), TextKey.AskStudentId)),
-            (BotInput.Command { Name: "help" }, _) => Done(state, Reply.Text(TextKey.StudentHelp)),
-            (BotInput.Command { Name: "cancel" }, _) => Done(StudentState.Start, Reply.Text(new Keyboard.Remove(), TextKey.Cancelled)),
+            (BotInput.Command { Name: StudentCommands.Start }, _) => Done(StudentState.Start with { Step = StudentStep.AwaitStudentId }, Reply.Text(new Keyboard.Remove(), TextKey.AskStudentId)),
+            (BotInput.Command { Name: StudentCommands.Cancel }, _) => Done(StudentState.Start, Reply.Text(new Keyboard.Remove(), TextKey.Cancelled)),
             (BotInput.Callback callback, _) => Done(state, new Reply.AnswerCallback(callback.CallbackId, new TextRef(TextKey.ButtonExpired))),
             (_, StudentStep.AwaitStudentId) => Task.FromResult(OnStudentId(state, inbound.Input)),
             (_, StudentStep.AwaitOtp) => OnOtpAsync(state, inbound, store, now, cancellationToken),

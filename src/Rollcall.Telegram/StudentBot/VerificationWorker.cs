@@ -5,6 +5,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Rollcall.Attendance;
+using Rollcall.Faces;
 using Rollcall.Hosting;
 using Rollcall.Observability;
 using Rollcall.Storage.CheckIns;
@@ -37,6 +38,9 @@ public sealed class VerificationWorker(
 {
     private static readonly TimeSpan SweepPeriod = TimeSpan.FromSeconds(10);
     private static readonly TimeSpan DownloadRetryDelay = TimeSpan.FromSeconds(2);
+
+    // Our own failure (temp disk, a time-out under load, a decoder that died, Rekognition failing): long enough not to hammer it.
+    private static readonly TimeSpan FaultRetryDelay = TimeSpan.FromSeconds(30);
 
     /// <summary>Claimed jobs whose face check is running, with their claim: the stop gives back those still here (see <see cref="StopAsync"/>).</summary>
     /// <remarks>Keyed by job and claim: after a lease ran out, the sweep may hand the same job to this process again.</remarks>
@@ -139,6 +143,17 @@ public sealed class VerificationWorker(
             if (_checking.TryRemove(held, out _))
             {
                 await store.DeferAsync(job, DownloadRetryDelay, cancellationToken);
+            }
+
+            return true;
+        }
+        catch (FaceEngineFaultException e) when (!cancellationToken.IsCancellationRequested)
+        {
+            // Never the student's fault, so never an attempt: the job waits and runs again.
+            StudentBotLog.FaceEngineFault(logger, job.Id, e.Fault.ToString(), e);
+            if (_checking.TryRemove(held, out _))
+            {
+                await store.DeferAsync(job, FaultRetryDelay, cancellationToken);
             }
 
             return true;

@@ -7,7 +7,7 @@ using Rollcall.Telegram.Updates;
 
 namespace Rollcall.Telegram.TeacherBot;
 
-/// <summary>Registers the teacher conversation, its turn handler and session store (scoped to the turn) and its router.</summary>
+/// <summary>Registers the teacher conversation, its turn handler and session store (scoped to the turn) and its router and command menu.</summary>
 public static class TeacherBotSetup
 {
     public static IServiceCollection AddTeacherBot(this IServiceCollection services)
@@ -19,6 +19,7 @@ public static class TeacherBotSetup
         services.AddScoped<ISessionStore, SessionStore>();
         services.AddScoped<IBotHandler<TeacherState>, TeacherBotHandler>();
         services.AddUpdateRouter<TeacherState>(BotRole.Teacher);
+        services.AddCommandMenu(BotRole.Teacher, TeacherCommands.Table);
         return services;
     }
 }

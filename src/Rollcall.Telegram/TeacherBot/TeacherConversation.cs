@@ -22,9 +22,8 @@ public sealed partial class TeacherConversation(
     public Task<TeacherTurn> StepAsync(TeacherState state, Inbound inbound, ISessionStore sessions, DateTimeOffset now, CancellationToken cancellationToken) =>
         (inbound.Input, state.Step) switch
         {
-            (BotInput.Command { Name: "start" }, _) => StartAsync(inbound, cancellationToken),
-            (BotInput.Command { Name: "help" }, _) => Done(state, Reply.Text(TextKey.TeacherHelp)),
-            (BotInput.Command { Name: "cancel" }, _) => Done(TeacherState.Start, Reply.Text(new Keyboard.Remove(), TextKey.Cancelled)),
+            (BotInput.Command { Name: TeacherCommands.Start }, _) => StartAsync(inbound, cancellationToken),
+            (BotInput.Command { Name: TeacherCommands.Cancel }, _) => Done(TeacherState.Start, Reply.Text(new Keyboard.Remove(), TextKey.Cancelled)),
             (BotInput.Callback callback, _) => Task.FromResult(OnCallback(state, callback)),
             (_, TeacherStep.AwaitContact) => OnContactAsync(state, inbound.Input, cancellationToken),
             (_, TeacherStep.AwaitUsername) => Task.FromResult(OnUsername(state, inbound.Input)),

@@ -13,6 +13,7 @@ using Rollcall.Telegram.Reports;
 using Rollcall.Telegram.Review;
 using Rollcall.Telegram.StudentBot;
 using Rollcall.Telegram.TeacherBot;
+using Rollcall.Telegram.Term;
 using Telegram.Bot;
 
 namespace Rollcall.Telegram.Updates;
@@ -44,6 +45,7 @@ public static class BotsSetup
         services.AddReceipts();
         services.AddPrivacy();
         services.AddReports();
+        services.AddTerm(configuration);
         return services;
     }
 
@@ -61,6 +63,18 @@ public static class BotsSetup
             sp.GetRequiredService<IOptions<ClassroomOptions>>(),
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<ILogger<UpdateRouter<TState>>>()));
+        return services;
+    }
+
+    /// <summary>Registers the bot's command menu with Telegram at start-up, from the table that also drives dispatch and /help.</summary>
+    public static IServiceCollection AddCommandMenu(this IServiceCollection services, BotRole role, CommandTable table)
+    {
+        services.AddSingleton<IHostedService>(sp => new CommandMenu(
+            role,
+            sp.GetRequiredKeyedService<ITelegramBotClient>(role),
+            table,
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<ILogger<CommandMenu>>()));
         return services;
     }
 

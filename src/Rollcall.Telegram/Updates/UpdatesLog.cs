@@ -38,6 +38,12 @@ internal static partial class UpdatesLog
     [LoggerMessage(5010, LogLevel.Warning, "{Bot} bot: setWebhook failed, retrying in {Delay}")]
     public static partial void WebhookNotSet(ILogger logger, BotRole bot, TimeSpan delay, Exception exception);
 
-    [LoggerMessage(5011, LogLevel.Critical, "{Bot} bot has a webhook set ({Url}) and TELEGRAM_MODE is not set: not polling, the webhook is left as it is. Set TELEGRAM_MODE=webhook to serve it, or TELEGRAM_MODE=polling to take the bot over")]
+    [LoggerMessage(5011, LogLevel.Information, "{Bot} bot: command menu of {Count} commands registered")]
+    public static partial void CommandsSet(ILogger logger, BotRole bot, int count);
+
+    [LoggerMessage(5012, LogLevel.Warning, "{Bot} bot: setMyCommands failed; the bot works without its menu")]
+    public static partial void CommandsNotSet(ILogger logger, BotRole bot, Exception exception);
+
+    [LoggerMessage(5013, LogLevel.Critical, "{Bot} bot has a webhook set ({Url}) and TELEGRAM_MODE is not set: not polling, the webhook is left as it is. Set TELEGRAM_MODE=webhook to serve it, or TELEGRAM_MODE=polling to take the bot over")]
     public static partial void WebhookLeftAlone(ILogger logger, BotRole bot, string url);
 }

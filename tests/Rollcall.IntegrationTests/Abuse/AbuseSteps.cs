@@ -21,8 +21,8 @@ internal static class AbuseSteps
     public const string BadOtp = "The class code is 6 digits. Send it again.";
     public const string NotLive = "Please share a live location, not a pin: tap the paperclip, Location, \"Share my live location\".";
     public const string PleaseVideoNote = "Please record a video note (the round video), not a photo, video or file.";
-    public const string StudentNotUnderstood = "I did not understand that. To mark attendance: /start, send your student ID, the 6-digit class code, your live location, then a video note (the round video) of your face. /cancel stops at any step. /mydata shows what Rollcall keeps about you, /forget removes it.";
-    public const string TeacherNotUnderstood = "I did not understand that. To open an attendance session: /start, share your contact, sign in to the LMS, pick batches and a subject, then send your location. I reply with a 6-digit code for your students. /cancel stops at any step. /receipt CODE checks a student's receipt.";
+    public const string StudentNotUnderstood = "I did not understand that. To mark attendance: /start, send your student ID, the 6-digit class code, your live location, then a video note (the round video) of your face. /help lists my commands.";
+    public const string TeacherNotUnderstood = "I did not understand that. To open an attendance session: /start, share your contact, sign in to the LMS, pick batches and a subject, then send your location. I reply with a 6-digit code for your students. /help lists my commands.";
     public const string AskContact = "Please tap \"Share contact\" below so I can check that you are a registered teacher.";
     public const string AskUsername = "Hello Dr Rao. Send your LMS email or username.";
     public const string AskPassword = "Now send your LMS password. I delete the message as soon as I have read it.";

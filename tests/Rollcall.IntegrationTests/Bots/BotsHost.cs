@@ -177,6 +177,9 @@ internal sealed class ScriptedFaces : IFaceVerifier
 
     public FaceCheck Next { get; set; } = new FaceCheck.Match(91.5, 0.95, 12, 70);
 
+    /// <summary>When set, thrown once instead of answering: the engine's own failure.</summary>
+    public Exception? Fault { get; set; }
+
     public List<FaceCheckRequest> Seen { get; } = [];
 
     /// <summary>Holds the next check until the returned release is called; the task completes once that check has begun.</summary>
@@ -189,9 +192,16 @@ internal sealed class ScriptedFaces : IFaceVerifier
 
     public async Task<FaceCheck> VerifyAsync(FaceCheckRequest request, CancellationToken cancellationToken)
     {
+        Exception? fault;
         lock (Seen)
         {
             Seen.Add(request);
+            (fault, Fault) = (Fault, null);
+        }
+
+        if (fault is not null)
+        {
+            throw fault;
         }
 
         var release = Interlocked.Exchange(ref _release, null);
