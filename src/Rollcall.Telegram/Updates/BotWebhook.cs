@@ -48,11 +48,14 @@ public static partial class BotWebhook
             return app;
         }
 
+        // The turn runs to its end on the host's stop token, not the request's: Telegram may drop a slow request, and the
+        // turn it committed is deduplicated when redelivered, so its replies would be lost with the request (audit L9).
+        var stopping = app.ServiceProvider.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping;
         foreach (var role in new[] { BotRole.Teacher, BotRole.Student })
         {
             var secret = SecretFor(options, role);
-            app.MapPost(UrlOf(options, role).AbsolutePath, (HttpContext context, CancellationToken cancellationToken) =>
-                ReceiveAsync(context, role, secret, cancellationToken)).WithMetadata(WebhookEndpoint.Instance);
+            app.MapPost(UrlOf(options, role).AbsolutePath, (Func<HttpContext, Task<IResult>>)(context => ReceiveAsync(context, role, secret, stopping)))
+                .WithMetadata(WebhookEndpoint.Instance);
         }
 
         return app;
@@ -97,7 +100,7 @@ public static partial class BotWebhook
         Update? update;
         try
         {
-            update = await JsonSerializer.DeserializeAsync<Update>(context.Request.Body, JsonBotAPI.Options, cancellationToken);
+            update = await JsonSerializer.DeserializeAsync<Update>(context.Request.Body, JsonBotAPI.Options, context.RequestAborted);
         }
         catch (JsonException)
         {
