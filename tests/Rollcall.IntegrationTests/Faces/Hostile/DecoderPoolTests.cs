@@ -149,6 +149,70 @@ public sealed class DecoderPoolTests(FacesFixture faces)
     private static long Status(string field, int pid) =>
         long.Parse(File.ReadLines($"/proc/{pid}/status").First(l => l.StartsWith(field + ":", StringComparison.Ordinal)).Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], System.Globalization.CultureInfo.InvariantCulture);
 
+    [Fact]
+    public async Task RollcallProcess_LeavesNoDecoderBehindWhenItExits()
+    {
+        var folder = Directory.CreateTempSubdirectory("rollcall-cli-decoder-").FullName;
+        try
+        {
+            var note = Path.Combine(folder, "note.mp4");
+            await File.WriteAllBytesAsync(note, await faces.Clips.StillAsync(TestFaces.Person01B), Ct);
+            var environment = new Dictionary<string, string> { ["FACE_MODELS_DIR"] = faces.ModelsDirectory! };
+
+            var result = await RollcallCli.RunAsync(folder, environment, "faces", "verify", "--photo", TestFaces.Person01, "--video", note);
+
+            Assert.True(result.ExitCode == 0, result.Error);
+            Assert.Contains("NotLive", result.Output, StringComparison.Ordinal);
+            Assert.Empty(OrphanedDecoders());
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    // Decoders from this build whose parent is not this test process: children a finished rollcall left behind (it waits
+    // for its children as it exits, so none may be left, not even for a moment).
+    private static List<int> OrphanedDecoders()
+    {
+        var decoder = Path.Combine(AppContext.BaseDirectory, "rollcall-decoder");
+        var orphans = new List<int>();
+        foreach (var dir in Directory.EnumerateDirectories("/proc"))
+        {
+            if (int.TryParse(Path.GetFileName(dir), out var pid) && Target(dir) == decoder && ParentOf(pid) != Environment.ProcessId)
+            {
+                orphans.Add(pid);
+            }
+        }
+
+        return orphans;
+    }
+
+    private static string? Target(string dir)
+    {
+        try
+        {
+            return new FileInfo(Path.Combine(dir, "exe")).LinkTarget;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
+
+    private static int ParentOf(int pid)
+    {
+        try
+        {
+            var stat = File.ReadAllText($"/proc/{pid}/stat");
+            return int.Parse(stat[(stat.LastIndexOf(')') + 2)..].Split(' ')[1], System.Globalization.CultureInfo.InvariantCulture);
+        }
+        catch (Exception ex) when (ex is IOException or FormatException)
+        {
+            return 0;
+        }
+    }
+
     private static bool Exists(int pid)
     {
         try
