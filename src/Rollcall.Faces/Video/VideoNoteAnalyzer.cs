@@ -50,8 +50,7 @@ public sealed class VideoNoteAnalyzer(FaceEngine engine, FaceOptions options, in
         var decodeMs = 0.0;
         try
         {
-            using (var file = NoteFile.Write(video.Span, options.TempFolder))
-            using (var decoder = FrameDecoder.Start(options, file.Path, plan))
+            using (var decoder = FrameDecoder.Start(options, video.Span, plan, cancellationToken))
             {
                 decodeMs = clock.Elapsed.TotalMilliseconds + DecodeAlongside(decoder, work, cancellationToken);
                 if (work.Frames.Count == 0)
