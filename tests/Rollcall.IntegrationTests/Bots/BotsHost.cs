@@ -89,10 +89,11 @@ internal sealed class BotsHost : IAsyncDisposable
 
     /// <summary>
     /// Starts the bots polling, or with <paramref name="webhookPort"/> receiving webhooks on that loopback port;
-    /// <paramref name="settings"/> adds or overrides settings.
+    /// <paramref name="settings"/> adds or overrides settings; <paramref name="beforeStart"/> runs before the bots start
+    /// (e.g. to make their first Bot API calls fail).
     /// </summary>
     public static async Task<BotsHost> StartAsync(int otpSeconds = 120, int reportDelaySeconds = 15, int? webhookPort = null,
-        IReadOnlyDictionary<string, string?>? settings = null, bool captureLogs = false)
+        IReadOnlyDictionary<string, string?>? settings = null, bool captureLogs = false, Action<BotsHost>? beforeStart = null)
     {
         var emulator = new BotApiEmulator();
         await emulator.StartAsync(TestContext.Current.CancellationToken);
@@ -153,6 +154,7 @@ internal sealed class BotsHost : IAsyncDisposable
             await db.SaveChangesAsync(TestContext.Current.CancellationToken);
         }
 
+        beforeStart?.Invoke(bots);
         await bots._host.StartAsync(TestContext.Current.CancellationToken);
         return bots;
     }
