@@ -123,8 +123,8 @@ public static class MarkDecision
         var check = verdict.Check;
         var outcome = check.GetType().Name;
 
-        // The job's attempt number, not +1: a job run twice after a crash still counts once.
-        var used = Math.Max(mark.AttemptsUsed, attempt);
+        // The job's attempt number, not +1: a job run twice after a crash still counts once. A parked note uses none.
+        var used = verdict.UsesAttempt || check is FaceCheck.Match ? Math.Max(mark.AttemptsUsed, attempt) : mark.AttemptsUsed;
         var detail = Detail(check, attempt);
         if (verdict.Collusion is { } other && check is FaceCheck.Match)
         {

@@ -42,18 +42,24 @@ public sealed class VerificationStore(RollcallDatabase database, ReceiptBook rec
         // Not cancelled once started: a claim whose answer were lost to a stop would hold the lease with nobody to give it back.
         var claimed = await db.VerificationJobs
             .Where(j => j.Id == jobId && j.State == JobState.Queued && (j.LeaseUntil == null || j.LeaseUntil < now))
-            .ExecuteUpdateAsync(s => s.SetProperty(j => j.LeaseUntil, until).SetProperty(j => j.Claims, j => j.Claims + 1), CancellationToken.None);
+            .ExecuteUpdateAsync(
+                s => s.SetProperty(j => j.LeaseUntil, until).SetProperty(j => j.Claims, j => j.Claims + 1).SetProperty(j => j.Tries, j => j.Tries + 1),
+                CancellationToken.None);
         return claimed == 1
             ? await db.VerificationJobs.AsNoTracking().SingleAsync(j => j.Id == jobId, CancellationToken.None)
             : null;
     }
 
-    /// <summary>Gives a claimed job back for <paramref name="pause"/> (a transient failure), so a later sweep runs it again.</summary>
-    public async Task DeferAsync(VerificationJob job, TimeSpan pause, CancellationToken cancellationToken)
+    /// <summary>
+    /// Gives a claimed job back for <paramref name="pause"/> (a transient failure), so a later sweep runs it again.
+    /// <paramref name="notTheNotes"/> is true when the failure is elsewhere (Telegram): the claim does not count as a try.
+    /// </summary>
+    public async Task DeferAsync(VerificationJob job, TimeSpan pause, bool notTheNotes, CancellationToken cancellationToken)
     {
         var until = await database.NowAsync(cancellationToken) + pause;
+        var spared = notTheNotes ? 1 : 0;
         await using var db = database.CreateContext();
-        await Held(db, job).ExecuteUpdateAsync(s => s.SetProperty(j => j.LeaseUntil, until), cancellationToken);
+        await Held(db, job).ExecuteUpdateAsync(s => s.SetProperty(j => j.LeaseUntil, until).SetProperty(j => j.Tries, j => j.Tries - spared), cancellationToken);
     }
 
     /// <summary>The student already marked present in this session whose verified face is closest to <paramref name="probe"/>.</summary>
@@ -73,7 +79,8 @@ public sealed class VerificationStore(RollcallDatabase database, ReceiptBook rec
     public async Task ReleaseAsync(VerificationJob job, CancellationToken cancellationToken)
     {
         await using var db = database.CreateContext();
-        await Held(db, job).ExecuteUpdateAsync(s => s.SetProperty(j => j.LeaseUntil, (DateTimeOffset?)null), cancellationToken);
+        await Held(db, job).ExecuteUpdateAsync(
+            s => s.SetProperty(j => j.LeaseUntil, (DateTimeOffset?)null).SetProperty(j => j.Tries, j => j.Tries - 1), cancellationToken);
     }
 
     /// <summary>The job's row while <paramref name="job"/>'s claim is still the latest and it is undecided: the fence.</summary>

@@ -37,6 +37,7 @@ public static class TeacherNotices
     {
         (ReviewReason.Similarity, FaceCheck.Mismatch mismatch) => new TextRef(TextKey.ReviewWhySimilarity, mismatch.Threshold),
         (ReviewReason.Liveness, _) => new TextRef(TextKey.ReviewWhyLiveness),
+        (ReviewReason.Unchecked, FaceCheck.Unchecked parked) => new TextRef(TextKey.ReviewWhyUnchecked, parked.Tries),
         _ => new TextRef(TextKey.ReviewWhyLocation, job.AccuracyMetres ?? 0),
     };
 

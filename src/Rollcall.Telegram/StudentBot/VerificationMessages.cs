@@ -14,7 +14,7 @@ public static class VerificationMessages
     {
         if (decision.Status == MarkStatus.InReview)
         {
-            return Reply.Text(TextKey.ReviewPending, decision.Subject);
+            return Reply.Text(verdict.Check is FaceCheck.Unchecked && !decision.AlreadyDecided ? TextKey.NoteUnchecked : TextKey.ReviewPending, decision.Subject);
         }
 
         return !decision.AlreadyDecided && verdict.Collusion is not null

@@ -134,7 +134,9 @@ public sealed class VerificationWorker(
         _checking[held] = job;
         try
         {
-            (verdict, downloaded) = await judge.JudgeAsync(job, cancellationToken);
+            (verdict, downloaded) = CheckInJudgement.IsParked(job.Tries, botOptions.Value.MaxTries)
+                ? (Parked(job), true)
+                : await judge.JudgeAsync(job, cancellationToken);
         }
         catch (Exception e) when (e is ApiRequestException or RequestException or HttpRequestException && !cancellationToken.IsCancellationRequested)
         {
@@ -142,7 +144,7 @@ public sealed class VerificationWorker(
             StudentBotLog.JobFailed(logger, job.Id, e);
             if (_checking.TryRemove(held, out _))
             {
-                await store.DeferAsync(job, DownloadRetryDelay, cancellationToken);
+                await store.DeferAsync(job, DownloadRetryDelay, notTheNotes: true, cancellationToken);
             }
 
             return true;
@@ -153,7 +155,7 @@ public sealed class VerificationWorker(
             StudentBotLog.FaceEngineFault(logger, job.Id, e.Fault.ToString(), e);
             if (_checking.TryRemove(held, out _))
             {
-                await store.DeferAsync(job, FaultRetryDelay, cancellationToken);
+                await store.DeferAsync(job, FaultRetryDelay, notTheNotes: false, cancellationToken);
             }
 
             return true;
@@ -216,6 +218,14 @@ public sealed class VerificationWorker(
 
         await messenger.SendAsync(notices, grace.Token);
         return true;
+    }
+
+    /// <summary>A job whose note failed the engine every time: decided without running it again, by the teacher.</summary>
+    private Verdict Parked(VerificationJob job)
+    {
+        var tries = job.Tries - 1;
+        StudentBotLog.JobParked(logger, job.Id, job.SessionId, tries);
+        return CheckInJudgement.Judge(new FaceCheck.Unchecked(tries), downloaded: true, closest: null, imprecisePosition: false, reviewBand: 0);
     }
 
     private static async Task<bool> WaitAsync(PeriodicTimer timer, CancellationToken cancellationToken)

@@ -28,11 +28,13 @@ public static class EnglishTexts
         [TextKey.StudentCommandAttendance] = "your attendance per subject this term",
 
         [TextKey.WithReceipt] = "{0}\nReceipt: {1}",
+        [TextKey.NoteUnchecked] = "We could not check your video note: the fault is ours, and no attempt was used. Your teacher will decide your check-in for {0}; I will message you when they do.",
         [TextKey.ReviewPending] = "Your check-in for {0} is waiting for your teacher's review. I will message you when they decide.",
         [TextKey.LookAlikeRefused] = "This face has already marked another student present in this class, so I cannot mark this ID. If this is a mistake, speak to your teacher.",
         [TextKey.ReviewRequest] = "Review: {0} - {1}, {2}\nWhy: {3}\nSimilarity: {4}\nLocation: {5}\nLeft: ID photo, right: video note. Tap Approve or Reject before the report goes out.",
         [TextKey.ReviewWhySimilarity] = "similarity just below the required {0:0.0}",
         [TextKey.ReviewWhyLiveness] = "the face matched but the clip may be a photo or a screen",
+        [TextKey.ReviewWhyUnchecked] = "our face check failed on this note (tries: {0}; not the student's fault): please decide",
         [TextKey.ReviewWhyLocation] = "the face matched but the location was imprecise ({0:0} m accuracy)",
         [TextKey.ReviewPlaceInside] = "inside the allowed distance",
         [TextKey.ReviewPlaceImprecise] = "{0:0} m from you, accuracy {1:0} m",

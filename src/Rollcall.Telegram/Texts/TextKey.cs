@@ -28,11 +28,13 @@ public enum TextKey
     // Review, receipts, privacy
     WithReceipt,
     ReviewPending,
+    NoteUnchecked,
     LookAlikeRefused,
     ReviewRequest,
     ReviewWhySimilarity,
     ReviewWhyLiveness,
     ReviewWhyLocation,
+    ReviewWhyUnchecked,
     ReviewPlaceInside,
     ReviewPlaceImprecise,
     ReviewApproveButton,

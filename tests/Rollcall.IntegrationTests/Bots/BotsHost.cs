@@ -182,6 +182,9 @@ internal sealed class ScriptedFaces : IFaceVerifier
     /// <summary>When set, thrown once instead of answering: the engine's own failure.</summary>
     public Exception? Fault { get; set; }
 
+    /// <summary>When set, thrown on every check: a note the engine fails on each time it is tried.</summary>
+    public Exception? Poison { get; set; }
+
     public List<FaceCheckRequest> Seen { get; } = [];
 
     /// <summary>Holds the next check until the returned release is called; the task completes once that check has begun.</summary>
@@ -198,7 +201,7 @@ internal sealed class ScriptedFaces : IFaceVerifier
         lock (Seen)
         {
             Seen.Add(request);
-            (fault, Fault) = (Fault, null);
+            (fault, Fault) = (Fault ?? Poison, null);
         }
 
         if (fault is not null)

@@ -731,6 +731,9 @@ namespace Rollcall.Storage.Migrations.Postgres
                     b.Property<long>("TelegramUserId")
                         .HasColumnType("bigint");
 
+                    b.Property<int>("Tries")
+                        .HasColumnType("integer");
+
                     b.HasKey("Id");
 
                     b.HasIndex("FileUniqueId");

@@ -718,6 +718,9 @@ namespace Rollcall.Storage.Migrations.Sqlite
                     b.Property<long>("TelegramUserId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("Tries")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.HasIndex("FileUniqueId");
