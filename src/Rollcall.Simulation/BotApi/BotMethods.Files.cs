@@ -14,7 +14,7 @@ internal static partial class BotMethods
         var parseMode = request.String("parse_mode");
         if (caption is not null)
         {
-            FormattedText.Display(caption, parseMode);
+            TelegramLimits.Caption(FormattedText.Display(caption, parseMode));
         }
 
         var kind = type == FileType.Photo ? BotFileKind.Photo : BotFileKind.Document;
@@ -56,6 +56,7 @@ internal static partial class BotMethods
     {
         if (request.Upload(name) is { } upload)
         {
+            TelegramLimits.Upload(type, upload.Bytes.Length);
             var mime = upload.ContentType is null or "application/octet-stream" ? GuessMime(upload.FileName, type) : upload.ContentType;
             return emulator.Files.Add(type, upload.FileName, mime, upload.Bytes);
         }
@@ -67,6 +68,7 @@ internal static partial class BotMethods
     private static JsonObject GetFile(BotApiEmulator emulator, BotApiRequest request)
     {
         var file = emulator.Files.FindById(request.RequireString("file_id")) ?? throw BotApiError.BadRequest("invalid file_id");
+        TelegramLimits.Download(file.Bytes.Length);
         return file.FileJson();
     }
 

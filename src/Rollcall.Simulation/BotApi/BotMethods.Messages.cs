@@ -13,7 +13,7 @@ internal static partial class BotMethods
         var chat = OpenChat(emulator, bot, request);
         var text = request.String("text") is { Length: > 0 } t ? t : throw BotApiError.BadRequest("message text is empty");
         var parseMode = request.String("parse_mode");
-        FormattedText.Display(text, parseMode);
+        TelegramLimits.Text(FormattedText.Display(text, parseMode));
         return Deliver(emulator, bot, chat, parseMode, request.Json("reply_markup") as JsonObject, null, message => message["text"] = text);
     }
 
@@ -44,7 +44,7 @@ internal static partial class BotMethods
     {
         var text = request.String("text") is { Length: > 0 } t ? t : throw BotApiError.BadRequest("message text is empty");
         var parseMode = request.String("parse_mode");
-        FormattedText.Display(text, parseMode);
+        TelegramLimits.Text(FormattedText.Display(text, parseMode));
         return Edit(emulator, bot, request, parseMode, keepParseMode: false, message => message["text"] = text);
     }
 
@@ -59,6 +59,7 @@ internal static partial class BotMethods
         var message = chat.Find(messageId) ?? throw BotApiError.BadRequest("message to edit not found");
         var old = chat.BotView(messageId) ?? throw BotApiError.BadRequest("message can't be edited");
         var markup = request.Json("reply_markup") as JsonObject;
+        MessageViews.Keyboard(markup);
         var before = message.ToJsonString();
         change(message);
         MessageViews.AttachInlineMarkup(message, markup);
@@ -85,6 +86,7 @@ internal static partial class BotMethods
     private static JsonValue AnswerCallbackQuery(BotApiEmulator emulator, BotApiRequest request)
     {
         var id = request.RequireString("callback_query_id");
+        TelegramLimits.CallbackAnswer(request.String("text"));
         var chat = emulator.FindCallbackQuery(id)
             ?? throw BotApiError.BadRequest("query is too old and response timeout expired or query ID is invalid");
         chat.Answers.Writer.TryWrite(new CallbackAnswer(id, request.String("text"), request.Bool("show_alert")));

@@ -6,6 +6,9 @@ namespace Rollcall.Storage.Configurations;
 
 internal sealed class AttendanceMarkConfiguration : IEntityTypeConfiguration<AttendanceMark>
 {
+    /// <summary>A teacher's remark is a short note; longer ones are cut before they are stored.</summary>
+    public const int RemarkLength = 200;
+
     public void Configure(EntityTypeBuilder<AttendanceMark> builder)
     {
         builder.ToTable("marks");
@@ -15,6 +18,7 @@ internal sealed class AttendanceMarkConfiguration : IEntityTypeConfiguration<Att
         builder.Property(m => m.StudentId).HasMaxLength(50);
         builder.Property(m => m.Status).HasMaxLength(16);
         builder.Property(m => m.Reason).HasMaxLength(200);
+        builder.Property(m => m.Remark).HasMaxLength(RemarkLength);
         builder.HasOne<AttendanceSessionRow>().WithMany().HasForeignKey(m => m.SessionId).OnDelete(DeleteBehavior.Cascade);
     }
 }

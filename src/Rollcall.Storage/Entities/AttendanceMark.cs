@@ -21,6 +21,12 @@ public class AttendanceMark
 
     public bool Reviewed { get; set; }
 
+    /// <summary>The status is the teacher's own (set from the roll), not the machine's decision.</summary>
+    public bool SetByTeacher { get; set; }
+
+    /// <summary>The teacher's remark on the mark.</summary>
+    public string? Remark { get; set; }
+
     /// <summary>The verified face's embedding (float32 bytes), kept while the session is open to spot one face marking two IDs.</summary>
     public byte[]? ProbeEmbedding { get; set; }
 

@@ -31,6 +31,9 @@ public class AttendanceSessionRow
 
     public DateTimeOffset? ReportSentAt { get; set; }
 
+    /// <summary>How many of the scheduled report's replies went out, in order: a retry sends only the rest.</summary>
+    public int ReportPartsSent { get; set; }
+
     public List<SessionBatch> Batches { get; set; } = [];
 
     public List<SessionStudent> Students { get; set; } = [];

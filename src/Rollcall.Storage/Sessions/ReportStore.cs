@@ -54,7 +54,12 @@ public sealed class ReportStore(RollcallDatabase database)
         var lines = session.Students
             .OrderBy(s => s.Batch, StringComparer.Ordinal).ThenBy(s => s.StudentId, StringComparer.Ordinal)
             .Select(s => marks.TryGetValue(s.StudentId, out var m)
-                ? new ReportLine(s.StudentId, s.Name, s.Batch, m.Status, m.Similarity, m.DecidedAt) { Reviewed = m.Reviewed }
+                ? new ReportLine(s.StudentId, s.Name, s.Batch, m.Status, m.Similarity, m.DecidedAt)
+                {
+                    Reviewed = m.Reviewed,
+                    SetByTeacher = m.SetByTeacher,
+                    Remark = m.Remark,
+                }
                 : new ReportLine(s.StudentId, s.Name, s.Batch, null, null, null))
             .ToList();
         var refusals = await db.AuditLog.AsNoTracking()
@@ -66,6 +71,7 @@ public sealed class ReportStore(RollcallDatabase database)
             OpenedAt = session.CreatedAt,
             ExpiresAt = session.ExpiresAt,
             BindingRefusals = refusals,
+            PartsSent = session.ReportPartsSent,
         };
     }
 
@@ -75,6 +81,21 @@ public sealed class ReportStore(RollcallDatabase database)
         await using var db = database.CreateContext();
         await db.Sessions.Where(s => s.Id == sessionId && s.ReportSentAt == null)
             .ExecuteUpdateAsync(s => s.SetProperty(x => x.ReportClaimedUntil, (DateTimeOffset?)null), cancellationToken);
+    }
+
+    /// <summary>Records that the report's first <paramref name="parts"/> replies reached the teacher, so a retry sends only the rest.</summary>
+    public async Task RecordPartsSentAsync(Guid sessionId, int parts, CancellationToken cancellationToken)
+    {
+        await using var db = database.CreateContext();
+        await db.Sessions.Where(s => s.Id == sessionId).ExecuteUpdateAsync(s => s.SetProperty(x => x.ReportPartsSent, parts), cancellationToken);
+    }
+
+    /// <summary>A part failed for now (Telegram down): the claim is held until <paramref name="retryAt"/>, when a round sends the rest.</summary>
+    public async Task RetryLaterAsync(Guid sessionId, DateTimeOffset retryAt, CancellationToken cancellationToken)
+    {
+        await using var db = database.CreateContext();
+        await db.Sessions.Where(s => s.Id == sessionId && s.ReportSentAt == null)
+            .ExecuteUpdateAsync(s => s.SetProperty(x => x.ReportClaimedUntil, retryAt), cancellationToken);
     }
 
     public async Task MarkSentAsync(Guid sessionId, DateTimeOffset now, CancellationToken cancellationToken)
@@ -94,6 +115,9 @@ public sealed record SessionReport(Guid SessionId, long TeacherChatId, IReadOnly
 
     public DateTimeOffset ExpiresAt { get; init; }
 
+    /// <summary>Replies of the scheduled report already delivered (the report's parts are sent in order).</summary>
+    public int PartsSent { get; init; }
+
     /// <summary>Check-ins refused by account binding (an ID bound to another account, a second ID from one account), once per account and ID.</summary>
     public int BindingRefusals { get; init; }
 }
@@ -103,6 +127,15 @@ public sealed record ReportLine(string StudentId, string Name, string Batch, Mar
 {
     public bool Present => Status == MarkStatus.Present;
 
+    /// <summary>In class: present or late.</summary>
+    public bool Attended => Status is MarkStatus.Present or MarkStatus.Late;
+
     /// <summary>Decided by the teacher in review (approved when present, rejected when refused).</summary>
     public bool Reviewed { get; init; }
+
+    /// <summary>The status is the teacher's own (set from the roll), not the machine's decision.</summary>
+    public bool SetByTeacher { get; init; }
+
+    /// <summary>The teacher's remark on the mark, if any.</summary>
+    public string? Remark { get; init; }
 }

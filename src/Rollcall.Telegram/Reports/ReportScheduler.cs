@@ -3,6 +3,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Rollcall.Hosting;
+using Rollcall.Sessions;
 using Rollcall.Storage.Reviews;
 using Rollcall.Storage.Sessions;
 using Rollcall.Telegram.Classroom;
@@ -14,7 +15,8 @@ namespace Rollcall.Telegram.Reports;
 
 /// <summary>
 /// Sends each session's report once it is due: claims due sessions with a lease (a conditional UPDATE, so two instances
-/// never both send), sends the message and the CSV, then marks it sent. A report due while the process was down goes out at start-up.
+/// never both send), sends its parts (the messages, the CSV, the chart) recording each one, then marks it sent once. A
+/// part Telegram cannot take now is sent again alone in a later round; a report due while the process was down goes out at start-up.
 /// </summary>
 public sealed class ReportScheduler(
     ReportStore store,
@@ -23,10 +25,14 @@ public sealed class ReportScheduler(
     ILogger<ReportScheduler> logger,
     ReviewExpiry reviews,
     BotMessenger messenger,
-    IOptions<ClassroomOptions> classroom) : BackgroundService
+    IOptions<ClassroomOptions> classroom,
+    LocalClock clock) : BackgroundService
 {
     public static readonly TimeSpan Period = TimeSpan.FromSeconds(5);
     private static readonly TimeSpan Lease = TimeSpan.FromMinutes(2);
+
+    /// <summary>How long after a part failed the report's next round sends the rest.</summary>
+    private static readonly TimeSpan RetryDelay = TimeSpan.FromSeconds(15);
 
     /// <summary>How long a due report waits for verifications still queued.</summary>
     private static readonly TimeSpan Grace = TimeSpan.FromMinutes(2);
@@ -68,20 +74,37 @@ public sealed class ReportScheduler(
                 VerificationMessages.WithReceipt(Reply.Text(TextKey.ReviewExpiredStudent, e.Subject), e.Receipt))), grace.Token);
 
             var report = await store.LoadAsync(sessionId, grace.Token);
-            if (await sender.SendAsync(report.TeacherChatId, ReportFormatter.Replies(report), grace.Token))
+            if (await DeliverAsync(report, grace.Token))
             {
                 await store.MarkSentAsync(sessionId, time.GetUtcNow(), grace.Token);
-                ReportsLog.ReportSent(logger, sessionId, report.TeacherChatId, report.Lines.Count(l => l.Present), report.Lines.Count);
+                ReportsLog.ReportSent(logger, sessionId, report.TeacherChatId, report.Lines.Count(l => l.Attended), report.Lines.Count);
                 sent++;
-            }
-            else
-            {
-                // The claim runs out and a later round retries.
-                ReportsLog.ReportNotSent(logger, sessionId);
             }
         }
 
         return sent;
+    }
+
+    /// <summary>
+    /// Sends the parts not yet delivered, in order, recording each; true when every part went out or was refused for
+    /// good (trying again cannot help). A part that may pass later ends the round: the next sends only the rest.
+    /// </summary>
+    private async Task<bool> DeliverAsync(SessionReport report, CancellationToken cancellationToken)
+    {
+        var parts = ReportFormatter.Replies(report, clock);
+        for (var part = report.PartsSent; part < parts.Count; part++)
+        {
+            if (await sender.TrySendAsync(report.TeacherChatId, parts[part], cancellationToken) == Delivery.Failed)
+            {
+                await store.RetryLaterAsync(report.SessionId, time.GetUtcNow() + RetryDelay, cancellationToken);
+                ReportsLog.ReportNotSent(logger, report.SessionId, part + 1, parts.Count);
+                return false;
+            }
+
+            await store.RecordPartsSentAsync(report.SessionId, part + 1, cancellationToken);
+        }
+
+        return true;
     }
 
     private static async Task<bool> WaitAsync(PeriodicTimer timer, CancellationToken cancellationToken)

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Rollcall.Sessions;
 using Rollcall.Storage;
 using Rollcall.Storage.Conversations;
 using Rollcall.Telegram.Classroom;
@@ -30,6 +31,7 @@ public static class BotsSetup
         var polling = (configuration.Get<BotOptions>() ?? new BotOptions()).Mode == "polling";
         services.AddBotClient(BotRole.Teacher, o => o.TeacherBotToken, polling);
         services.AddBotClient(BotRole.Student, o => o.StudentBotToken, polling);
+        services.AddSingleton(sp => new LocalClock(sp.GetRequiredService<IOptions<ClassroomOptions>>().Value.Zone));
         services.AddSingleton<ConversationStore>();
         services.AddSingleton<BotMessenger>();
         services.AddTurnContext();

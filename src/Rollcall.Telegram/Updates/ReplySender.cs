@@ -23,29 +23,35 @@ public sealed class ReplySender(ITelegramBotClient bot, ILogger<ReplySender> log
         var allSent = true;
         foreach (var reply in replies)
         {
-            for (var attempt = 1; ; attempt++)
-            {
-                try
-                {
-                    await SendOneAsync(chatId, reply, cancellationToken);
-                    break;
-                }
-                catch (Exception e) when (e is ApiRequestException or RequestException or HttpRequestException)
-                {
-                    if (attempt < MaxTries && RetryDelay(e, attempt) is { } delay)
-                    {
-                        await Task.Delay(delay, time, cancellationToken);
-                        continue;
-                    }
-
-                    UpdatesLog.ReplyFailed(logger, chatId, reply.GetType().Name, e);
-                    allSent = false;
-                    break;
-                }
-            }
+            allSent &= await TrySendAsync(chatId, reply, cancellationToken) == Delivery.Sent;
         }
 
         return allSent;
+    }
+
+    /// <summary>Sends one reply, retrying what may pass later; says whether it went, was refused for good, or may go later.</summary>
+    public async Task<Delivery> TrySendAsync(long chatId, Reply reply, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await SendOneAsync(chatId, reply, cancellationToken);
+                return Delivery.Sent;
+            }
+            catch (Exception e) when (e is ApiRequestException or RequestException or HttpRequestException)
+            {
+                var delay = RetryDelay(e, attempt);
+                if (attempt < MaxTries && delay is not null)
+                {
+                    await Task.Delay(delay.Value, time, cancellationToken);
+                    continue;
+                }
+
+                UpdatesLog.ReplyFailed(logger, chatId, reply.GetType().Name, e);
+                return delay is null ? Delivery.Refused : Delivery.Failed;
+            }
+        }
     }
 
     /// <summary>How long to wait before trying again, or null when trying again cannot help (a 4xx such as a blocked bot).</summary>
@@ -111,4 +117,16 @@ public sealed class ReplySender(ITelegramBotClient bot, ILogger<ReplySender> log
 
     private static InlineKeyboardMarkup Inline(Keyboard.Inline inline) =>
         new(inline.Buttons.Select(b => new[] { InlineKeyboardButton.WithCallbackData(b.Label, b.Data) }));
+}
+
+/// <summary>What became of one reply.</summary>
+public enum Delivery
+{
+    Sent,
+
+    /// <summary>Telegram refused it (a 4xx other than 429: too long, chat blocked): sending it again cannot help.</summary>
+    Refused,
+
+    /// <summary>Telegram or the network failed after the retries (5xx, 429, no connection): it may pass later.</summary>
+    Failed,
 }

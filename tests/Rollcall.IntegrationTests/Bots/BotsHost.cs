@@ -22,7 +22,8 @@ namespace Rollcall.IntegrationTests.Bots;
 
 /// <summary>
 /// Both real bots (AddBots) polling the Bot API emulator, on a fresh SQLite file, with the built-in roster as LMS and a
-/// face verifier that answers what the test says. One teacher (phone +91 98765 43210, rao / secret-pw), batches CS-A and CS-B.
+/// face verifier that answers what the test says. One teacher (phone +91 98765 43210, rao / secret-pw), batches CS-A and CS-B
+/// (Asha S-1 and Ben S-2 in CS-A, Chen S-3 in CS-B, all in Maths), and any more students a test adds.
 /// </summary>
 internal sealed class BotsHost : IAsyncDisposable
 {
@@ -56,7 +57,7 @@ internal sealed class BotsHost : IAsyncDisposable
     /// <paramref name="settings"/> adds or overrides settings.
     /// </summary>
     public static async Task<BotsHost> StartAsync(int otpSeconds = 120, int reportDelaySeconds = 15, int? webhookPort = null,
-        IReadOnlyDictionary<string, string?>? settings = null)
+        IReadOnlyDictionary<string, string?>? settings = null, IReadOnlyList<RosterEntry>? moreStudents = null)
     {
         var emulator = new BotApiEmulator();
         await emulator.StartAsync(TestContext.Current.CancellationToken);
@@ -107,6 +108,7 @@ internal sealed class BotsHost : IAsyncDisposable
                 new RosterEntry { StudentId = "S-1", Name = "Asha", Batch = "CS-A", Subject = "Maths" },
                 new RosterEntry { StudentId = "S-2", Name = "Ben", Batch = "CS-A", Subject = "Maths" },
                 new RosterEntry { StudentId = "S-3", Name = "Chen", Batch = "CS-B", Subject = "Maths" });
+            db.Roster.AddRange(moreStudents ?? []);
             await db.SaveChangesAsync(TestContext.Current.CancellationToken);
         }
 

@@ -47,7 +47,14 @@ namespace Rollcall.Storage.Migrations.Postgres
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<string>("Remark")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
                     b.Property<bool>("Reviewed")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("SetByTeacher")
                         .HasColumnType("boolean");
 
                     b.Property<double?>("Similarity")
@@ -101,6 +108,9 @@ namespace Rollcall.Storage.Migrations.Postgres
 
                     b.Property<DateTimeOffset>("ReportDueAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("ReportPartsSent")
+                        .HasColumnType("integer");
 
                     b.Property<DateTimeOffset?>("ReportSentAt")
                         .HasColumnType("timestamp with time zone");

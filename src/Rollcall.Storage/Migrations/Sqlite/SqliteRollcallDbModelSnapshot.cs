@@ -42,7 +42,14 @@ namespace Rollcall.Storage.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Remark")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<bool>("Reviewed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("SetByTeacher")
                         .HasColumnType("INTEGER");
 
                     b.Property<double?>("Similarity")
@@ -95,6 +102,9 @@ namespace Rollcall.Storage.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<long>("ReportDueAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ReportPartsSent")
                         .HasColumnType("INTEGER");
 
                     b.Property<long?>("ReportSentAt")
