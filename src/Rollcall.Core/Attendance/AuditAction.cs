@@ -12,6 +12,9 @@ public static class AuditAction
     public const string AnotherIdThisSession = "refused-second-id";
     public const string Present = "present";
 
+    /// <summary>Verified, after LATE_AFTER_MINUTES of the session.</summary>
+    public const string Late = "late";
+
     /// <summary>A face check that failed and used an attempt, with attempts left.</summary>
     public const string AttemptFailed = "attempt-failed";
 
@@ -30,6 +33,12 @@ public static class AuditAction
 
     /// <summary>The report went out before the teacher decided.</summary>
     public const string ReviewExpired = "review-expired";
+
+    /// <summary>The teacher set a mark's status (Present, Late, Excused, Absent), with the reason and any remark.</summary>
+    public const string TeacherSet = "teacher-set";
+
+    /// <summary>The teacher gave a student fresh attempts.</summary>
+    public const string AttemptsReset = "attempts-reset";
 
     /// <summary>A student removed their binding and face data (/forget).</summary>
     public const string Forget = "forget";

@@ -42,7 +42,11 @@ public enum AccountCheck
 }
 
 /// <summary>The session a student's code matched, with the student's roster entry and standing.</summary>
-public sealed record SessionMatch(Guid SessionId, string StudentName, string Batch, GeoPoint Centre, bool AlreadyPresent, int AttemptsUsed);
+public sealed record SessionMatch(Guid SessionId, string StudentName, string Batch, GeoPoint Centre, bool AlreadyPresent, int AttemptsUsed)
+{
+    /// <summary>The status the teacher set for the student in this session, if any: then only the teacher changes it.</summary>
+    public MarkStatus? SetByTeacher { get; init; }
+}
 
 /// <summary>A received video note to verify, with the action the student was asked to do in it.</summary>
 public sealed record VerificationRequest(
@@ -82,6 +86,9 @@ public abstract record QueueResult
 
     /// <summary>The check-in waits for the teacher's review.</summary>
     public sealed record InReview : QueueResult;
+
+    /// <summary>The teacher set the student's status for this session.</summary>
+    public sealed record SetByTeacher(MarkStatus Status) : QueueResult;
 
     /// <summary>The report went out; check-ins are over.</summary>
     public sealed record SessionClosed : QueueResult;

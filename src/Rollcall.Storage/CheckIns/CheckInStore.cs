@@ -73,7 +73,10 @@ public sealed class CheckInStore(RollcallDb db) : ICheckInStore
         var mark = await db.Marks.AsNoTracking()
             .SingleOrDefaultAsync(m => m.SessionId == found.Id && m.StudentId == studentId, cancellationToken);
         return new SessionMatch(found.Id, found.Name, found.Batch, new GeoPoint(found.CentreLatitude, found.CentreLongitude),
-            mark?.Status == MarkStatus.Present, mark?.AttemptsUsed ?? 0);
+            mark?.State.Attended == true, mark?.AttemptsUsed ?? 0)
+        {
+            SetByTeacher = mark is { SetByTeacher: true } ? mark.Status : null,
+        };
     }
 
     public async Task<bool> IsCheckInOverAsync(Guid sessionId, string studentId, CancellationToken cancellationToken)
@@ -139,6 +142,7 @@ public sealed class CheckInStore(RollcallDb db) : ICheckInStore
             {
                 Admission.AlreadyPresent => new QueueResult.AlreadyPresent(),
                 Admission.InReview => new QueueResult.InReview(),
+                Admission.SetByTeacher => new QueueResult.SetByTeacher(mark.Status),
                 _ => new QueueResult.NoAttemptsLeft(),
             };
         }

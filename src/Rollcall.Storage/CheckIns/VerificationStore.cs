@@ -118,6 +118,10 @@ public sealed class VerificationStore(RollcallDatabase database, ReceiptBook rec
         {
             await MarkPresentAsync(db, session, job.StudentId, job.TelegramUserId, now, cancellationToken);
         }
+        else if (change.SendsToLms)
+        {
+            await SendToLmsAsync(db, session, job.StudentId, now, cancellationToken);
+        }
 
         AuditTrail.Record(db, now, AuditActor.FaceCheck, change.AuditAction, job.SessionId, job.StudentId, change.AuditDetail);
         var receipt = receipts.Issue(db, job.SessionId, job.StudentId, change.Receipt, now);
@@ -139,14 +143,20 @@ public sealed class VerificationStore(RollcallDatabase database, ReceiptBook rec
     internal static async Task MarkPresentAsync(
         RollcallDb db, AttendanceSessionRow session, string studentId, long telegramUserId, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var batch = await db.SessionStudents.Where(s => s.SessionId == session.Id && s.StudentId == studentId)
-            .Select(s => s.Batch).SingleAsync(cancellationToken);
-        AttendanceOutbox.Enqueue(db, session.TeacherId, batch, session.Subject, session.Date, now);
+        await SendToLmsAsync(db, session, studentId, now, cancellationToken);
         if (!await db.StudentBindings.AnyAsync(b => b.StudentId == studentId, cancellationToken)
             && !db.StudentBindings.Local.Any(b => b.StudentId == studentId))
         {
             db.StudentBindings.Add(new StudentBinding { StudentId = studentId, TelegramUserId = telegramUserId, BoundAt = now });
         }
+    }
+
+    /// <summary>The mark's LMS submission through the outbox, in the caller's transaction.</summary>
+    internal static async Task SendToLmsAsync(RollcallDb db, AttendanceSessionRow session, string studentId, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var batch = await db.SessionStudents.Where(s => s.SessionId == session.Id && s.StudentId == studentId)
+            .Select(s => s.Batch).SingleAsync(cancellationToken);
+        AttendanceOutbox.Enqueue(db, session.TeacherId, batch, session.Subject, session.Date, now);
     }
 
     private static async Task SaveAsync(RollcallDb db, Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction transaction, CancellationToken cancellationToken)

@@ -6,9 +6,6 @@ namespace Rollcall.Storage.Configurations;
 
 internal sealed class AttendanceMarkConfiguration : IEntityTypeConfiguration<AttendanceMark>
 {
-    /// <summary>A teacher's remark is a short note; longer ones are cut before they are stored.</summary>
-    public const int RemarkLength = 200;
-
     public void Configure(EntityTypeBuilder<AttendanceMark> builder)
     {
         builder.ToTable("marks");
@@ -18,7 +15,7 @@ internal sealed class AttendanceMarkConfiguration : IEntityTypeConfiguration<Att
         builder.Property(m => m.StudentId).HasMaxLength(50);
         builder.Property(m => m.Status).HasMaxLength(16);
         builder.Property(m => m.Reason).HasMaxLength(200);
-        builder.Property(m => m.Remark).HasMaxLength(RemarkLength);
+        builder.Property(m => m.Remark).HasMaxLength(Marks.TeacherMarks.RemarkLength);
         builder.HasOne<AttendanceSessionRow>().WithMany().HasForeignKey(m => m.SessionId).OnDelete(DeleteBehavior.Cascade);
     }
 }

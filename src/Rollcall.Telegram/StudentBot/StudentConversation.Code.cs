@@ -49,6 +49,11 @@ public sealed partial class StudentConversation
             return Say(StudentState.Start, Reply.Text(TextKey.AlreadyPresent));
         }
 
+        if (match.SetByTeacher is { } status)
+        {
+            return Say(StudentState.Start, Reply.Text(TextKey.SetByTeacherStudent, MarkWords.Word(status)));
+        }
+
         if (!_options.Attempts.CanTry(match.AttemptsUsed))
         {
             return Say(StudentState.Start, Reply.Text(TextKey.NoAttemptsLeft));

@@ -71,6 +71,7 @@ public sealed partial class StudentConversation
                     QueueResult.Replayed => Say(state, Reply.Text(TextKey.VideoNoteReplayed)),
                     QueueResult.AlreadyPresent => Say(StudentState.Start, Reply.Text(TextKey.AlreadyPresent)),
                     QueueResult.InReview => Say(StudentState.Start, Reply.Text(TextKey.StillInReview)),
+                    QueueResult.SetByTeacher set => Say(StudentState.Start, Reply.Text(TextKey.SetByTeacherStudent, MarkWords.Word(set.Status))),
                     QueueResult.NoAttemptsLeft => Say(StudentState.Start, Reply.Text(TextKey.NoAttemptsLeft)),
                     _ => Say(StudentState.Start, Reply.Text(TextKey.SessionClosed)),
                 };

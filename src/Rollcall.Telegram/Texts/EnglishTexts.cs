@@ -113,6 +113,7 @@ public static class EnglishTexts
         [TextKey.BoundToAnotherAccount] = "This student ID is registered to another Telegram account. Please ask your teacher.",
         [TextKey.AnotherIdThisSession] = "You already checked in under another student ID in this session. One account marks one student; please ask your teacher.",
         [TextKey.AlreadyPresent] = "You are already marked present in this session.",
+        [TextKey.SetByTeacherStudent] = "Your teacher has marked you {0} in this session. If that is wrong, speak to your teacher.",
         [TextKey.NoAttemptsLeft] = "You have used all your attempts for this session. Please contact your teacher.",
         [TextKey.StudentWelcome] = "Welcome {0}, batch {1}. Share your live location: tap the paperclip, Location, \"Share my live location\".",
         [TextKey.LocationNotLive] = "Please share a live location, not a pin: tap the paperclip, Location, \"Share my live location\".",
@@ -169,5 +170,8 @@ public static class EnglishTexts
         [TextKey.AttestsApprovedByTeacher] = "present (approved by teacher)",
         [TextKey.AttestsRejectedByTeacher] = "refused (rejected by teacher)",
         [TextKey.AttestsNotReviewedInTime] = "refused (not reviewed before the report)",
+        [TextKey.AttestsLate] = "late",
+        [TextKey.AttestsSetByTeacher] = "marked {0} by the teacher",
+        [TextKey.AttestsAttemptsReset] = "attempts reset by the teacher",
     }.ToFrozenDictionary();
 }

@@ -9,13 +9,17 @@ namespace Rollcall.Telegram.Texts;
 public static class MarkWords
 {
     /// <summary>A mark as /mydata shows it.</summary>
-    public static string Standing(MarkStatus status, bool reviewed) => BotTexts.Format(status switch
-    {
-        MarkStatus.Present => reviewed ? TextKey.StandingPresentReviewed : TextKey.StandingPresent,
-        MarkStatus.InReview => TextKey.StandingWaitingForReview,
-        MarkStatus.Refused => TextKey.StandingNotMarked,
-        _ => TextKey.StandingChecking,
-    });
+    public static string Standing(MarkStatus status, bool reviewed, bool byTeacher = false) => byTeacher
+        ? BotTexts.Format(TextKey.AttestsSetByTeacher, Word(status))
+        : BotTexts.Format(status switch
+        {
+            MarkStatus.Present => reviewed ? TextKey.StandingPresentReviewed : TextKey.StandingPresent,
+            MarkStatus.Late => TextKey.StatusLate,
+            MarkStatus.InReview => TextKey.StandingWaitingForReview,
+            MarkStatus.Refused or MarkStatus.Absent => TextKey.StandingNotMarked,
+            MarkStatus.Excused => TextKey.StatusExcused,
+            _ => TextKey.StandingChecking,
+        });
 
     /// <summary>A student's status column in the report's CSV; no mark at all is absent; the teacher's own marks say so.</summary>
     public static string Csv(MarkStatus? status, bool reviewed, bool byTeacher)
@@ -64,6 +68,9 @@ public static class MarkWords
         Attestation.AttemptFailed => BotTexts.Format(TextKey.AttestsAttemptFailed, statement.Attempt, statement.Outcome),
         Attestation.ApprovedByTeacher => BotTexts.Format(TextKey.AttestsApprovedByTeacher),
         Attestation.RejectedByTeacher => BotTexts.Format(TextKey.AttestsRejectedByTeacher),
+        Attestation.Late => BotTexts.Format(TextKey.AttestsLate),
+        Attestation.SetByTeacher => BotTexts.Format(TextKey.AttestsSetByTeacher, statement.Outcome),
+        Attestation.AttemptsReset => BotTexts.Format(TextKey.AttestsAttemptsReset),
         _ => BotTexts.Format(TextKey.AttestsNotReviewedInTime),
     };
 }

@@ -114,6 +114,7 @@ public enum TextKey
     OtpNotFound,
     LockedOut,
     AlreadyPresent,
+    SetByTeacherStudent,
     NoAttemptsLeft,
     StudentWelcome,
     LocationNotLive,
@@ -170,4 +171,7 @@ public enum TextKey
     AttestsApprovedByTeacher,
     AttestsRejectedByTeacher,
     AttestsNotReviewedInTime,
+    AttestsLate,
+    AttestsSetByTeacher,
+    AttestsAttemptsReset,
 }

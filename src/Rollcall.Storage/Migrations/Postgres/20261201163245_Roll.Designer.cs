@@ -12,7 +12,7 @@ using Rollcall.Storage;
 namespace Rollcall.Storage.Migrations.Postgres
 {
     [DbContext(typeof(PostgresRollcallDb))]
-    [Migration("20261201161953_Roll")]
+    [Migration("20261201163245_Roll")]
     partial class Roll
     {
         /// <inheritdoc />

@@ -11,7 +11,7 @@ using Rollcall.Storage;
 namespace Rollcall.Storage.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteRollcallDb))]
-    [Migration("20261201161933_Roll")]
+    [Migration("20261201163237_Roll")]
     partial class Roll
     {
         /// <inheritdoc />
