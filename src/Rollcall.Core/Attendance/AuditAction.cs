@@ -5,6 +5,18 @@ public static class AuditAction
 {
     public const string SessionOpened = "session-opened";
 
+    /// <summary>The teacher gave the code more time (+2 min on the session message).</summary>
+    public const string SessionExtended = "session-extended";
+
+    /// <summary>The teacher closed the check-in early (Close now).</summary>
+    public const string SessionClosed = "session-closed";
+
+    /// <summary>The teacher moved the class area's centre.</summary>
+    public const string SessionRecentred = "session-recentred";
+
+    /// <summary>The teacher added a remark to a mark without changing its status.</summary>
+    public const string Remark = "remark";
+
     /// <summary>A wrong student ID sent with an open session's code.</summary>
     public const string WrongId = "wrong-id";
     public const string LockedOut = "locked-out";

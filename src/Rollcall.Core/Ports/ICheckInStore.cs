@@ -16,8 +16,20 @@ public interface ICheckInStore
 
     Task ClearFailuresAsync(long telegramUserId, CancellationToken cancellationToken);
 
-    /// <summary>The open session whose code is <paramref name="otp"/> and whose roster has <paramref name="studentId"/>.</summary>
+    /// <summary>The open session whose code (or, with rotation, the code before) is <paramref name="otp"/> and whose roster has <paramref name="studentId"/>.</summary>
     Task<SessionMatch?> FindOpenSessionAsync(string otp, string studentId, DateTimeOffset now, CancellationToken cancellationToken);
+
+    /// <summary>The open session whose code is <paramref name="otp"/>, whoever asks (a deep link's code, proven before the ID is typed).</summary>
+    Task<Guid?> FindSessionByCodeAsync(string otp, DateTimeOffset now, CancellationToken cancellationToken);
+
+    /// <summary>The student on the roster of a session whose code was proven earlier, while it accepts check-ins.</summary>
+    Task<SessionMatch?> FindSessionStudentAsync(Guid sessionId, string studentId, DateTimeOffset now, CancellationToken cancellationToken);
+
+    /// <summary>Records that the student gave the code in time: the roll counts them as checking in, and the report waits for them.</summary>
+    Task BeginCheckInAsync(Guid sessionId, string studentId, DateTimeOffset now, CancellationToken cancellationToken);
+
+    /// <summary>The session's centre while it accepts check-ins (until the grace ends, before the report); null after.</summary>
+    Task<GeoPoint?> CheckInCentreAsync(Guid sessionId, DateTimeOffset now, CancellationToken cancellationToken);
 
     /// <summary>Whether this Telegram account may check in as <paramref name="studentId"/> in the session (account binding).</summary>
     Task<AccountCheck> CheckAccountAsync(Guid sessionId, string studentId, long telegramUserId, DateTimeOffset now, CancellationToken cancellationToken);

@@ -48,11 +48,28 @@ internal static partial class BotMethods
         return Edit(emulator, bot, request, parseMode, keepParseMode: false, message => message["text"] = text);
     }
 
+    private static JsonObject EditMessageCaption(BotApiEmulator emulator, EmulatedBot bot, BotApiRequest request)
+    {
+        var caption = request.String("caption") ?? "";
+        var parseMode = request.String("parse_mode");
+        TelegramLimits.Caption(FormattedText.Display(caption, parseMode));
+        return Edit(emulator, bot, request, parseMode, keepParseMode: false, message =>
+        {
+            if (message["photo"] is null && message["document"] is null)
+            {
+                throw BotApiError.BadRequest("there is no caption in the message to edit");
+            }
+
+            message["caption"] = caption;
+        });
+    }
+
     private static JsonObject EditMessageReplyMarkup(BotApiEmulator emulator, EmulatedBot bot, BotApiRequest request) =>
         Edit(emulator, bot, request, null, keepParseMode: true, _ => { });
 
     /// <summary>Edits a bot's own message; a missing reply_markup removes the inline keyboard, as in Telegram.</summary>
-    private static JsonObject Edit(BotApiEmulator emulator, EmulatedBot bot, BotApiRequest request, string? parseMode, bool keepParseMode, Action<JsonObject> change)
+    private static JsonObject Edit(BotApiEmulator emulator, EmulatedBot bot, BotApiRequest request, string? parseMode, bool keepParseMode, Action<JsonObject> change,
+        BotFile? newFile = null)
     {
         var chat = OpenChat(emulator, bot, request);
         var messageId = (int)(request.Long("message_id") ?? throw BotApiError.BadRequest("message identifier is not specified"));
@@ -70,7 +87,7 @@ internal static partial class BotMethods
 
         message["edit_date"] = emulator.UnixNow();
         chat.Replace(messageId, message);
-        var view = MessageViews.FromBot(message, keepParseMode ? old.ParseMode : parseMode, markup, old.File);
+        var view = MessageViews.FromBot(message, keepParseMode ? old.ParseMode : parseMode, markup, newFile ?? old.File);
         chat.SetBotView(view);
         chat.Edits.Writer.TryWrite(view);
         return message;

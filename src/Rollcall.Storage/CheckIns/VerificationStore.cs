@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Rollcall.Attendance;
 using Rollcall.Faces;
+using Rollcall.Sessions;
 using Rollcall.Storage.Audit;
 using Rollcall.Storage.Entities;
 using Rollcall.Storage.Faces;
@@ -82,10 +83,15 @@ public sealed class VerificationStore(RollcallDatabase database, ReceiptBook rec
     /// <summary>As above, with the worker's grey-band and look-alike findings: those go to the teacher or are refused.</summary>
     public Task<VerificationDecision> CompleteAsync(
         VerificationJob job, Verdict verdict, AttemptPolicy policy, DateTimeOffset now, CancellationToken cancellationToken) =>
-        TurnTransaction.RunAsync(database, ct => DecideAsync(job, verdict, policy, now, ct), cancellationToken);
+        CompleteAsync(job, verdict, policy, null, now, cancellationToken);
+
+    /// <summary>As above; a match whose note came <paramref name="lateAfter"/> or more after the session opened is Late.</summary>
+    public Task<VerificationDecision> CompleteAsync(
+        VerificationJob job, Verdict verdict, AttemptPolicy policy, TimeSpan? lateAfter, DateTimeOffset now, CancellationToken cancellationToken) =>
+        TurnTransaction.RunAsync(database, ct => DecideAsync(job, verdict, policy, lateAfter, now, ct), cancellationToken);
 
     private async Task<VerificationDecision> DecideAsync(
-        VerificationJob job, Verdict verdict, AttemptPolicy policy, DateTimeOffset now, CancellationToken cancellationToken)
+        VerificationJob job, Verdict verdict, AttemptPolicy policy, TimeSpan? lateAfter, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var check = verdict.Check;
         await using var db = database.CreateContext();
@@ -98,7 +104,8 @@ public sealed class VerificationStore(RollcallDatabase database, ReceiptBook rec
         row.Outcome = check.GetType().Name;
         row.LeaseUntil = null;
 
-        var change = MarkDecision.Decide(mark.State, new MarkEvent.Verified(verdict, job.Attempt, policy));
+        var late = SessionTimes.IsLate(session.CreatedAt, job.CreatedAt, lateAfter);
+        var change = MarkDecision.Decide(mark.State, new MarkEvent.Verified(verdict, job.Attempt, policy) { Late = late });
         if (change is null)
         {
             await SaveAsync(db, transaction, cancellationToken);

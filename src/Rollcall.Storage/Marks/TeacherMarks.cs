@@ -61,7 +61,59 @@ public sealed class TeacherMarks(RollcallDb db, ReceiptBook receipts)
             ?? await db.StudentBindings.Where(b => b.StudentId == studentId).Select(b => (long?)b.TelegramUserId).SingleOrDefaultAsync(cancellationToken);
         return new TeacherMarkOutcome.Applied(student.Name, session.Subject, mark.Status, receipt, change.Notifies ? chat : null);
     }
+
+    /// <summary>
+    /// Unbinds the student's ID from its Telegram account (a new phone or account), as `rollcall students unbind` does, for
+    /// a student of the teacher's own session; null when the ID was not bound. The student refused for the binding is told.
+    /// </summary>
+    public async Task<Unbound?> UnbindAsync(Guid sessionId, string studentId, long teacherChatId, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await TurnTransaction.EnsureAsync(db, cancellationToken);
+        var session = await db.Sessions.AsNoTracking().SingleOrDefaultAsync(s => s.Id == sessionId && s.TeacherChatId == teacherChatId, cancellationToken);
+        if (session is null || !await db.SessionStudents.AnyAsync(s => s.SessionId == sessionId && s.StudentId == studentId, cancellationToken))
+        {
+            return null;
+        }
+
+        var removed = await db.StudentBindings.Where(b => b.StudentId == studentId).ExecuteDeleteAsync(cancellationToken);
+        if (removed == 0)
+        {
+            return null;
+        }
+
+        AuditTrail.Record(db, now, AuditActor.Teacher(session.TeacherId), AuditAction.Unbind, sessionId, studentId, "from the roll");
+        await db.SaveChangesAsync(cancellationToken);
+        var waiting = await db.SessionNotices.Where(n => n.SessionId == sessionId && n.StudentId == studentId && n.Kind == NoticeKinds.BoundToAnotherAccount)
+            .Select(n => (long?)n.StudentChatId).FirstOrDefaultAsync(cancellationToken);
+        return new Unbound(waiting);
+    }
+
+    /// <summary>The teacher's remark on a mark, without changing its status (a remark is no decision); false when not this teacher's.</summary>
+    public async Task<bool> RemarkAsync(Guid sessionId, string studentId, string remark, long teacherChatId, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await TurnTransaction.EnsureAsync(db, cancellationToken);
+        var session = await db.Sessions.AsNoTracking().SingleOrDefaultAsync(s => s.Id == sessionId && s.TeacherChatId == teacherChatId, cancellationToken);
+        if (session is null || !await db.SessionStudents.AnyAsync(s => s.SessionId == sessionId && s.StudentId == studentId, cancellationToken))
+        {
+            return false;
+        }
+
+        var mark = await db.Marks.SingleOrDefaultAsync(m => m.SessionId == sessionId && m.StudentId == studentId, cancellationToken);
+        if (mark is null)
+        {
+            mark = new AttendanceMark { SessionId = sessionId, StudentId = studentId, Status = MarkState.New.Status, CreatedAt = now };
+            db.Marks.Add(mark);
+        }
+
+        mark.Remark = remark.Length > RemarkLength ? remark[..RemarkLength] : remark;
+        AuditTrail.Record(db, now, AuditActor.Teacher(session.TeacherId), AuditAction.Remark, sessionId, studentId, mark.Remark);
+        await db.SaveChangesAsync(cancellationToken);
+        return true;
+    }
 }
+
+/// <summary>A binding the teacher removed, and the chat of the student who was refused for it and waits, if any.</summary>
+public sealed record Unbound(long? WaitingChatId);
 
 /// <summary>What became of a teacher's event on a mark.</summary>
 public abstract record TeacherMarkOutcome

@@ -179,7 +179,7 @@ public sealed partial class OutboxRelay(
         _lastObserved = time.GetUtcNow();
     }
 
-    /// <summary>The whole roster of the batch across the teacher's sessions that day, present ones marked.</summary>
+    /// <summary>The whole roster of the batch across the teacher's sessions that day, each with the mark the LMS records.</summary>
     private static async Task<IReadOnlyList<StudentStatus>> StatusesAsync(RollcallDb db, DeliveryKey key, CancellationToken cancellationToken)
     {
         var sessionIds = db.SessionBatches
@@ -188,11 +188,11 @@ public sealed partial class OutboxRelay(
         var roster = await db.SessionStudents.AsNoTracking()
             .Where(s => sessionIds.Contains(s.SessionId) && s.Batch == key.Batch)
             .Select(s => s.StudentId).Distinct().ToListAsync(cancellationToken);
-        var present = await db.Marks.AsNoTracking()
-            .Where(m => sessionIds.Contains(m.SessionId) && m.Status == MarkStatus.Present)
-            .Select(m => m.StudentId).ToListAsync(cancellationToken);
-        var presentSet = present.ToHashSet(StringComparer.Ordinal);
-        return roster.Order(StringComparer.Ordinal).Select(id => new StudentStatus(id, presentSet.Contains(id))).ToList();
+        var marks = (await db.Marks.AsNoTracking()
+            .Where(m => sessionIds.Contains(m.SessionId) && (m.Status == MarkStatus.Present || m.Status == MarkStatus.Late || m.Status == MarkStatus.Excused))
+            .Select(m => new { m.StudentId, m.Status }).ToListAsync(cancellationToken))
+            .ToLookup(m => m.StudentId, m => m.Status, StringComparer.Ordinal);
+        return roster.Order(StringComparer.Ordinal).Select(id => new StudentStatus(id, LmsStatus.Strongest(marks[id]))).ToList();
     }
 
     private static async Task SaveIgnoringDuplicateAsync(RollcallDb db, CancellationToken cancellationToken)

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Rollcall.Attendance;
+using Rollcall.Sessions;
 using Rollcall.Storage.Entities;
 
 namespace Rollcall.Storage.Sessions;
@@ -8,22 +9,34 @@ namespace Rollcall.Storage.Sessions;
 public sealed class ReportStore(RollcallDatabase database)
 {
     /// <summary>
-    /// Claims up to <paramref name="limit"/> sessions whose report is due and not sent. A session with verifications
-    /// still queued, or reviews the teacher has not decided, waits up to <paramref name="grace"/> so the report includes them.
+    /// Claims up to <paramref name="limit"/> sessions whose report is due (<see cref="CheckInWindow.ReportDue"/>) and not
+    /// sent: REPORT_DELAY_SECONDS after the last check-in begun in time is decided, or when CHECKIN_GRACE_SECONDS end; past
+    /// those, video notes received in time and still being checked hold the report up to <paramref name="grace"/>.
     /// </summary>
     public async Task<IReadOnlyList<Guid>> ClaimDueAsync(DateTimeOffset now, TimeSpan lease, TimeSpan grace, int limit, CancellationToken cancellationToken)
     {
         await using var db = database.CreateContext();
-        var graceEnd = now - grace;
-        var candidates = await db.Sessions
+        var waiting = await db.Sessions
             .Where(s => s.ReportSentAt == null && s.ReportDueAt <= now && (s.ReportClaimedUntil == null || s.ReportClaimedUntil < now))
-            .Where(s => s.ReportDueAt < graceEnd
-                || (!db.VerificationJobs.Any(j => j.SessionId == s.Id && j.State == JobState.Queued)
-                    && !db.Reviews.Any(r => r.SessionId == s.Id && r.Decision == null)))
             .OrderBy(s => s.ReportDueAt)
+            .Take(limit * 5)
+            .Select(s => new
+            {
+                s.Id,
+                s.ExpiresAt,
+                s.GraceEndsAt,
+                s.ReportDueAt,
+                InProgress = db.Marks.Any(m => m.SessionId == s.Id && (m.Status == MarkStatus.Pending || m.Status == MarkStatus.InReview)),
+                Queued = db.VerificationJobs.Any(j => j.SessionId == s.Id && j.State == JobState.Queued),
+                LastDecidedAt = db.Marks.Where(m => m.SessionId == s.Id && m.DecidedAt != null)
+                    .OrderByDescending(m => m.DecidedAt).Select(m => m.DecidedAt).FirstOrDefault(),
+            })
+            .ToListAsync(cancellationToken);
+        var candidates = waiting
+            .Where(s => new CheckInWindow(s.ExpiresAt, s.GraceEndsAt, s.ReportDueAt - s.ExpiresAt).ReportDue(now, s.InProgress, s.Queued, s.LastDecidedAt, grace))
             .Select(s => s.Id)
             .Take(limit)
-            .ToListAsync(cancellationToken);
+            .ToList();
 
         var claimed = new List<Guid>();
         var until = now + lease;

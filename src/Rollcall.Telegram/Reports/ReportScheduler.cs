@@ -34,7 +34,7 @@ public sealed class ReportScheduler(
     /// <summary>How long after a part failed the report's next round sends the rest.</summary>
     private static readonly TimeSpan RetryDelay = TimeSpan.FromSeconds(15);
 
-    /// <summary>How long a due report waits for verifications still queued.</summary>
+    /// <summary>How long past the check-in window a report waits for video notes received in time and still being checked.</summary>
     private static readonly TimeSpan Grace = TimeSpan.FromMinutes(2);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)

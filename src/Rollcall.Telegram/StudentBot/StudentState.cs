@@ -9,6 +9,9 @@ public sealed record StudentState
 
     public Guid? SessionId { get; init; }
 
+    /// <summary>The code a deep link carried, proven at /start: the ID step then goes straight to the session.</summary>
+    public string? LinkedCode { get; init; }
+
     public string StudentName { get; init; } = "";
 
     public double CentreLatitude { get; init; }

@@ -7,6 +7,8 @@ namespace Rollcall.Telegram.TeacherBot;
 public static class TeacherCommands
 {
     public const string Start = "start";
+    public const string Sessions = "sessions";
+    public const string Report = "report";
     public const string Receipt = "receipt";
     public const string Help = "help";
     public const string Cancel = "cancel";
@@ -14,6 +16,8 @@ public static class TeacherCommands
     public static CommandTable Table { get; } = new(
     [
         new(Start, TextKey.TeacherCommandStart, CommandRoute.Conversation),
+        new(Sessions, TextKey.TeacherCommandSessions, CommandRoute.Desk),
+        new(Report, TextKey.TeacherCommandReport, CommandRoute.Desk),
         new(Receipt, TextKey.TeacherCommandReceipt, CommandRoute.Desk),
         new(Help, TextKey.CommandHelp, CommandRoute.Desk),
         new(Cancel, TextKey.CommandCancel, CommandRoute.Conversation),

@@ -11,6 +11,7 @@ using Rollcall.Telegram.Privacy;
 using Rollcall.Telegram.Receipts;
 using Rollcall.Telegram.Reports;
 using Rollcall.Telegram.Review;
+using Rollcall.Telegram.Roll;
 using Rollcall.Telegram.StudentBot;
 using Rollcall.Telegram.TeacherBot;
 using Telegram.Bot;
@@ -42,6 +43,7 @@ public static class BotsSetup
         services.AddReceipts();
         services.AddPrivacy();
         services.AddReports();
+        services.AddRoll();
         return services;
     }
 

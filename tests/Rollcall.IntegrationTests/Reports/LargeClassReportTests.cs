@@ -27,7 +27,7 @@ public sealed class LargeClassReportTests
         }).ToList();
         await using var bots = await BotsHost.StartAsync(otpSeconds: 5, reportDelaySeconds: 0, moreStudents: roster);
         var teacher = bots.Emulator.CreateUser("Rao");
-        await BotsOverHttpTests.OpenSessionAsync(bots, teacher, students: Extra + 3);
+        await BotsOverHttpTests.OpenSessionMessageAsync(bots, teacher, students: Extra + 3);
         await using (var db = bots.Database.CreateContext())
         {
             var session = await db.Sessions.SingleAsync(Ct);
@@ -52,6 +52,11 @@ public sealed class LargeClassReportTests
         }
         while (received[^1].File?.Kind != BotFileKind.Photo);
 
+        // The live roll's last edit of the session message says the report went out: it was marked sent, once.
+        await Roll.RollSteps.SessionEditAsync(bots, teacher, m => m.Text!.Contains("The report went out at", StringComparison.Ordinal));
+        await using var check = bots.Database.CreateContext();
+        var sent = await check.Sessions.SingleAsync(Ct);
+
         var texts = received.Where(m => m.File is null).Select(m => m.Text!).ToList();
         var listed = texts.SelectMany(t => t.Split('\n')).Where(l => l.StartsWith("2021CS1", StringComparison.Ordinal)).ToList();
         var csv = Assert.Single(received, m => m.File?.Kind == BotFileKind.Document);
@@ -63,5 +68,7 @@ public sealed class LargeClassReportTests
         Assert.Equal(Extra, listed.Distinct().Count());
         Assert.Equal(Extra + 4, Encoding.UTF8.GetString(csv.File!.Bytes).TrimEnd('\n').Split('\n').Length);
         Assert.Equal(4 + 1, bots.TeacherBot.CallCount("sendDocument"));
+        Assert.NotNull(sent.ReportSentAt);
+        Assert.Equal(texts.Count + 2, sent.ReportPartsSent);
     }
 }
