@@ -58,7 +58,11 @@ public sealed class CheckInStore(RollcallDb db) : ICheckInStore
     }
 
     public async Task<SessionMatch?> FindOpenSessionAsync(string otp, string studentId, DateTimeOffset now, CancellationToken cancellationToken) =>
-        await MatchAsync(db.Sessions.Where(s => (s.OtpSlot == otp || s.PreviousOtpSlot == otp) && s.ExpiresAt > now), studentId, cancellationToken);
+        await MatchAsync(db.Sessions.Where(s => (s.OtpSlot == otp || s.PreviousOtpSlot == otp) && s.ExpiresAt > now), studentId, cancellationToken)
+
+        // A student who gave the code in time may start again during the grace (fresh attempts from the teacher, a lost chat).
+        ?? await MatchAsync(db.Sessions.Where(s => (s.Otp == otp || s.PreviousOtp == otp) && s.ExpiresAt <= now && s.GraceEndsAt > now && s.ReportSentAt == null
+            && db.Marks.Any(m => m.SessionId == s.Id && m.StudentId == studentId)), studentId, cancellationToken);
 
     public async Task<Guid?> FindSessionByCodeAsync(string otp, DateTimeOffset now, CancellationToken cancellationToken) =>
         await db.Sessions.Where(s => (s.OtpSlot == otp || s.PreviousOtpSlot == otp) && s.ExpiresAt > now)

@@ -191,6 +191,18 @@ public sealed partial class BotsOverHttpTests
         return opened;
     }
 
+    /// <summary>/start, student ID and code; returns the answer to the code.</summary>
+    internal static async Task<string> CheckInUpToCodeAsync(BotsHost bots, EmulatedUser student, string studentId, string otp)
+    {
+        var bot = bots.StudentBot;
+        await student.SendCommandAsync(bot, "/start");
+        await student.NextMessageAsync(bot, cancellationToken: Ct);
+        await student.SendTextAsync(bot, studentId);
+        await student.NextMessageAsync(bot, cancellationToken: Ct);
+        await student.SendTextAsync(bot, otp);
+        return (await student.NextMessageAsync(bot, cancellationToken: Ct)).Text!;
+    }
+
     /// <summary>Student ID, code, a live location in the room; returns the welcome text.</summary>
     internal static async Task<string> CheckInUpToVideoNoteAsync(BotsHost bots, EmulatedUser student, string studentId, string otp)
     {

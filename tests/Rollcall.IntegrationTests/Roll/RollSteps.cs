@@ -22,7 +22,14 @@ internal static partial class RollSteps
     }
 
     /// <summary>Signs in with the LMS's credentials, picks the batches and the subject, sends the location: the session message.</summary>
-    public static async Task<BotMessage> OpenAsync(BotsHost bots, EmulatedUser teacher, string batch = "B-101", string subject = "Python")
+    public static Task<BotMessage> OpenAsync(BotsHost bots, EmulatedUser teacher, string batch = "B-101", string subject = "Python") =>
+        OpenAsync(bots, teacher, batch, subject, "teacher@example.edu", "teach-pass");
+
+    /// <summary>As above with the built-in roster's teacher (rao, batches CS-A and CS-B in Maths).</summary>
+    public static Task<BotMessage> OpenRosterAsync(BotsHost bots, EmulatedUser teacher, string batch = "CS-A") =>
+        OpenAsync(bots, teacher, batch, "Maths", BotsHost.Username, BotsHost.Password);
+
+    private static async Task<BotMessage> OpenAsync(BotsHost bots, EmulatedUser teacher, string batch, string subject, string username, string password)
     {
         var bot = bots.TeacherBot;
         await teacher.SendCommandAsync(bot, "/start");
@@ -31,9 +38,9 @@ internal static partial class RollSteps
         {
             await teacher.ShareContactAsync(bot, BotsHost.TeacherPhone);
             await teacher.NextMessageAsync(bot, cancellationToken: Ct);
-            await teacher.SendTextAsync(bot, "teacher@example.edu");
+            await teacher.SendTextAsync(bot, username);
             await teacher.NextMessageAsync(bot, cancellationToken: Ct);
-            await teacher.SendTextAsync(bot, "teach-pass");
+            await teacher.SendTextAsync(bot, password);
             await teacher.NextDeletionAsync(bot, cancellationToken: Ct);
             first = await teacher.NextMessageAsync(bot, cancellationToken: Ct);
         }
@@ -49,7 +56,10 @@ internal static partial class RollSteps
         await teacher.PressButtonAsync(bot, subjects, subject);
         await teacher.NextMessageAsync(bot, cancellationToken: Ct);
         await teacher.SendLocationAsync(bot, Latitude, Longitude, horizontalAccuracy: 10);
-        return await teacher.NextMessageAsync(bot, cancellationToken: Ct);
+        var opened = await teacher.NextMessageAsync(bot, cancellationToken: Ct);
+
+        // A session that exists already is named first, then shown.
+        return opened.File is null ? await teacher.NextMessageAsync(bot, cancellationToken: Ct) : opened;
     }
 
     public static string CodeOf(BotMessage sessionMessage) => CodeLine().Match(sessionMessage.Text!).Groups[1].Value;
