@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
 # Installs what Rollcall needs on a fresh Debian machine with the .NET 10 SDK: native libraries for OpenCV,
-# ffmpeg (test clips), PostgreSQL (tests), the face models and the local S3 server for the tests.
+# ffmpeg (decodes video notes in a child process; makes the test clips), PostgreSQL (tests), the face models and the
+# local S3 server for the tests.
 # Usage: scripts/install-prerequisites.sh [--tests]
 set -euo pipefail
 cd "$(dirname "$0")/.."
-want=(libgtk-3-0)
-[ "${1:-}" = "--tests" ] && want+=(ffmpeg postgresql)
+want=(libgtk-3-0 ffmpeg util-linux)
+[ "${1:-}" = "--tests" ] && want+=(postgresql)
 missing=()
 for p in "${want[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -25,14 +25,33 @@ public sealed class FaceOptions
     [Range(1024, 200 * 1024 * 1024, ErrorMessage = "FACE_MAX_VIDEO_BYTES must be 1024-209715200, e.g. 20971520")]
     public int MaxVideoBytes { get; set; } = 20 * 1024 * 1024;
 
+    /// <summary>Largest picture (width x height, read from the container) decoded; 720x1280 is a phone's portrait note.</summary>
+    [ConfigurationKeyName("FACE_MAX_VIDEO_PIXELS")]
+    [Range(64 * 64, 4096 * 4096, ErrorMessage = "FACE_MAX_VIDEO_PIXELS must be 4096-16777216, e.g. 921600")]
+    public int MaxVideoPixels { get; set; } = 720 * 1280;
+
+    /// <summary>Longest note (by the container's duration) decoded; Telegram's own limit for a video note is 60 s.</summary>
+    [ConfigurationKeyName("FACE_MAX_VIDEO_SECONDS")]
+    [Range(2, 600, ErrorMessage = "FACE_MAX_VIDEO_SECONDS must be 2-600, e.g. 60")]
+    public int MaxVideoSeconds { get; set; } = 60;
+
+    /// <summary>The ffmpeg that decodes video notes in a child process of its own (a name on PATH or a path).</summary>
+    [ConfigurationKeyName("FACE_FFMPEG")]
+    public string Ffmpeg { get; set; } = "ffmpeg";
+
     [ConfigurationKeyName("FACE_INTRA_OP_THREADS")]
     [Range(1, 64, ErrorMessage = "FACE_INTRA_OP_THREADS must be 1-64, e.g. 1")]
     public int IntraOpThreads { get; set; } = 1;
 
     /// <summary>Frames sampled across a clip for the face match and the passive liveness model.</summary>
     [ConfigurationKeyName("FACE_VIDEO_FRAMES")]
-    [Range(3, 32, ErrorMessage = "FACE_VIDEO_FRAMES must be 3-32, e.g. 8")]
-    public int SampledFrames { get; set; } = 8;
+    [Range(3, 32, ErrorMessage = "FACE_VIDEO_FRAMES must be 3-32, e.g. 16")]
+    public int SampledFrames { get; set; } = 16;
+
+    /// <summary>Only the note's first this-many seconds are decoded and judged, so a 60-s note costs about what a short one does.</summary>
+    [ConfigurationKeyName("FACE_VIDEO_WINDOW_SECONDS")]
+    [Range(1.0, 60.0, ErrorMessage = "FACE_VIDEO_WINDOW_SECONDS must be 1-60, e.g. 5")]
+    public double WindowSeconds { get; set; } = 5.0;
 
     [ConfigurationKeyName("FACE_MAX_DECODED_FRAMES")]
     [Range(30, 10000, ErrorMessage = "FACE_MAX_DECODED_FRAMES must be 30-10000, e.g. 900")]
@@ -49,13 +68,19 @@ public sealed class FaceOptions
 
     /// <summary>Median passive-model "real" probability below which a clip is not live.</summary>
     [ConfigurationKeyName("LIVENESS_MIN_SCORE")]
-    [Range(0.0, 1.0, ErrorMessage = "LIVENESS_MIN_SCORE must be 0-1, e.g. 0.2")]
-    public double LivenessMinScore { get; set; } = 0.2;
+    [Range(0.0, 1.0, ErrorMessage = "LIVENESS_MIN_SCORE must be 0-1, e.g. 0.003")]
+    public double LivenessMinScore { get; set; } = 0.003;
 
     /// <summary>Non-rigid face motion (see TemporalLiveness) below which a clip looks like a still photo.</summary>
     [ConfigurationKeyName("LIVENESS_MIN_MOTION")]
-    [Range(0.0, 255.0, ErrorMessage = "LIVENESS_MIN_MOTION must be 0-255, e.g. 4")]
-    public double LivenessMinMotion { get; set; } = 4.0;
+    [Range(0.0, 255.0, ErrorMessage = "LIVENESS_MIN_MOTION must be 0-255, e.g. 5")]
+    public double LivenessMinMotion { get; set; } = 5.0;
 
-    public TimeSpan VideoTimeout => TimeSpan.FromSeconds(VideoTimeoutSeconds);
+    public TimeSpan VideoTimeout => TimeoutOverride ?? TimeSpan.FromSeconds(VideoTimeoutSeconds);
+
+    /// <summary>Where notes are written for the decoder; null = the system's temp folder (TMPDIR). Set by tests.</summary>
+    internal string? TempFolder { get; set; }
+
+    /// <summary>A time-out shorter than whole seconds allow. Set by tests.</summary>
+    internal TimeSpan? TimeoutOverride { get; set; }
 }

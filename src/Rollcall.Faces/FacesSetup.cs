@@ -21,7 +21,8 @@ public static class FacesSetup
         services.AddOptions<FaceOptions>()
             .Bind(configuration)
             .ValidateDataAnnotations()
-            .Validate(o => o.Provider != "local" || FaceEngine.FindModelsDirectory(o.ModelsDirectory) is not null, "FACE_MODELS_DIR must name a folder with fr_detect.onnx and fr_feature.onnx: run `bash scripts/fetch-models.sh`, e.g. FACE_MODELS_DIR=models")
+            .Validate(o => FaceEngine.FindModelsDirectory(o.ModelsDirectory) is not null, "FACE_MODELS_DIR must name a folder with fr_detect.onnx and fr_feature.onnx: run `bash scripts/fetch-models.sh`, e.g. FACE_MODELS_DIR=models")
+            .Validate(o => Video.FrameDecoder.IsAvailable(o.Ffmpeg), "FACE_FFMPEG must name ffmpeg, and prlimit must be on PATH (apt-get install ffmpeg util-linux), e.g. FACE_FFMPEG=ffmpeg")
             .ValidateOnStart();
         services.AddPhotoStore(configuration);
         services.AddSingleton(sp =>

@@ -10,7 +10,6 @@ using Rollcall.Storage.Cleanup;
 using Rollcall.Storage.Faces;
 using Rollcall.Storage.Outbox;
 using Rollcall.Storage.Teachers;
-using Rollcall.Storage.Term;
 
 namespace Rollcall.Storage;
 
@@ -43,8 +42,6 @@ public static class StorageSetup
         services.AddSingleton<ILmsTokenStore>(sp => sp.GetRequiredService<TeacherStore>());
         services.AddSingleton<IEmbeddingCache, EmbeddingCache>();
         services.AddSingleton<IReadinessProbe, DatabaseProbe>();
-        services.AddSingleton<ITermRecords, TermRecords>();
-        services.AddSingleton<WarningStore>();
         return services;
     }
 

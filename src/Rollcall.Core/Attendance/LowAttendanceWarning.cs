@@ -19,6 +19,13 @@ public enum WarningStep
 /// </summary>
 public static class LowAttendanceWarning
 {
+    /// <summary>
+    /// Below for the warning: under the threshold once at least <paramref name="minimumHeld"/> sessions are held
+    /// (ATTENDANCE_WARNING_MIN_SESSIONS, as Moodle's "warn after"), so one missed first class does not read as 0 %.
+    /// </summary>
+    public static bool Below(AttendanceRule rule, AttendanceFigures figures, int minimumHeld) =>
+        figures.Held >= minimumHeld && rule.IsBelow(figures);
+
     /// <param name="warned">The student was told and has not been back above since.</param>
     /// <param name="below">Where the student stands now (<see cref="AttendanceRule.IsBelow"/>).</param>
     public static WarningStep Next(bool warned, bool below) => (warned, below) switch

@@ -5,7 +5,11 @@ using System.Text.Json.Serialization;
 namespace Rollcall.Faces.Rekognition;
 
 /// <summary>What CompareFaces said: the best similarity (0-100) among matched faces, or why there is none.</summary>
-public sealed record CompareFacesResult(double? Similarity, int UnmatchedFaces, bool NoFace);
+public sealed record CompareFacesResult(double? Similarity, int UnmatchedFaces, bool NoFace)
+{
+    /// <summary>Why Rekognition refused the frame itself (too large, not an image): the note's fault, answered once, not retried.</summary>
+    public string? BadImage { get; init; }
+}
 
 /// <summary>AWS Rekognition CompareFaces over HTTP (JSON 1.1 protocol), signed with Signature V4.</summary>
 public sealed class RekognitionClient(IHttpClientFactory httpClients, RekognitionOptions options, TimeProvider time)
@@ -56,7 +60,14 @@ public sealed class RekognitionClient(IHttpClientFactory httpClients, Rekognitio
             return new CompareFacesResult(null, 0, true);
         }
 
-        throw new HttpRequestException($"Rekognition CompareFaces failed: {(int)response.StatusCode} {type}: {message}", null, response.StatusCode);
+        if (type is "ImageTooLargeException" or "InvalidImageFormatException")
+        {
+            return new CompareFacesResult(null, 0, false) { BadImage = $"Rekognition refused the frame: {type}" };
+        }
+
+        // Ours (keys, rights, limits, an outage): never the student's attempt; retried later, not in a tight loop.
+        throw new FaceEngineFaultException(FaceEngineFault.ProviderFailed, $"Rekognition CompareFaces failed: {(int)response.StatusCode} {type}: {message}",
+            new HttpRequestException(message, null, response.StatusCode));
     }
 
     private static ErrorResponse? TryReadError(byte[] json)

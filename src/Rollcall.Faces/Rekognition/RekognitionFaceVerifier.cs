@@ -2,21 +2,25 @@ using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using OpenCvSharp;
+using Rollcall.Faces.Onnx;
 using Rollcall.Faces.Video;
 using Rollcall.Ports;
 
 namespace Rollcall.Faces.Rekognition;
 
 /// <summary>
-/// FACE_PROVIDER=rekognition: the middle frame of the video note against the enrolled photo with AWS CompareFaces.
-/// CompareFaces checks identity only; the local liveness checks and challenges do not apply.
+/// FACE_PROVIDER=rekognition: the middle frame of the video note against the enrolled photo with AWS CompareFaces for identity;
+/// the local engine still analyses the note first (faces, liveness, challenge), so no still photo passes in any mode.
 /// </summary>
 public sealed class RekognitionFaceVerifier(
     RekognitionClient client,
+    FaceEngine engine,
     IPhotoStore photos,
     IOptions<FaceOptions> options,
     ILogger<RekognitionFaceVerifier> logger) : IFaceVerifier
 {
+    private readonly VideoNoteAnalyzer analyzer = new(engine, options.Value);
+
     public async Task<FaceCheck> VerifyAsync(FaceCheckRequest request, CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();
@@ -26,26 +30,19 @@ public sealed class RekognitionFaceVerifier(
     }
 
     /// <summary>The frame in the middle of the clip as JPEG, or why the clip is not a usable video.</summary>
-    public static (byte[]? Jpeg, string? Failure) MiddleFrame(ReadOnlySpan<byte> video, FaceOptions options, CancellationToken cancellationToken)
+    public static (byte[]? Jpeg, string? Failure) MiddleFrameJpeg(ReadOnlySpan<byte> video, FaceOptions options, CancellationToken cancellationToken)
     {
-        if (!VideoClip.TryOpen(video, options.MaxVideoBytes, out var clip, out var failure))
+        var (frame, failure) = MiddleFrame.Decode(video, options, cancellationToken);
+        if (frame is null)
         {
             return (null, failure);
         }
 
-        using (clip)
+        using (frame)
         {
-            foreach (var frame in clip.Sample(1, options.MaxDecodedFrames, cancellationToken))
-            {
-                using (frame)
-                {
-                    Cv2.ImEncode(".jpg", frame.Image, out var jpeg, new ImageEncodingParam(ImwriteFlags.JpegQuality, 92));
-                    return (jpeg, null);
-                }
-            }
+            Cv2.ImEncode(".jpg", frame, out var jpeg, new ImageEncodingParam(ImwriteFlags.JpegQuality, 92));
+            return (jpeg, null);
         }
-
-        return (null, "no frame could be decoded");
     }
 
     private async Task<FaceCheck> CheckAsync(FaceCheckRequest request, CancellationToken cancellationToken)
@@ -58,7 +55,13 @@ public sealed class RekognitionFaceVerifier(
         }
 
         var settings = options.Value;
-        var (frame, failure) = await Task.Run(() => MiddleFrame(request.Video.Span, settings, cancellationToken), cancellationToken);
+        var evidence = await Task.Run(() => analyzer.Analyze(request.Video, request.Challenge, cancellationToken), cancellationToken);
+        if (evidence.Rejection is not null)
+        {
+            return evidence.Rejection;
+        }
+
+        var (frame, failure) = await Task.Run(() => MiddleFrameJpeg(request.Video.Span, settings, cancellationToken), cancellationToken);
         if (frame is null)
         {
             return new FaceCheck.BadVideo(failure!);
@@ -70,9 +73,18 @@ public sealed class RekognitionFaceVerifier(
             return new FaceCheck.NoFace();
         }
 
-        // Liveness is not measured by CompareFaces: reported as 0.
-        return result.Similarity is { } similarity && similarity >= settings.MatchThreshold
-            ? new FaceCheck.Match(Math.Round(similarity, 1), 0, 1, settings.MatchThreshold)
-            : new FaceCheck.Mismatch(Math.Round(result.Similarity ?? 0, 1), 0, 1, settings.MatchThreshold);
+        if (result.BadImage is { } refused)
+        {
+            return new FaceCheck.BadVideo(refused);
+        }
+
+        var score = Math.Round(result.Similarity ?? 0, 1);
+        var liveness = Math.Round(evidence.PassiveLiveness, 3);
+        if (score < settings.MatchThreshold)
+        {
+            return new FaceCheck.Mismatch(score, liveness, 1, settings.MatchThreshold);
+        }
+
+        return FaceDecision.LivenessOrChallenge(evidence, score, request.Challenge, settings) ?? new FaceCheck.Match(score, liveness, 1, settings.MatchThreshold);
     }
 }

@@ -2,7 +2,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using OpenCvSharp;
 using Rollcall.Faces.Onnx;
-using Rollcall.Faces.Video;
 using Rollcall.Ports;
 
 namespace Rollcall.Faces.Review;
@@ -40,22 +39,17 @@ public sealed class ReviewImageComposer(IPhotoStore photos, IOptions<FaceOptions
         return jpeg;
     }
 
+    // The review picture is best effort: a note that cannot be decoded, or a decoder that fails, gives a grey tile.
     private Mat MiddleFrame(ReadOnlySpan<byte> video, CancellationToken cancellationToken)
     {
-        if (!VideoClip.TryOpen(video, options.Value.MaxVideoBytes, out var clip, out _))
+        try
+        {
+            return Video.MiddleFrame.Decode(video, options.Value, cancellationToken).Frame ?? new Mat();
+        }
+        catch (FaceEngineFaultException)
         {
             return new Mat();
         }
-
-        using (clip)
-        {
-            foreach (var frame in clip.Sample(1, options.Value.MaxDecodedFrames, cancellationToken))
-            {
-                return frame.Image;
-            }
-        }
-
-        return new Mat();
     }
 
     /// <summary>One square tile with its label; grey when the picture is missing.</summary>

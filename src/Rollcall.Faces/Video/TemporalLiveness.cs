@@ -6,7 +6,8 @@ namespace Rollcall.Faces.Video;
 /// <summary>How much the face changes between frames beyond what moving a flat picture explains.</summary>
 /// <param name="LandmarkResidual">Median RMS landmark error (percent of the eye distance) left after the best homography between consecutive frames: a photo or screen is a plane, so its landmarks move by a homography.</param>
 /// <param name="AppearanceChange">Second-highest, over consecutive frame pairs, mean absolute difference (0-255) of the face after registering one frame onto the other by the best homography: a flat picture, however moved, leaves little.</param>
-public sealed record TemporalMotion(double LandmarkResidual, double AppearanceChange, int Pairs)
+/// <param name="LocalChange">Second-highest, over the pairs, of how much the most-changed cell of a 4x4 grid on the registered face exceeds the median cell (0-255): an eye or mouth that moves changes one place, sensor noise or a moved picture every place alike.</param>
+public sealed record TemporalMotion(double LandmarkResidual, double AppearanceChange, int Pairs, double LocalChange = 0)
 {
     public static TemporalMotion None { get; } = new(0, 0, 0);
 
@@ -33,26 +34,28 @@ public static class TemporalLiveness
 
         var residuals = new double[pairs];
         var changes = new double[pairs];
+        var locals = new double[pairs];
         var from = new Point2f[FaceLandmarks.Count];
         var to = new Point2f[FaceLandmarks.Count];
         for (var i = 0; i < pairs; i++)
         {
-            (residuals[i], changes[i]) = Pair(landmarks[i], landmarks[i + 1], alignedGrayCrops[i], alignedGrayCrops[i + 1], from, to);
+            (residuals[i], changes[i], locals[i]) = Pair(landmarks[i], landmarks[i + 1], alignedGrayCrops[i], alignedGrayCrops[i + 1], from, to);
         }
 
-        return Summarize(residuals, changes);
+        return Summarize(residuals, changes, locals);
     }
 
-    /// <summary>One consecutive pair: landmark residual (percent of the eye distance) and appearance change (0-255).</summary>
-    internal static (double Residual, double Change) Pair(FaceLandmarks a, FaceLandmarks b, Mat cropA, Mat cropB, Point2f[] from, Point2f[] to)
+    /// <summary>One consecutive pair: landmark residual (percent of the eye distance), appearance change and local change (0-255).</summary>
+    internal static (double Residual, double Change, double Local) Pair(FaceLandmarks a, FaceLandmarks b, Mat cropA, Mat cropB, Point2f[] from, Point2f[] to)
     {
         a.CopyTo(from);
         b.CopyTo(to);
-        return (HomographyResidual(from, to) * 100 / Math.Max(1, b.InterOcular), MeanAbsoluteDifference(cropA, cropB));
+        var (change, local) = RegisteredDifference(cropA, cropB);
+        return (HomographyResidual(from, to) * 100 / Math.Max(1, b.InterOcular), change, local);
     }
 
-    internal static TemporalMotion Summarize(Span<double> residuals, Span<double> changes) =>
-        residuals.Length < 1 ? TemporalMotion.None : new TemporalMotion(Median(residuals), SecondHighest(changes), residuals.Length);
+    internal static TemporalMotion Summarize(Span<double> residuals, Span<double> changes, Span<double> locals) =>
+        residuals.Length < 1 ? TemporalMotion.None : new TemporalMotion(Median(residuals), SecondHighest(changes), residuals.Length, SecondHighest(locals));
 
     private static double HomographyResidual(Point2f[] from, Point2f[] to)
     {
@@ -79,7 +82,7 @@ public static class TemporalLiveness
     }
 
     // Registers b onto a with the best homography (ECC), then compares the inner part of the face: a flat picture leaves ~nothing.
-    private static double MeanAbsoluteDifference(Mat a, Mat b)
+    private static (double Mean, double Local) RegisteredDifference(Mat a, Mat b)
     {
         using var warp = Mat.Eye(3, 3, MatType.CV_32FC1).ToMat();
         using var registered = new Mat();
@@ -100,7 +103,26 @@ public static class TemporalLiveness
         using var rb = new Mat(registered, inner);
         using var diff = new Mat();
         Cv2.Absdiff(ra, rb, diff);
-        return Cv2.Mean(diff).Val0;
+        return (Cv2.Mean(diff).Val0, LocalPeak(diff));
+    }
+
+    // The mean of the most-changed cell of a 4x4 grid minus the median cell's.
+    private static double LocalPeak(Mat diff)
+    {
+        const int Grid = 4;
+        Span<double> cells = stackalloc double[Grid * Grid];
+        int cw = diff.Cols / Grid, ch = diff.Rows / Grid;
+        for (var gy = 0; gy < Grid; gy++)
+        {
+            for (var gx = 0; gx < Grid; gx++)
+            {
+                using var cell = new Mat(diff, new Rect(gx * cw, gy * ch, cw, ch));
+                cells[(gy * Grid) + gx] = Cv2.Mean(cell).Val0;
+            }
+        }
+
+        cells.Sort();
+        return cells[^1] - ((cells[(Grid * Grid / 2) - 1] + cells[Grid * Grid / 2]) / 2);
     }
 
     // Robust to one odd pair (a failed registration), yet a live face only has to change clearly twice.

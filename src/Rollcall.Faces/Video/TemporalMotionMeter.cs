@@ -8,6 +8,7 @@ internal sealed class TemporalMotionMeter(int capacity) : IDisposable
 {
     private readonly double[] residuals = new double[Math.Max(1, capacity)];
     private readonly double[] changes = new double[Math.Max(1, capacity)];
+    private readonly double[] locals = new double[Math.Max(1, capacity)];
     private readonly Point2f[] from = new Point2f[FaceLandmarks.Count];
     private readonly Point2f[] to = new Point2f[FaceLandmarks.Count];
     private readonly Size side = new(TemporalLiveness.CropSide, TemporalLiveness.CropSide);
@@ -33,7 +34,7 @@ internal sealed class TemporalMotionMeter(int capacity) : IDisposable
 
         if (previousCrop is not null && pairs < residuals.Length)
         {
-            (residuals[pairs], changes[pairs]) = TemporalLiveness.Pair(previousLandmarks!, landmarks, previousCrop, crop, from, to);
+            (residuals[pairs], changes[pairs], locals[pairs]) = TemporalLiveness.Pair(previousLandmarks!, landmarks, previousCrop, crop, from, to);
             pairs++;
         }
 
@@ -42,7 +43,7 @@ internal sealed class TemporalMotionMeter(int capacity) : IDisposable
         previousLandmarks = landmarks;
     }
 
-    public TemporalMotion Result() => TemporalLiveness.Summarize(residuals.AsSpan(0, pairs), changes.AsSpan(0, pairs));
+    public TemporalMotion Result() => TemporalLiveness.Summarize(residuals.AsSpan(0, pairs), changes.AsSpan(0, pairs), locals.AsSpan(0, pairs));
 
     public void Dispose() => previousCrop?.Dispose();
 }

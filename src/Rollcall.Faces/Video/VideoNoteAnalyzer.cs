@@ -23,18 +23,20 @@ public sealed class VideoNoteAnalyzer(FaceEngine engine, FaceOptions options, in
         {
             return Run(video, challenge, timeout.Token);
         }
-        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested)
         {
-            return VideoEvidence.Rejected(new FaceCheck.BadVideo("took too long to decode"), [], new StageTimes(0, 0, 0, 0));
+            // Under load a note can take longer than it should: that is our failure, not a bad video.
+            throw new FaceEngineFaultException(FaceEngineFault.Timeout, $"the check took longer than {options.VideoTimeoutSeconds} s", ex);
         }
     }
 
     private VideoEvidence Run(ReadOnlyMemory<byte> video, ChallengeKind challenge, CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();
-        if (!VideoClip.TryOpen(video.Span, options.MaxVideoBytes, out var clip, out var failure))
+        var (track, failure) = VideoLimits.Check(video.Span, options);
+        if (track is null)
         {
-            return VideoEvidence.Rejected(new FaceCheck.BadVideo(failure), [], new StageTimes(clock.Elapsed.TotalMilliseconds, 0, 0, 0));
+            return VideoEvidence.Rejected(new FaceCheck.BadVideo(failure!), [], new StageTimes(clock.Elapsed.TotalMilliseconds, 0, 0, 0));
         }
 
         var samples = challenge switch
@@ -43,22 +45,23 @@ public sealed class VideoNoteAnalyzer(FaceEngine engine, FaceOptions options, in
             ChallengeKind.TurnLeft or ChallengeKind.TurnRight => Math.Max(options.SampledFrames, 12),
             _ => options.SampledFrames,
         };
+        var plan = FramePlan.Spread(track, samples, options);
         var work = new FrameWork(samples, challenge);
-        var decodeMs = clock.Elapsed.TotalMilliseconds;
+        var decodeMs = 0.0;
         try
         {
-            using (clip)
+            using (var file = NoteFile.Write(video.Span, options.TempFolder))
+            using (var decoder = FrameDecoder.Start(options, file.Path, plan))
             {
-                decodeMs += DecodeAlongside(clip, samples, work, cancellationToken);
+                decodeMs = clock.Elapsed.TotalMilliseconds + DecodeAlongside(decoder, work, cancellationToken);
                 if (work.Frames.Count == 0)
                 {
-                    return Reject(new FaceCheck.BadVideo("no frame could be decoded"));
+                    return Reject(new FaceCheck.BadVideo(decoder.Failure ?? "no frame could be decoded"));
                 }
 
-                var seconds = clip.Fps > 0 ? clip.DecodedFrames / clip.Fps : 0;
-                if (seconds < 1.0)
+                if ((work.Frames[^1].Index + 1) / track.Fps < VideoLimits.MinSeconds)
                 {
-                    return Reject(new FaceCheck.BadVideo("shorter than 1 second"));
+                    return Reject(new FaceCheck.BadVideo("less than 1 second of it could be decoded"));
                 }
             }
 
@@ -78,12 +81,13 @@ public sealed class VideoNoteAnalyzer(FaceEngine engine, FaceOptions options, in
         VideoEvidence Reject(FaceCheck check) => VideoEvidence.Rejected(check, work.Frames, new StageTimes(decodeMs, work.DetectMs, 0, work.MotionMs));
     }
 
-    // Decoding runs on its own thread while this one detects and registers the frames already decoded; returns the decoder's busy time.
-    private double DecodeAlongside(VideoClip clip, int samples, FrameWork work, CancellationToken cancellationToken)
+    // Decoding runs on its own thread (the child's output read as it comes) while this one detects and registers the frames
+    // already decoded; returns the reading thread's busy time.
+    private double DecodeAlongside(FrameDecoder decoder, FrameWork work, CancellationToken cancellationToken)
     {
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         using var queue = new BlockingCollection<VideoFrame>(DecodeAhead);
-        var decoding = Task.Factory.StartNew(() => Decode(clip, samples, queue, stop.Token), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+        var decoding = Task.Factory.StartNew(() => Decode(decoder, queue, stop.Token), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
         try
         {
             foreach (var frame in queue.GetConsumingEnumerable(stop.Token))
@@ -93,7 +97,7 @@ public sealed class VideoNoteAnalyzer(FaceEngine engine, FaceOptions options, in
         }
         finally
         {
-            // The clip must outlive its decoder: stop it (a no-op once it has finished), wait, and free what it left behind.
+            // The decoder must finish before it is disposed: stop it (a no-op once it has finished), wait, and free what it left behind.
             stop.Cancel();
             Task.WaitAny([decoding], CancellationToken.None);
             while (queue.TryTake(out var left))
@@ -102,16 +106,16 @@ public sealed class VideoNoteAnalyzer(FaceEngine engine, FaceOptions options, in
             }
         }
 
-        // A synchronous join on finished CPU work: rethrows the decoder's own failure (timeout, OpenCV) unwrapped.
+        // A synchronous join on finished work: rethrows the decoder's own failure (time-out, crash) unwrapped.
         return decoding.GetAwaiter().GetResult();
     }
 
-    private double Decode(VideoClip clip, int samples, BlockingCollection<VideoFrame> queue, CancellationToken cancellationToken)
+    private static double Decode(FrameDecoder decoder, BlockingCollection<VideoFrame> queue, CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();
         try
         {
-            foreach (var frame in clip.Sample(samples, options.MaxDecodedFrames, cancellationToken))
+            foreach (var frame in decoder.Frames(cancellationToken))
             {
                 try
                 {

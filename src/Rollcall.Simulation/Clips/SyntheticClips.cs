@@ -1,10 +1,12 @@
+using System.Diagnostics;
+using System.Runtime.InteropServices;
 using OpenCvSharp;
 using Rollcall.Faces.Onnx;
 
 namespace Rollcall.Simulation.Clips;
 
 /// <summary>
-/// Video notes made in-process from photos (MPEG-4 in an MP4 box, 384x384, 30 fps) for the demo and the load test.
+/// Video notes made from photos (H.264 by ffmpeg, 384x384, 30 fps) for the demo and the load test.
 /// They are not recordings: a "live-like" clip cross-fades photos of one person with small jitter, a replay holds one photo.
 /// </summary>
 public sealed class SyntheticClips(FaceEngine engine)
@@ -87,27 +89,49 @@ public sealed class SyntheticClips(FaceEngine engine)
         return output;
     }
 
+    /// <summary>One picture (Side x Side, BGR) held for the given time.</summary>
+    public static byte[] Picture(Mat picture, double seconds) => Write((int)(seconds * Fps), (_, frame) => picture.CopyTo(frame));
+
+    // H.264 as a phone sends it (the engine decodes nothing else): raw frames piped into ffmpeg's libx264.
     private static byte[] Write(int frames, Action<int, Mat> draw)
     {
         var path = Path.Combine(Path.GetTempPath(), $"rollcall-clip-{Guid.NewGuid():N}.mp4");
+        var start = new ProcessStartInfo("ffmpeg")
+        {
+            UseShellExecute = false,
+            RedirectStandardInput = true,
+            RedirectStandardError = true,
+        };
+        foreach (var argument in $"-hide_banner -loglevel error -f rawvideo -pix_fmt bgr24 -s {Side}x{Side} -r {Fps} -i pipe:0 -c:v libx264 -preset veryfast -pix_fmt yuv420p -an -y".Split(' '))
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        start.ArgumentList.Add(path);
         try
         {
-            using (var writer = new VideoWriter(path, FourCC.MP4V, Fps, new Size(Side, Side)))
+            using var ffmpeg = Process.Start(start) ?? throw new InvalidOperationException("ffmpeg did not start.");
+            var errors = ffmpeg.StandardError.ReadToEndAsync();
+            using (var input = ffmpeg.StandardInput.BaseStream)
             using (var frame = new Mat(Side, Side, MatType.CV_8UC3))
             {
-                if (!writer.IsOpened())
-                {
-                    throw new InvalidOperationException("OpenCV cannot write MP4 here.");
-                }
-
+                var buffer = new byte[Side * Side * 3];
                 for (var i = 0; i < frames; i++)
                 {
                     draw(i, frame);
-                    writer.Write(frame);
+                    Marshal.Copy(frame.Data, buffer, 0, buffer.Length);
+                    input.Write(buffer);
                 }
             }
 
-            return File.ReadAllBytes(path);
+            ffmpeg.WaitForExit();
+            return ffmpeg.ExitCode == 0
+                ? File.ReadAllBytes(path)
+                : throw new InvalidOperationException($"ffmpeg could not encode a clip: {errors.GetAwaiter().GetResult()}");
+        }
+        catch (System.ComponentModel.Win32Exception ex)
+        {
+            throw new InvalidOperationException("ffmpeg not found: apt-get install ffmpeg", ex);
         }
         finally
         {

@@ -99,6 +99,26 @@ public sealed partial class SeededTerm
         return new SeededTerm(batch, subject, roster, others, list);
     }
 
+    /// <summary>
+    /// A term written by hand: <paramref name="marks"/> holds one row per session (one a school day from
+    /// <paramref name="firstDay"/>), each with one mark per student in the order of <paramref name="students"/>.
+    /// </summary>
+    public static SeededTerm Of(string batch, string subject, IReadOnlyList<(string StudentId, string Name)> students,
+        IReadOnlyList<IReadOnlyList<MarkStatus?>> marks, DateOnly firstDay)
+    {
+        var roster = students.Select(s => new SeededStudent(s.StudentId, s.Name, 0, 0, marks.Count - 1)).ToList();
+        var list = new List<SeededSession>();
+        var day = firstDay;
+        for (var n = 0; n < marks.Count; n++)
+        {
+            day = NextSchoolDay(day, n == 0);
+            var row = roster.Select((s, i) => (s.StudentId, marks[n][i])).ToDictionary(p => p.StudentId, p => p.Item2, StringComparer.Ordinal);
+            list.Add(new SeededSession(Guid.NewGuid(), subject, day, new DateTimeOffset(day.ToDateTime(new TimeOnly(4, 0)), TimeSpan.Zero), [batch], row));
+        }
+
+        return new SeededTerm(batch, subject, roster, [], list);
+    }
+
     private static DateOnly NextSchoolDay(DateOnly day, bool first)
     {
         var next = first ? day : day.AddDays(1);

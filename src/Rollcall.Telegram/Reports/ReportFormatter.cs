@@ -15,10 +15,13 @@ namespace Rollcall.Telegram.Reports;
 /// </summary>
 public static class ReportFormatter
 {
-    public static IReadOnlyList<Reply> Replies(SessionReport report, LocalClock clock)
+    /// <param name="report">The session's report.</param>
+    /// <param name="clock">The institute's clock for the CSV's times.</param>
+    /// <param name="fellBelow">The line naming students who fell below the attendance threshold with this session, or null.</param>
+    public static IReadOnlyList<Reply> Replies(SessionReport report, LocalClock clock, TextRef? fellBelow = null)
     {
         var batches = string.Join(", ", report.Batches);
-        var messages = ReportParts.Pack(Header(report, batches), Sections(report));
+        var messages = ReportParts.Pack(Header(report, batches, fellBelow), Sections(report));
         var caption = MessageLimits.Cut(BotTexts.Format(TextKey.ReportCaption, batches, report.Subject, report.Date), MessageLimits.Caption);
         var document = new Reply.Document(FileName(report), Csv(report, clock), new TextRef(TextKey.ReportPart, caption));
         var chart = new Reply.Photo("attendance.png", ReportChart.Png(report, report.OpenedAt, report.ExpiresAt), new TextRef(TextKey.ReportChartCaption));
@@ -43,14 +46,14 @@ public static class ReportFormatter
         return Encoding.UTF8.GetBytes(csv.ToString());
     }
 
-    private static string Header(SessionReport report, string batches)
+    private static string Header(SessionReport report, string batches, TextRef? fellBelow)
     {
         var count = (MarkStatus status) => report.Lines.Count(l => l.Status == status);
         var (present, late, excused, inReview) = (count(MarkStatus.Present), count(MarkStatus.Late), count(MarkStatus.Excused), count(MarkStatus.InReview));
         var absent = report.Lines.Count - present - late - excused - inReview;
         object others = late + excused + inReview > 0 ? new TextRef(TextKey.ReportOtherTotals, late, excused, inReview) : "";
         object refusals = report.BindingRefusals > 0 ? new TextRef(TextKey.ReportBindingRefusals, report.BindingRefusals) : "";
-        return BotTexts.Format(TextKey.ReportBody, batches, report.Subject, report.Date, present, report.Lines.Count, absent, others, refusals);
+        return BotTexts.Format(TextKey.ReportBody, batches, report.Subject, report.Date, present, report.Lines.Count, absent, others, refusals, (object?)fellBelow ?? "");
     }
 
     /// <summary>The lists in the order a teacher reads them; an empty list shows "(none)" for present and absent only.</summary>

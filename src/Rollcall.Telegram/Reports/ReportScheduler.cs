@@ -8,6 +8,7 @@ using Rollcall.Storage.Reviews;
 using Rollcall.Storage.Sessions;
 using Rollcall.Telegram.Classroom;
 using Rollcall.Telegram.StudentBot;
+using Rollcall.Telegram.Term;
 using Rollcall.Telegram.Texts;
 using Rollcall.Telegram.Updates;
 
@@ -26,7 +27,8 @@ public sealed class ReportScheduler(
     ReviewExpiry reviews,
     BotMessenger messenger,
     IOptions<ClassroomOptions> classroom,
-    LocalClock clock) : BackgroundService
+    LocalClock clock,
+    TermWarnings warnings) : BackgroundService
 {
     public static readonly TimeSpan Period = TimeSpan.FromSeconds(5);
     private static readonly TimeSpan Lease = TimeSpan.FromMinutes(2);
@@ -74,9 +76,13 @@ public sealed class ReportScheduler(
                 VerificationMessages.WithReceipt(Reply.Text(TextKey.ReviewExpiredStudent, e.Subject), e.Receipt))), grace.Token);
 
             var report = await store.LoadAsync(sessionId, grace.Token);
-            if (await DeliverAsync(report, grace.Token))
+            var fellBelow = await warnings.PlanAsync(report, grace.Token);
+            if (await DeliverAsync(report, warnings.TeacherLine(fellBelow), grace.Token))
             {
                 await store.MarkSentAsync(sessionId, time.GetUtcNow(), grace.Token);
+
+                // After the report, so a report sent again (its claim ran out) names them again; a student is told once.
+                await messenger.SendAsync(await warnings.ApplyAsync(fellBelow, time.GetUtcNow(), grace.Token), grace.Token);
                 ReportsLog.ReportSent(logger, sessionId, report.TeacherChatId, report.Lines.Count(l => l.Attended), report.Lines.Count);
                 sent++;
             }
@@ -89,9 +95,9 @@ public sealed class ReportScheduler(
     /// Sends the parts not yet delivered, in order, recording each; true when every part went out or was refused for
     /// good (trying again cannot help). A part that may pass later ends the round: the next sends only the rest.
     /// </summary>
-    private async Task<bool> DeliverAsync(SessionReport report, CancellationToken cancellationToken)
+    private async Task<bool> DeliverAsync(SessionReport report, TextRef? fellBelow, CancellationToken cancellationToken)
     {
-        var parts = ReportFormatter.Replies(report, clock);
+        var parts = ReportFormatter.Replies(report, clock, fellBelow);
         for (var part = report.PartsSent; part < parts.Count; part++)
         {
             if (await sender.TrySendAsync(report.TeacherChatId, parts[part], cancellationToken) == Delivery.Failed)

@@ -1,5 +1,6 @@
 using Rollcall.Ports;
 using Rollcall.Telegram.Privacy;
+using Rollcall.Telegram.Term;
 using Rollcall.Telegram.Texts;
 using Rollcall.Telegram.Updates;
 
@@ -10,7 +11,7 @@ namespace Rollcall.Telegram.StudentBot;
 /// any state and leave the check-in where it was; everything else is the check-in conversation, whose queued jobs ring
 /// the verification queue after the commit.
 /// </summary>
-public sealed class StudentBotHandler(StudentConversation conversation, ICheckInStore store, PrivacyDesk privacy, VerificationQueue queue)
+public sealed class StudentBotHandler(StudentConversation conversation, ICheckInStore store, PrivacyDesk privacy, AttendanceDesk attendance, VerificationQueue queue)
     : IBotHandler<StudentState>
 {
     public StudentState Start => StudentState.Start;
@@ -41,6 +42,7 @@ public sealed class StudentBotHandler(StudentConversation conversation, ICheckIn
 
     private async Task<IReadOnlyList<Reply>> DeskAsync(string command, Inbound inbound, CancellationToken cancellationToken) => command switch
     {
+        StudentCommands.Attendance => await attendance.ShowAsync(inbound, cancellationToken),
         StudentCommands.MyData => await privacy.MyDataAsync(inbound, cancellationToken),
         StudentCommands.Forget => await privacy.ForgetAsync(inbound, cancellationToken),
         StudentCommands.Help => [StudentCommands.Table.Help(TextKey.StudentHelp)],

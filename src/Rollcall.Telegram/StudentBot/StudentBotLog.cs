@@ -14,6 +14,9 @@ internal static partial class StudentBotLog
     [LoggerMessage(5202, LogLevel.Error, "Job {JobId} failed; it will be retried when its lease ends")]
     public static partial void JobFailed(ILogger logger, Guid jobId, Exception exception);
 
+    [LoggerMessage(5206, LogLevel.Warning, "Job {JobId}: the face check failed on our side ({Fault}); no attempt is used, it runs again later")]
+    public static partial void FaceEngineFault(ILogger logger, Guid jobId, string fault, Exception exception);
+
     [LoggerMessage(5203, LogLevel.Warning, "Job {JobId}: the video note is too large or gone ({Bytes} bytes)")]
     public static partial void VideoUnavailable(ILogger logger, Guid jobId, long? bytes);
 

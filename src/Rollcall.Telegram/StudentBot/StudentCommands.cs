@@ -7,6 +7,7 @@ namespace Rollcall.Telegram.StudentBot;
 public static class StudentCommands
 {
     public const string Start = "start";
+    public const string Attendance = "attendance";
     public const string MyData = "mydata";
     public const string Forget = "forget";
     public const string Help = "help";
@@ -15,6 +16,7 @@ public static class StudentCommands
     public static CommandTable Table { get; } = new(
     [
         new(Start, TextKey.StudentCommandStart, CommandRoute.Conversation),
+        new(Attendance, TextKey.StudentCommandAttendance, CommandRoute.Desk),
         new(MyData, TextKey.StudentCommandMyData, CommandRoute.Desk),
         new(Forget, TextKey.StudentCommandForget, CommandRoute.Desk),
         new(Help, TextKey.CommandHelp, CommandRoute.Desk),

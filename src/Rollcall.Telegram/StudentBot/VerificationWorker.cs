@@ -5,6 +5,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Rollcall.Attendance;
+using Rollcall.Faces;
 using Rollcall.Hosting;
 using Rollcall.Observability;
 using Rollcall.Storage.CheckIns;
@@ -41,6 +42,9 @@ public sealed class VerificationWorker(
     private TimeSpan Lease => TimeSpan.FromSeconds((2 * botOptions.Value.HttpTimeoutSeconds) + 30);
     private static readonly TimeSpan SweepPeriod = TimeSpan.FromSeconds(10);
     private static readonly TimeSpan DownloadRetryDelay = TimeSpan.FromSeconds(2);
+
+    // Our own failure (temp disk, a time-out under load, a decoder that died, Rekognition failing): long enough not to hammer it.
+    private static readonly TimeSpan FaultRetryDelay = TimeSpan.FromSeconds(30);
 
     /// <summary>Claimed jobs whose face check is running: the stop gives back those still here (see <see cref="StopAsync"/>).</summary>
     private readonly ConcurrentDictionary<Guid, byte> _checking = new();
@@ -141,6 +145,17 @@ public sealed class VerificationWorker(
             if (_checking.TryRemove(job.Id, out _))
             {
                 await store.DeferAsync(job.Id, time.GetUtcNow() + DownloadRetryDelay, cancellationToken);
+            }
+
+            return true;
+        }
+        catch (FaceEngineFaultException e) when (!cancellationToken.IsCancellationRequested)
+        {
+            // Never the student's fault, so never an attempt: the job waits and runs again.
+            StudentBotLog.FaceEngineFault(logger, job.Id, e.Fault.ToString(), e);
+            if (_checking.TryRemove(job.Id, out _))
+            {
+                await store.DeferAsync(job.Id, time.GetUtcNow() + FaultRetryDelay, cancellationToken);
             }
 
             return true;

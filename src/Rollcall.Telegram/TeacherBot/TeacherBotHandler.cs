@@ -3,12 +3,13 @@ using Rollcall.Storage.Roll;
 using Rollcall.Telegram.Receipts;
 using Rollcall.Telegram.Review;
 using Rollcall.Telegram.Roll;
+using Rollcall.Telegram.Term;
 using Rollcall.Telegram.Updates;
 
 namespace Rollcall.Telegram.TeacherBot;
 
 /// <summary>
-/// The teacher bot's turn, scoped to it. Review and roll taps and the desk commands of <see cref="TeacherCommands"/> work
+/// The teacher bot's turn, scoped to it. Review, /history and roll taps and the desk commands of <see cref="TeacherCommands"/> work
 /// in any state and leave the conversation where it was; the roll's remark and re-centring are its own steps; everything
 /// else is the teacher conversation. A session it opens (or finds open) is shown with its live message.
 /// </summary>
@@ -21,7 +22,8 @@ public sealed class TeacherBotHandler(
     RollConversation rollSteps,
     SessionsDesk today,
     RollStore rollStore,
-    SessionMessages messages) : IBotHandler<TeacherState>
+    SessionMessages messages,
+    HistoryDesk history) : IBotHandler<TeacherState>
 {
     public TeacherState Start => TeacherState.Start;
 
@@ -35,6 +37,11 @@ public sealed class TeacherBotHandler(
         {
             var (replies, notices) = await reviews.DecideAsync(inbound, callback, now, cancellationToken);
             return new BotTurn<TeacherState>(state, replies) { Notices = notices };
+        }
+
+        if (inbound.Input is BotInput.Callback picked && picked.Data.StartsWith(HistoryDesk.Prefix, StringComparison.Ordinal))
+        {
+            return new BotTurn<TeacherState>(state, await history.ShowAsync(inbound, picked, cancellationToken));
         }
 
         if (RollConversation.Takes(state, inbound.Input))
@@ -69,6 +76,7 @@ public sealed class TeacherBotHandler(
         TeacherCommands.Sessions => await today.SessionsAsync(inbound, now, cancellationToken),
         TeacherCommands.Report => await today.ReportAsync(inbound, now, cancellationToken),
         TeacherCommands.Receipt => [await receipts.CheckAsync(inbound, ((BotInput.Command)inbound.Input).Argument, cancellationToken)],
+        TeacherCommands.History => await history.ListAsync(inbound, cancellationToken),
         TeacherCommands.Help => [TeacherCommands.Table.Help(Texts.TextKey.TeacherHelp)],
         _ => throw new InvalidOperationException($"The desk command /{command} has no desk."),
     };

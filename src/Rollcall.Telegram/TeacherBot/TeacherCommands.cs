@@ -10,6 +10,7 @@ public static class TeacherCommands
     public const string Sessions = "sessions";
     public const string Report = "report";
     public const string Receipt = "receipt";
+    public const string History = "history";
     public const string Help = "help";
     public const string Cancel = "cancel";
 
@@ -19,6 +20,7 @@ public static class TeacherCommands
         new(Sessions, TextKey.TeacherCommandSessions, CommandRoute.Desk),
         new(Report, TextKey.TeacherCommandReport, CommandRoute.Desk),
         new(Receipt, TextKey.TeacherCommandReceipt, CommandRoute.Desk),
+        new(History, TextKey.TeacherCommandHistory, CommandRoute.Desk),
         new(Help, TextKey.CommandHelp, CommandRoute.Desk),
         new(Cancel, TextKey.CommandCancel, CommandRoute.Conversation),
     ]);

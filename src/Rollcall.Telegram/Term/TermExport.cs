@@ -52,9 +52,15 @@ public static partial class TermExport
         return Encoding.UTF8.GetBytes(csv.ToString());
     }
 
-    /// <summary>A file name without the subject's or batch's odd characters: attendance-CS-A-Python-2026-07-01-2027-04-30.csv.</summary>
-    public static string FileName(TermSheet sheet, string extension) =>
-        $"attendance-{Safe(sheet.Batch)}-{Safe(sheet.Subject)}-{sheet.Span.From:yyyy-MM-dd}-{sheet.Span.To:yyyy-MM-dd}.{extension}";
+    /// <summary>
+    /// A file name from the batch, subject and the first and last session's dates, without odd characters:
+    /// attendance-CS-A-Python-2026-07-01-2027-04-30.csv.
+    /// </summary>
+    public static string FileName(TermSheet sheet, string extension)
+    {
+        var (first, last) = sheet.Sessions.Count > 0 ? (sheet.Sessions[0].Date, sheet.Sessions[^1].Date) : (sheet.Span.From, sheet.Span.To);
+        return $"attendance-{Safe(sheet.Batch)}-{Safe(sheet.Subject)}-{first:yyyy-MM-dd}-{last:yyyy-MM-dd}.{extension}";
+    }
 
     private static string Safe(string text) => new([.. text.Select(c => char.IsAsciiLetterOrDigit(c) ? c : '-')]);
 }

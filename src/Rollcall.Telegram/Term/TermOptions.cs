@@ -28,6 +28,11 @@ public sealed class TermOptions : IValidatableObject
     [Range(0.0, 100.0)]
     public double WarningPercent { get; set; } = 75;
 
+    /// <summary>Sessions a student must have held in a subject before a warning is sent.</summary>
+    [ConfigurationKeyName("ATTENDANCE_WARNING_MIN_SESSIONS")]
+    [Range(1, 1000)]
+    public int WarningMinSessions { get; set; } = 5;
+
     [ConfigurationKeyName("ATTENDANCE_WARNINGS")]
     [SettingExample("on")]
     public WarningsMode Warnings { get; set; } = WarningsMode.On;

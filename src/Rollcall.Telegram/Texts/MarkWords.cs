@@ -21,6 +21,16 @@ public static class MarkWords
             _ => TextKey.StandingChecking,
         });
 
+    /// <summary>A session in a student's /attendance; no mark at all, refused and pending are absent.</summary>
+    public static string Term(MarkStatus? status) => BotTexts.Format(status switch
+    {
+        MarkStatus.Present => TextKey.TermPresent,
+        MarkStatus.Late => TextKey.TermLate,
+        MarkStatus.Excused => TextKey.TermExcused,
+        MarkStatus.InReview => TextKey.TermInReview,
+        _ => TextKey.TermAbsent,
+    });
+
     /// <summary>A student's status column in the report's CSV; no mark at all is absent; the teacher's own marks say so.</summary>
     public static string Csv(MarkStatus? status, bool reviewed, bool byTeacher)
     {

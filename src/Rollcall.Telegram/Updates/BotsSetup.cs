@@ -14,6 +14,7 @@ using Rollcall.Telegram.Review;
 using Rollcall.Telegram.Roll;
 using Rollcall.Telegram.StudentBot;
 using Rollcall.Telegram.TeacherBot;
+using Rollcall.Telegram.Term;
 using Telegram.Bot;
 
 namespace Rollcall.Telegram.Updates;
@@ -44,6 +45,7 @@ public static class BotsSetup
         services.AddPrivacy();
         services.AddReports();
         services.AddRoll();
+        services.AddTerm(configuration);
         return services;
     }
 

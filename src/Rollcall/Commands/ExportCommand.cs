@@ -2,10 +2,10 @@ using System.CommandLine;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Rollcall.Attendance;
-using Rollcall.Ports;
 using Rollcall.Sessions;
 using Rollcall.Storage;
 using Rollcall.Storage.Audit;
+using Rollcall.Storage.Term;
 using Rollcall.Telegram.Classroom;
 using Rollcall.Telegram.Term;
 using Rollcall.Term;
@@ -45,7 +45,7 @@ internal static class ExportCommand
             var configuration = services.GetRequiredService<IConfiguration>();
             var rule = (configuration.Get<TermOptions>() ?? new TermOptions()).Rule;
             var clock = new LocalClock((configuration.Get<ClassroomOptions>() ?? new ClassroomOptions()).Zone);
-            var file = await new TermFiles(services.GetRequiredService<ITermRecords>())
+            var file = await new TermFiles(new TermRecords(services.GetRequiredService<RollcallDatabase>()))
                 .BuildAsync(span, result.GetValue(batch), result.GetValue(subject), result.GetValue(format), rule, clock, cancellationToken);
             switch (file)
             {

@@ -154,15 +154,20 @@ internal sealed class ScriptedFaces : IFaceVerifier
 {
     public FaceCheck Next { get; set; } = new FaceCheck.Match(91.5, 0.95, 12, 70);
 
+    /// <summary>When set, thrown once instead of answering: the engine's own failure.</summary>
+    public Exception? Fault { get; set; }
+
     public List<FaceCheckRequest> Seen { get; } = [];
 
     public Task<FaceCheck> VerifyAsync(FaceCheckRequest request, CancellationToken cancellationToken)
     {
+        Exception? fault;
         lock (Seen)
         {
             Seen.Add(request);
+            (fault, Fault) = (Fault, null);
         }
 
-        return Task.FromResult(Next);
+        return fault is not null ? Task.FromException<FaceCheck>(fault) : Task.FromResult(Next);
     }
 }

@@ -67,6 +67,28 @@ public sealed partial class BotsOverHttpTests
     }
 
     [Fact]
+    public async Task FaceEngineFailure_UsesNoAttempt_AndTheJobRunsAgainLater()
+    {
+        await using var bots = await BotsHost.StartAsync();
+        var teacher = bots.Emulator.CreateUser("Rao");
+        var student = bots.Emulator.CreateUser("Ben");
+        var otp = await OpenSessionAsync(bots, teacher);
+        await CheckInUpToVideoNoteAsync(bots, student, "S-2", otp);
+        bots.Faces.Fault = new FaceEngineFaultException(FaceEngineFault.TempStorage, "the temp folder is full");
+
+        await student.SendVideoNoteAsync(bots.StudentBot, [9, 9]);
+        await student.NextMessageAsync(bots.StudentBot, cancellationToken: Ct);
+
+        // The job waits 30 s after our failure, then the next sweep runs it: the student hears once, about the real check.
+        var answer = await student.NextMessageAsync(bots.StudentBot, TimeSpan.FromSeconds(75), Ct);
+        Assert.StartsWith("Attendance marked", answer.Text, StringComparison.Ordinal);
+        Assert.Equal(2, bots.Faces.Seen.Count);
+        await using var db = bots.Database.CreateContext();
+        var mark = await db.Marks.AsNoTracking().SingleAsync(Ct);
+        Assert.Equal((MarkStatus.Present, 1), (mark.Status, mark.AttemptsUsed));
+    }
+
+    [Fact]
     public async Task PasswordMessage_IsDeleted_AndSomeoneElsesContactRefused()
     {
         await using var bots = await BotsHost.StartAsync();

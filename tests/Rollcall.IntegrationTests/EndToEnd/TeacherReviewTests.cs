@@ -23,10 +23,11 @@ public sealed class TeacherReviewTests(FacesFixture faces)
     [Fact]
     public async Task SimilarityJustBelowTheThreshold_GoesToTheTeacher_WhoRejects()
     {
-        // REVIEW_BAND=50 puts an impostor's similarity (about 30-60) in the band, so the real engine produces a grey case.
+        // A threshold of 60 with REVIEW_BAND=50 puts an impostor's similarity in the band (Bobur's clip against Alice's photo: 18.9),
+        // so the real engine produces a grey case.
         await using var stack = await LmsClassStack.StartAsync(faces, otpSeconds: 3600,
             photos: new Dictionary<string, string> { ["ST-001"] = TestFaces.Person01 },
-            settings: new Dictionary<string, string?> { ["REVIEW_BAND"] = "50" });
+            settings: new Dictionary<string, string?> { ["REVIEW_BAND"] = "50", ["FACE_MATCH_THRESHOLD"] = "60" });
         var teacher = stack.Emulator.CreateUser("Karimov");
         var otp = await OpenSessionAsync(stack, teacher, ["B-101"], "Python");
         var student = stack.Emulator.CreateUser("Alice");
@@ -39,7 +40,7 @@ public sealed class TeacherReviewTests(FacesFixture faces)
         var (toStudent, receipt) = ReceiptLine.Split((await student.NextMessageAsync(stack.StudentBot, cancellationToken: Ct)).Text!);
 
         Assert.Equal(ReviewPending, pending);
-        AssertReviewCard(review, "Review: ST-001 - Alice Karimova, Python\nWhy: similarity just below the required 70.0\nSimilarity: ",
+        AssertReviewCard(review, "Review: ST-001 - Alice Karimova, Python\nWhy: similarity just below the required 60.0\nSimilarity: ",
             "Location: inside the allowed distance\nLeft: ID photo, right: video note. Tap Approve or Reject before the report goes out.");
         Assert.Equal("Rejected: ST-001 - Alice Karimova is not marked.", toTeacher.Text);
         Assert.Empty(teacher.CurrentMessage(stack.TeacherBot, review.MessageId)!.Buttons);

@@ -100,9 +100,8 @@ public abstract class TermRecordsSuite
     {
         var database = await CreateDatabaseAsync();
         var store = new WarningStore(database);
-        var rule = AttendanceRule.Default;
         async Task<IReadOnlyList<string>> After(int attended, int held) =>
-            await store.ApplyAsync("Python", [("S-1", new AttendanceFigures(attended, held)), ("S-2", new AttendanceFigures(9, 10))], rule, TestData.Now, Token);
+            await store.ApplyAsync("Python", [Standing("S-1", attended, held), Standing("S-2", 9, 10)], TestData.Now, Token);
 
         Assert.Equal(["S-1"], await After(2, 3));
         Assert.Empty(await After(2, 4));
@@ -118,13 +117,19 @@ public abstract class TermRecordsSuite
     public async Task Warnings_FromTwoReportsAtOnce_TellTheStudentOnce()
     {
         var database = await CreateDatabaseAsync();
-        var falling = new[] { ("S-1", new AttendanceFigures(1, 2)) };
+        var falling = new[] { Standing("S-1", 1, 2) };
 
         var told = await Task.WhenAll(
-            new WarningStore(database).ApplyAsync("Python", falling, AttendanceRule.Default, TestData.Now, Token),
-            new WarningStore(database).ApplyAsync("Python", falling, AttendanceRule.Default, TestData.Now, Token));
+            new WarningStore(database).ApplyAsync("Python", falling, TestData.Now, Token),
+            new WarningStore(database).ApplyAsync("Python", falling, TestData.Now, Token));
 
         Assert.Single(told.SelectMany(t => t));
+    }
+
+    private static (string, AttendanceFigures, bool) Standing(string studentId, int attended, int held)
+    {
+        var figures = new AttendanceFigures(attended, held);
+        return (studentId, figures, AttendanceRule.Default.IsBelow(figures));
     }
 
     private static TermCell Expected(SeededSession session, string studentId) =>

@@ -64,6 +64,10 @@ public sealed class VideoClips(FacesFixture faces) : IDisposable
     public Task<byte[]> NoFaceAsync() =>
         MakeAsync("noface", path => FfmpegAsync($"-f lavfi -i \"testsrc=size={Side}x{Side}:rate=30:duration=2\" {Encode} {path}"));
 
+    /// <summary>Any clip ffmpeg can make: its arguments, then the output path (for crafted, hostile files).</summary>
+    public Task<byte[]> CraftAsync(string name, string arguments) =>
+        MakeAsync(name, path => FfmpegAsync($"{arguments} -y {path}"));
+
     public void Dispose()
     {
         try

@@ -42,4 +42,13 @@ public sealed class LowAttendanceWarningTests
 
         Assert.Equal([4, 12], told);
     }
+
+    [Theory]
+    [InlineData(0, 1, 5, false)]
+    [InlineData(2, 4, 5, false)]
+    [InlineData(3, 5, 5, true)]
+    [InlineData(0, 1, 1, true)]
+    [InlineData(4, 5, 5, false)]
+    public void Below_CountsOnlyOnceEnoughSessionsAreHeld(int attended, int held, int minimum, bool below) =>
+        Assert.Equal(below, LowAttendanceWarning.Below(AttendanceRule.Default, new AttendanceFigures(attended, held), minimum));
 }

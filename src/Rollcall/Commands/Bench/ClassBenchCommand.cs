@@ -41,6 +41,7 @@ internal static class ClassBenchCommand
                 LmsLatency = range.Value,
                 LmsErrorRate = rate,
                 Ramp = TimeSpan.FromSeconds(parse.GetValue(ramp)),
+                RealNotes = true,
                 DatabaseUrl = db == "postgres" ? await CreateDatabaseAsync(parse.GetValue(postgres)!, cancellationToken) : null,
             };
             return await RunAsync(AnsiConsole.Console, options, db, cancellationToken);

@@ -23,6 +23,12 @@ internal sealed record ClassBenchOptions
     /// <summary>Enrolled people whose faces the students share (at most <see cref="ClassCast.People"/>'s length).</summary>
     public int People { get; init; } = 6;
 
+    /// <summary>
+    /// Real notes (640x640, 5-15 s, cut from samples/videos/people, each person enrolled with a frame of their own recording)
+    /// instead of synthetic 384-px clips from photos; `rollcall bench class` uses them, the load tests keep the cheaper clips.
+    /// </summary>
+    public bool RealNotes { get; init; }
+
     /// <summary>Different clips made per person; uploads differ anyway, each gets its own file_unique_id.</summary>
     public int ClipsPerPerson { get; init; } = 2;
 

@@ -32,6 +32,34 @@ internal static class ClassCast
     public static string EnrolledPhoto(string faces, int person) =>
         Path.Combine(faces, "people", People[person].Folder, People[person].EnrolledPhoto);
 
+    /// <summary>People of samples/videos/people who move while they record (the still-sitters d0, d9, d18, d19 would be refused).</summary>
+    public static readonly string[] Recordings = ["d6", "d10", "d14", "d3", "d13", "d11"];
+
+    /// <summary>
+    /// Real notes as a phone sends them: 640x640 windows of 5 to 15 s from the start of each person's recording, and the ID photo,
+    /// a frame from its far end: (photos[person], clips[person][variant]).
+    /// </summary>
+    public static async Task<(byte[][] Photos, byte[][][] Clips)> RealNotesAsync(string folder, int people, int perPerson, CancellationToken cancellationToken)
+    {
+        var corpus = new LivenessCorpus(Simulation.SampleData.Recordings, null, folder);
+        var photos = new byte[people][];
+        var clips = new byte[people][][];
+        for (var p = 0; p < people; p++)
+        {
+            var duration = Faces.Video.Mp4Container.Read(await File.ReadAllBytesAsync(Path.Combine(Simulation.SampleData.Recordings, Recordings[p] + ".mp4"), cancellationToken)).Track!.Seconds;
+            clips[p] = new byte[perPerson][];
+            for (var v = 0; v < perPerson; v++)
+            {
+                var seconds = Math.Min(5 + (10.0 * v / Math.Max(1, perPerson - 1)), Math.Floor(duration) - 1);
+                var note = await corpus.WindowAsync(Recordings[p], 0, seconds, 640, cancellationToken);
+                clips[p][v] = await File.ReadAllBytesAsync(note.Path, cancellationToken);
+                photos[p] ??= await File.ReadAllBytesAsync(note.Reference, cancellationToken);
+            }
+        }
+
+        return (photos, clips);
+    }
+
     /// <summary>Live-like clips of each person from the photos not enrolled: [person][variant].</summary>
     public static byte[][][] Clips(SyntheticClips maker, string faces, int people, int perPerson) =>
         [.. People.Take(people).Select(p =>

@@ -184,7 +184,12 @@ internal sealed partial class ClassRig : IAsyncDisposable
             ClassCast.TeacherName, ClassCast.TeacherPhone, ClassCast.TeacherEmail, Password, cancellationToken);
         var photos = services.GetRequiredService<Ports.IPhotoStore>();
         var bytes = new byte[people][];
-        for (var p = 0; p < people; p++)
+        if (Options.RealNotes)
+        {
+            (bytes, _clips) = await ClassCast.RealNotesAsync(Directory.CreateDirectory(Path.Combine(_folder, "notes")).FullName, people, Math.Max(1, Options.ClipsPerPerson), cancellationToken);
+        }
+
+        for (var p = 0; p < people && !Options.RealNotes; p++)
         {
             bytes[p] = await File.ReadAllBytesAsync(ClassCast.EnrolledPhoto(_faces, p), cancellationToken);
         }
@@ -194,7 +199,10 @@ internal sealed partial class ClassRig : IAsyncDisposable
             await photos.SaveAsync(student.StudentId, bytes[student.Person], cancellationToken);
         }
 
-        _clips = ClassCast.Clips(new SyntheticClips(services.GetRequiredService<FaceEngine>()), _faces, people, Math.Max(1, Options.ClipsPerPerson));
+        if (!Options.RealNotes)
+        {
+            _clips = ClassCast.Clips(new SyntheticClips(services.GetRequiredService<FaceEngine>()), _faces, people, Math.Max(1, Options.ClipsPerPerson));
+        }
     }
 
     private static Dictionary<string, string?> Settings(ClassBenchOptions options, string folder, string databaseUrl, BotApiEmulator emulator, LmsServer lms)

@@ -44,7 +44,7 @@ public sealed class RekognitionVerifierTests(FacesFixture faces) : IAsyncLifetim
     {
         stub.Answer(200, """{"SourceImageFace":{"Confidence":99.9},"FaceMatches":[{"Similarity":97.5,"Face":{"Confidence":99.8}}],"UnmatchedFaces":[]}""");
 
-        var check = await VerifyAsync(await faces.Clips.LiveLikeAsync(TestFaces.Person01B, TestFaces.Person01C));
+        var check = await VerifyAsync(await faces.Clips.LiveLikeAsync(TestFaces.Person01B, TestFaces.Person01C, TestFaces.Person01B));
 
         var match = Assert.IsType<FaceCheck.Match>(check);
         Assert.Equal(97.5, match.Score);
@@ -77,14 +77,36 @@ public sealed class RekognitionVerifierTests(FacesFixture faces) : IAsyncLifetim
     }
 
     [Fact]
-    public async Task ServiceError_Throws()
+    public async Task ServiceError_IsOurFault_NotTheStudents()
+    {
+        stub.Answer(400, """{"__type":"com.amazonaws.rekognition#ThrottlingException","Message":"Rate exceeded."}""");
+
+        var error = await Assert.ThrowsAsync<FaceEngineFaultException>(async () => await VerifyAsync(await faces.Clips.LiveLikeAsync(TestFaces.Person01B, TestFaces.Person01C, TestFaces.Person01B)));
+
+        Assert.Equal(FaceEngineFault.ProviderFailed, error.Fault);
+        Assert.Contains("ThrottlingException", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(Keys.SecretAccessKey, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task FrameRekognitionRefuses_IsABadVideo_AnsweredOnce()
     {
         stub.Answer(400, """{"__type":"com.amazonaws.rekognition#ImageTooLargeException","Message":"Image size is too large."}""");
 
-        var error = await Assert.ThrowsAsync<HttpRequestException>(async () => await VerifyAsync(await faces.Clips.StillAsync(TestFaces.Person01B)));
+        var check = await VerifyAsync(await faces.Clips.LiveLikeAsync(TestFaces.Person01B, TestFaces.Person01C, TestFaces.Person01B));
 
-        Assert.Contains("ImageTooLargeException", error.Message, StringComparison.Ordinal);
-        Assert.DoesNotContain(Keys.SecretAccessKey, error.Message, StringComparison.Ordinal);
+        Assert.Contains("ImageTooLargeException", Assert.IsType<FaceCheck.BadVideo>(check).Reason, StringComparison.Ordinal);
+        Assert.Single(stub.Requests);
+    }
+
+    [Fact]
+    public async Task StillPhotoReplay_IsNotLive_EvenWhenRekognitionMatchesIt()
+    {
+        stub.Answer(200, """{"SourceImageFace":{"Confidence":99.9},"FaceMatches":[{"Similarity":99.2,"Face":{"Confidence":99.8}}],"UnmatchedFaces":[]}""");
+
+        var check = await VerifyAsync(await faces.Clips.StillAsync(TestFaces.Person01B));
+
+        Assert.Equal(99.2, Assert.IsType<FaceCheck.NotLive>(check).Score);
     }
 
     [Fact]
@@ -102,9 +124,9 @@ public sealed class RekognitionVerifierTests(FacesFixture faces) : IAsyncLifetim
             ["PHOTO_STORE"] = "folder:" + photos.FullName,
         });
         await wrong.GetRequiredService<IPhotoStore>().SaveAsync("s1", File.ReadAllBytes(TestFaces.Person01), CancellationToken.None);
-        var clip = await faces.Clips.StillAsync(TestFaces.Person01B);
+        var clip = await faces.Clips.LiveLikeAsync(TestFaces.Person01B, TestFaces.Person01C, TestFaces.Person01B);
 
-        await Assert.ThrowsAsync<HttpRequestException>(() => wrong.GetRequiredService<IFaceVerifier>().VerifyAsync(new FaceCheckRequest("s1", clip), CancellationToken.None));
+        await Assert.ThrowsAsync<FaceEngineFaultException>(() => wrong.GetRequiredService<IFaceVerifier>().VerifyAsync(new FaceCheckRequest("s1", clip), CancellationToken.None));
         Assert.Equal(1, other.BadSignatures);
     }
 
