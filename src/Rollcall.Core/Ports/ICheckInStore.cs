@@ -34,6 +34,12 @@ public interface ICheckInStore
     /// <summary>Whether this Telegram account may check in as <paramref name="studentId"/> in the session (account binding).</summary>
     Task<AccountCheck> CheckAccountAsync(Guid sessionId, string studentId, long telegramUserId, DateTimeOffset now, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Records that the teacher is told of this account refusal (once per session, student and refusal); the teacher's chat
+    /// and the student's roll entry when it is the first time, else null.
+    /// </summary>
+    Task<RefusalNotice?> NoteRefusalAsync(Guid sessionId, string studentId, AccountCheck refusal, long studentChatId, DateTimeOffset now, CancellationToken cancellationToken);
+
     /// <summary>Whether the student's mark in the session is decided (present, refused or in review): the check-in is over.</summary>
     Task<bool> IsCheckInOverAsync(Guid sessionId, string studentId, CancellationToken cancellationToken);
 
@@ -52,6 +58,9 @@ public enum AccountCheck
     /// <summary>This account already checked in under another student ID in this session.</summary>
     AnotherIdThisSession,
 }
+
+/// <summary>Whom to tell of a refused check-in: the session's teacher chat, and the student as the roll names them.</summary>
+public sealed record RefusalNotice(long TeacherChatId, string StudentName, string Subject, int RollIndex);
 
 /// <summary>The session a student's code matched, with the student's roster entry and standing.</summary>
 public sealed record SessionMatch(Guid SessionId, string StudentName, string Batch, GeoPoint Centre, bool AlreadyPresent, int AttemptsUsed)

@@ -5,6 +5,7 @@ using Rollcall.Otp;
 using Rollcall.Ports;
 using Rollcall.Storage.Audit;
 using Rollcall.Storage.Entities;
+using Rollcall.Storage.Marks;
 using Rollcall.Storage.Sessions;
 
 namespace Rollcall.Storage.CheckIns;
@@ -116,6 +117,21 @@ public sealed class CheckInStore(RollcallDb db) : ICheckInStore
         {
             SetByTeacher = mark is { SetByTeacher: true } ? mark.Status : null,
         };
+    }
+
+    public async Task<RefusalNotice?> NoteRefusalAsync(Guid sessionId, string studentId, AccountCheck refusal, long studentChatId, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await TurnTransaction.EnsureAsync(db, cancellationToken);
+        var kind = refusal == AccountCheck.BoundToAnotherAccount ? NoticeKinds.BoundToAnotherAccount : NoticeKinds.AnotherIdThisSession;
+        if (!await SessionNotices.RecordAsync(db, sessionId, studentId, kind, studentChatId, now, cancellationToken))
+        {
+            return null;
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        var session = await db.Sessions.AsNoTracking().Where(s => s.Id == sessionId).Select(s => new { s.TeacherChatId, s.Subject }).SingleAsync(cancellationToken);
+        var name = await VerificationStore.StudentNameAsync(db, sessionId, studentId, cancellationToken);
+        return new RefusalNotice(session.TeacherChatId, name, session.Subject, await SessionNotices.RollIndexAsync(db, sessionId, studentId, cancellationToken));
     }
 
     public async Task<bool> IsCheckInOverAsync(Guid sessionId, string studentId, CancellationToken cancellationToken)

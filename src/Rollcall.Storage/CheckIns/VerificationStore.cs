@@ -5,6 +5,7 @@ using Rollcall.Sessions;
 using Rollcall.Storage.Audit;
 using Rollcall.Storage.Entities;
 using Rollcall.Storage.Faces;
+using Rollcall.Storage.Marks;
 using Rollcall.Storage.Outbox;
 using Rollcall.Storage.Receipts;
 using Rollcall.Storage.Reviews;
@@ -132,15 +133,31 @@ public sealed class VerificationStore(RollcallDatabase database, ReceiptBook rec
 
         AuditTrail.Record(db, now, AuditActor.FaceCheck, change.AuditAction, job.SessionId, job.StudentId, change.AuditDetail);
         var receipt = receipts.Issue(db, job.SessionId, job.StudentId, change.Receipt, now);
+        var notice = NoticeKind(change, verdict) is { } kind && await SessionNotices.RecordAsync(db, job.SessionId, job.StudentId, kind, job.ChatId, now, cancellationToken)
+            ? kind
+            : null;
         await SaveAsync(db, transaction, cancellationToken);
+        var named = reviewId is not null || verdict.Collusion is not null || notice is not null;
         return new VerificationDecision(session.Subject, mark.Status, policy.Remaining(mark.AttemptsUsed), AlreadyDecided: false)
         {
             Receipt = receipt,
             ReviewId = reviewId,
             TeacherChatId = session.TeacherChatId,
-            StudentName = reviewId is null && verdict.Collusion is null ? "" : await StudentNameAsync(db, job.SessionId, job.StudentId, cancellationToken),
+            SessionId = session.Id,
+            Notice = notice,
+            StudentName = named ? await StudentNameAsync(db, job.SessionId, job.StudentId, cancellationToken) : "",
+            RollIndex = named ? await SessionNotices.RollIndexAsync(db, job.SessionId, job.StudentId, cancellationToken) : 0,
         };
     }
+
+    /// <summary>The teacher hears once of a student stopped without their fault or out of attempts: no dead end.</summary>
+    private static string? NoticeKind(MarkChange change, Verdict verdict) => (verdict.Check, change) switch
+    {
+        (FaceCheck.NoPhoto or FaceCheck.BadPhoto, _) => NoticeKinds.NoPhoto,
+        _ when verdict.Collusion is not null && change.Next.Status == MarkStatus.Refused => NoticeKinds.LookAlike,
+        _ when change.Decided && change.Next.Status == MarkStatus.Refused => NoticeKinds.NoAttemptsLeft,
+        _ => null,
+    };
 
     /// <summary>The student's name in the session's roster snapshot.</summary>
     internal static Task<string> StudentNameAsync(RollcallDb db, Guid sessionId, string studentId, CancellationToken cancellationToken) =>
@@ -184,6 +201,14 @@ public sealed record VerificationDecision(string Subject, MarkStatus Status, int
 
     public long TeacherChatId { get; init; }
 
-    /// <summary>The student's name, for the teacher's review or warning.</summary>
+    /// <summary>The student's name, for the teacher's review, warning or notice.</summary>
     public string StudentName { get; init; } = "";
+
+    public Guid SessionId { get; init; }
+
+    /// <summary>The student's place in roll order, for a notice's buttons.</summary>
+    public int RollIndex { get; init; }
+
+    /// <summary>The kind of notice the teacher gets now (first time this session), from <see cref="Marks.NoticeKinds"/>; null for none.</summary>
+    public string? Notice { get; init; }
 }

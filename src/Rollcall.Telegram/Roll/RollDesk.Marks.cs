@@ -78,11 +78,10 @@ public sealed partial class RollDesk
         if (tap.Page == RollButtons.FromNotice)
         {
             var now = await roll.StudentAsync(tap.SessionId, chat, tap.Index, cancellationToken) ?? before;
-            return
-            [
-                new Reply.EditKeyboard(callback.MessageId, new Keyboard.Inline([])),
-                Reply.Text(told ? TextKey.NoticeDoneTold : TextKey.NoticeDone, before.StudentId, before.Name, RollView.Standing(now, clock)),
-            ];
+            var done = tap.Action == 'u'
+                ? Reply.Text(told ? TextKey.NoticeUnboundTold : TextKey.NoticeUnbound, before.StudentId, before.Name)
+                : Reply.Text(told ? TextKey.NoticeDoneTold : TextKey.NoticeDone, before.StudentId, before.Name, RollView.Standing(now, clock));
+            return [new Reply.EditKeyboard(callback.MessageId, new Keyboard.Inline([])), done];
         }
 
         if (tap.Action == 'k' || tap.Action is 'z' or 'u')

@@ -1,6 +1,7 @@
 using Rollcall.Attendance;
 using Rollcall.Otp;
 using Rollcall.Ports;
+using Rollcall.Telegram.Roll;
 using Rollcall.Telegram.Texts;
 using Rollcall.Telegram.Updates;
 
@@ -84,12 +85,17 @@ public sealed partial class StudentConversation
     {
         var studentId = state.StudentId!;
         await store.ClearFailuresAsync(inbound.UserId, cancellationToken);
-        switch (await store.CheckAccountAsync(match.SessionId, studentId, inbound.UserId, now, cancellationToken))
+        var account = await store.CheckAccountAsync(match.SessionId, studentId, inbound.UserId, now, cancellationToken);
+        if (account is not AccountCheck.Allowed)
         {
-            case AccountCheck.BoundToAnotherAccount:
-                return Say(StudentState.Start, Reply.Text(TextKey.BoundToAnotherAccount));
-            case AccountCheck.AnotherIdThisSession:
-                return Say(StudentState.Start, Reply.Text(TextKey.AnotherIdThisSession));
+            // The teacher hears of it once, with the buttons that put it right; the student is told so.
+            var bound = account == AccountCheck.BoundToAnotherAccount;
+            var notice = await store.NoteRefusalAsync(match.SessionId, studentId, account, inbound.ChatId, now, cancellationToken);
+            IReadOnlyList<Notice> notices = notice is null
+                ? []
+                : [RollNotices.Notice(notice.TeacherChatId, match.SessionId, notice.RollIndex, reset: false,
+                    new TextRef(bound ? TextKey.NoticeBound : TextKey.NoticeSecondId, studentId, notice.StudentName, notice.Subject), unbind: bound)];
+            return Say(StudentState.Start, Reply.Text(bound ? TextKey.BoundToAnotherAccount : TextKey.AnotherIdThisSession)) with { Notices = notices };
         }
 
         if (match.AlreadyPresent)

@@ -27,7 +27,7 @@ public sealed class DemoTests(FacesFixture faces)
         Assert.Equal(0, exit);
         Assert.Contains("Present: 3 of 6, absent: 3", text, StringComparison.Ordinal);
         Assert.Contains("Chitra (is Esha pretending to be Chitra (two attempts)): Confidence", text, StringComparison.Ordinal);
-        Assert.Contains("No attempts left: please contact your teacher.", text, StringComparison.Ordinal);
+        Assert.Contains("No attempts left. Your teacher has been told and can mark you or give you another try.", text, StringComparison.Ordinal);
         Assert.Contains("Dev (is 200 m away, outside the 50 m geofence): Too far (199 m). Limit: 50 m.", text, StringComparison.Ordinal);
         Assert.Contains("Esha (types a wrong class code): Student ID S-105 was not found", text, StringComparison.Ordinal);
         Assert.Contains("S-101,Asha,CS-A,present,", text, StringComparison.Ordinal);

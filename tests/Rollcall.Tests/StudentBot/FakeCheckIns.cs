@@ -72,6 +72,20 @@ internal sealed class FakeCheckIns : ICheckInStore
     public Task<GeoPoint?> CheckInCentreAsync(Guid sessionId, DateTimeOffset now, CancellationToken cancellationToken) =>
         Task.FromResult(Sessions.Where(s => s.Match.SessionId == sessionId && now < s.ExpiresAt + Grace).Select(s => (GeoPoint?)s.Match.Centre).FirstOrDefault());
 
+    /// <summary>Refusals the teacher was told of.</summary>
+    public List<(Guid SessionId, string StudentId, AccountCheck Refusal)> Noticed { get; } = [];
+
+    public Task<RefusalNotice?> NoteRefusalAsync(Guid sessionId, string studentId, AccountCheck refusal, long studentChatId, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (Noticed.Contains((sessionId, studentId, refusal)))
+        {
+            return Task.FromResult<RefusalNotice?>(null);
+        }
+
+        Noticed.Add((sessionId, studentId, refusal));
+        return Task.FromResult<RefusalNotice?>(new RefusalNotice(900, "Student " + studentId, "Maths", 0));
+    }
+
     public Task<AccountCheck> CheckAccountAsync(Guid sessionId, string studentId, long telegramUserId, DateTimeOffset now, CancellationToken cancellationToken) =>
         Task.FromResult(Account);
 
