@@ -64,6 +64,7 @@ public sealed class RollActionTests
         await ben.SendVideoNoteAsync(bots.StudentBot, [5, 5]);
         await ben.NextMessageAsync(bots.StudentBot, cancellationToken: Ct);
         await ben.NextMessageAsync(bots.StudentBot, cancellationToken: Ct);
+        var notice = (await teacher.NextMessageAsync(bots.TeacherBot, cancellationToken: Ct)).Text!;
         var page = await RollAsync(bots, teacher, session);
 
         await TapLineAsync(bots, teacher, page, 1, "P");
@@ -81,6 +82,7 @@ public sealed class RollActionTests
         var report = (await teacher.NextMessageAsync(bots.TeacherBot, cancellationToken: Ct)).Text;
         var csv = System.Text.Encoding.UTF8.GetString((await teacher.NextMessageAsync(bots.TeacherBot, cancellationToken: Ct)).File!.Bytes);
 
+        Assert.StartsWith("S-2 - Ben has used all attempts in Maths", notice, StringComparison.Ordinal);
         Assert.Equal("Your teacher marked you present in Maths.", body);
         Assert.Contains("Decision: marked present by the teacher", genuine, StringComparison.Ordinal);
         Assert.Equal("Send the remark for S-2 - Ben (up to 200 characters), or /cancel.", ask);
