@@ -50,7 +50,7 @@ public static class EnglishTexts
         [TextKey.ReviewExpiredStudent] = "Your check-in for {0} was not reviewed before the report went out, so it was not marked. Speak to your teacher.",
         [TextKey.LookAlikeWarning] = "Warning: one person marking for two IDs? The face in {0} - {1}'s video note looks more like {2}, already marked present, than {0}'s own ID photo (similarity {3} vs {4}). {0} was refused.",
         [TextKey.ReceiptAsk] = "Send /receipt followed by the code from the student's message, e.g. /receipt 7KQ2M-X9D4R.",
-        [TextKey.ReceiptValid] = "Receipt {0} is genuine.\nStudent: {1}\nClass: {2}, {3:yyyy-MM-dd}\nDecision: {4}\nTime: {5:yyyy-MM-dd HH:mm:ss} UTC",
+        [TextKey.ReceiptValid] = "Receipt {0} is genuine.\nStudent: {1}\nClass: {2}, {3:yyyy-MM-dd}\nDecision: {4}\nTime: {5}",
         [TextKey.ReceiptInvalid] = "Receipt {0} is not valid: no decision in your sessions carries this code. It may be mistyped, altered or made up.",
         [TextKey.MyData] = "What Rollcall keeps about you:\nStudent IDs bound to this Telegram account: {0}\nAttendance records: {1}\nFace data: {2}\nReview pictures kept: {3}\n\n/forget removes the binding and the face data. Attendance already recorded stays (and what the LMS has).",
         [TextKey.MyDataNone] = "none",
