@@ -50,6 +50,8 @@ public abstract class RollcallDb(DbContextOptions options) : DbContext(options)
 
     public DbSet<AttendanceWarning> AttendanceWarnings => Set<AttendanceWarning>();
 
+    public DbSet<SessionNotice> SessionNotices => Set<SessionNotice>();
+
     /// <summary>True when the failed save hit a unique index or primary key: the row exists already.</summary>
     public abstract bool IsUniqueViolation(DbUpdateException exception);
 

@@ -5,12 +5,27 @@ public static class AuditAction
 {
     public const string SessionOpened = "session-opened";
 
+    /// <summary>The teacher gave the code more time (+2 min on the session message).</summary>
+    public const string SessionExtended = "session-extended";
+
+    /// <summary>The teacher closed the check-in early (Close now).</summary>
+    public const string SessionClosed = "session-closed";
+
+    /// <summary>The teacher moved the class area's centre.</summary>
+    public const string SessionRecentred = "session-recentred";
+
+    /// <summary>The teacher added a remark to a mark without changing its status.</summary>
+    public const string Remark = "remark";
+
     /// <summary>A wrong student ID sent with an open session's code.</summary>
     public const string WrongId = "wrong-id";
     public const string LockedOut = "locked-out";
     public const string BoundToAnotherAccount = "refused-bound-id";
     public const string AnotherIdThisSession = "refused-second-id";
     public const string Present = "present";
+
+    /// <summary>Verified, after LATE_AFTER_MINUTES of the session.</summary>
+    public const string Late = "late";
 
     /// <summary>A face check that failed and used an attempt, with attempts left.</summary>
     public const string AttemptFailed = "attempt-failed";
@@ -30,6 +45,12 @@ public static class AuditAction
 
     /// <summary>The report went out before the teacher decided.</summary>
     public const string ReviewExpired = "review-expired";
+
+    /// <summary>The teacher set a mark's status (Present, Late, Excused, Absent), with the reason and any remark.</summary>
+    public const string TeacherSet = "teacher-set";
+
+    /// <summary>The teacher gave a student fresh attempts.</summary>
+    public const string AttemptsReset = "attempts-reset";
 
     /// <summary>A student removed their binding and face data (/forget).</summary>
     public const string Forget = "forget";

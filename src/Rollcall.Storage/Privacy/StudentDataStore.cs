@@ -20,7 +20,7 @@ public sealed class StudentDataStore(RollcallDb db)
             from m in db.Marks.AsNoTracking()
             where m.TelegramUserId == telegramUserId
             join s in db.Sessions on m.SessionId equals s.Id
-            select new MarkRecord(m.StudentId, s.Subject, s.Date, m.Status, m.Reviewed, s.CreatedAt))
+            select new MarkRecord(m.StudentId, s.Subject, s.Date, m.Status, m.Reviewed, s.CreatedAt) { SetByTeacher = m.SetByTeacher })
             .ToListAsync(cancellationToken);
         var ids = bindings.Select(b => b.StudentId).ToList();
         var cached = await db.FaceEmbeddings.AsNoTracking().Where(e => ids.Contains(e.StudentId)).Select(e => e.StudentId).ToListAsync(cancellationToken);
@@ -49,7 +49,11 @@ public sealed class StudentDataStore(RollcallDb db)
 
 public sealed record BoundId(string StudentId, DateTimeOffset BoundAt);
 
-public sealed record MarkRecord(string StudentId, string Subject, DateOnly Date, MarkStatus Status, bool Reviewed, DateTimeOffset At);
+public sealed record MarkRecord(string StudentId, string Subject, DateOnly Date, MarkStatus Status, bool Reviewed, DateTimeOffset At)
+{
+    /// <summary>The teacher set the status.</summary>
+    public bool SetByTeacher { get; init; }
+}
 
 /// <summary>Everything kept about one Telegram account.</summary>
 public sealed record StudentData(

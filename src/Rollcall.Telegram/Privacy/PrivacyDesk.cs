@@ -1,4 +1,5 @@
 using System.Globalization;
+using Rollcall.Sessions;
 using Rollcall.Storage.Privacy;
 using Rollcall.Telegram.Texts;
 using Rollcall.Telegram.Updates;
@@ -6,7 +7,7 @@ using Rollcall.Telegram.Updates;
 namespace Rollcall.Telegram.Privacy;
 
 /// <summary>/mydata and /forget (confirmed with a button): a student sees and removes what Rollcall keeps about them.</summary>
-public sealed class PrivacyDesk(StudentDataStore data)
+public sealed class PrivacyDesk(StudentDataStore data, LocalClock clock)
 {
     public const string Prefix = "fg:";
     private const string Yes = "fg:yes";
@@ -18,11 +19,11 @@ public sealed class PrivacyDesk(StudentDataStore data)
         var none = new TextRef(TextKey.MyDataNone);
         object bindings = kept.Bindings.Count == 0
             ? none
-            : string.Join(", ", kept.Bindings.Select(b => $"{b.StudentId} (since {b.BoundAt.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)})"));
+            : string.Join(", ", kept.Bindings.Select(b => $"{b.StudentId} (since {clock.DateOf(b.BoundAt).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)})"));
         object marks = kept.Marks.Count == 0
             ? none
             : kept.Marks.Count + "\n" + string.Join('\n', kept.Marks.Take(MarksShown).Select(m =>
-                $"- {m.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)} {m.Subject} ({m.StudentId}): {MarkWords.Standing(m.Status, m.Reviewed)}"));
+                $"- {m.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)} {m.Subject} ({m.StudentId}): {MarkWords.Standing(m.Status, m.Reviewed, m.SetByTeacher)}"));
         var faces = new TextRef(TextKey.MyDataFaces, kept.CachedEmbeddings.Count == 0 ? BotTexts.Format(TextKey.MyDataNone) : string.Join(", ", kept.CachedEmbeddings),
             kept.VideoNoteEmbeddings);
         return [Reply.Text(TextKey.MyData, bindings, marks, faces, kept.ReviewPictures)];

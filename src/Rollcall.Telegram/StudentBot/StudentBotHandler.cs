@@ -36,6 +36,7 @@ public sealed class StudentBotHandler(StudentConversation conversation, ICheckIn
         var turn = await conversation.StepAsync(state, inbound, store, now, cancellationToken);
         return new BotTurn<StudentState>(turn.State, turn.Replies)
         {
+            Notices = turn.Notices,
             AfterCommit = [.. turn.QueuedJobs.Select(jobId => (Action)(() => queue.Offer(jobId)))],
         };
     }

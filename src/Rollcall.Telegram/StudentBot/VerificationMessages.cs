@@ -26,6 +26,11 @@ public static class VerificationMessages
     public static Reply.Message WithReceipt(Reply.Message message, string? receipt) =>
         receipt is null ? message : message with { Content = new TextRef(TextKey.WithReceipt, message.Content, receipt) };
 
+    /// <summary>A check's outcome for the teacher: "Mismatch, similarity 37.3".</summary>
+    public static string Outcome(FaceCheck check) => check.Similarity is { } similarity
+        ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{check.GetType().Name}, similarity {similarity:0.0}")
+        : check.GetType().Name;
+
     public static Reply.Message For(FaceCheck check, VerificationDecision decision)
     {
         if (decision.AlreadyDecided && decision.Status == MarkStatus.Present)

@@ -188,7 +188,7 @@ public sealed class VerificationWorker(
         // The face check is done: its decision and the reply are finished even if the host is stopping meanwhile,
         // so a committed decision never goes unanswered.
         using var grace = new ShutdownGrace(time, cancellationToken);
-        var decision = await store.CompleteAsync(job, verdict, classroom.Value.Attempts, time.GetUtcNow(), grace.Token);
+        var decision = await store.CompleteAsync(job, verdict, classroom.Value.Attempts, classroom.Value.LateAfter, time.GetUtcNow(), grace.Token);
         if (decision.IsSuperseded)
         {
             // Another worker claimed the job after this one's lease ran out: its decision stands, this one says nothing.

@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Rollcall.Sessions;
 using Rollcall.Storage;
 using Rollcall.Storage.Conversations;
 using Rollcall.Telegram.Classroom;
@@ -11,6 +12,7 @@ using Rollcall.Telegram.Privacy;
 using Rollcall.Telegram.Receipts;
 using Rollcall.Telegram.Reports;
 using Rollcall.Telegram.Review;
+using Rollcall.Telegram.Roll;
 using Rollcall.Telegram.StudentBot;
 using Rollcall.Telegram.TeacherBot;
 using Rollcall.Telegram.Term;
@@ -35,6 +37,7 @@ public static class BotsSetup
         var polling = (configuration.Get<BotOptions>() ?? new BotOptions()).EffectiveMode == "polling";
         services.AddBotClient(BotRole.Teacher, o => o.TeacherBotToken, polling);
         services.AddBotClient(BotRole.Student, o => o.StudentBotToken, polling);
+        services.AddSingleton(sp => new LocalClock(sp.GetRequiredService<IOptions<ClassroomOptions>>().Value.Zone));
         services.AddSingleton<ConversationStore>();
         services.AddSingleton<BotMessenger>();
         services.AddTurnContext();
@@ -45,6 +48,7 @@ public static class BotsSetup
         services.AddReceipts();
         services.AddPrivacy();
         services.AddReports();
+        services.AddRoll();
         services.AddTerm(configuration);
         return services;
     }

@@ -37,8 +37,8 @@ public abstract partial class BotStoreSuite
         var first = await TurnAsync(database, db => new SessionStore(db).TryOpenAsync(Draft(teacherId, "CS-A"), () => "111111", Ct));
         var second = await TurnAsync(database, db => new SessionStore(db).TryOpenAsync(Draft(teacherId, "CS-B", "CS-A"), () => "222222", Ct));
 
-        Assert.IsType<OpenSessionResult.Opened>(first);
-        Assert.Equal(new OpenSessionResult.Duplicate("CS-A"), second);
+        var opened = Assert.IsType<OpenSessionResult.Opened>(first);
+        Assert.Equal(new OpenSessionResult.Duplicate("CS-A", opened.SessionId), second);
         await using var db = database.CreateContext();
         Assert.Equal(1, await db.Sessions.CountAsync(Ct));
     }

@@ -9,9 +9,11 @@ using Microsoft.Extensions.Logging;
 using Rollcall.Attendance;
 using Rollcall.Faces;
 using Rollcall.IntegrationTests.Support;
+using Rollcall.Lms;
 using Rollcall.Ports;
 using Rollcall.Secrets;
 using Rollcall.Simulation.BotApi;
+using Rollcall.Simulation.Lms;
 using Rollcall.Storage;
 using Rollcall.Storage.Entities;
 using Rollcall.Storage.Roster;
@@ -22,7 +24,10 @@ namespace Rollcall.IntegrationTests.Bots;
 
 /// <summary>
 /// Both real bots (AddBots) polling the Bot API emulator, on a fresh SQLite file, with the built-in roster as LMS and a
-/// face verifier that answers what the test says. One teacher (phone +91 98765 43210, rao / secret-pw), batches CS-A and CS-B.
+/// face verifier that answers what the test says. One teacher (phone +91 98765 43210, rao / secret-pw), batches CS-A and CS-B
+/// (Asha S-1 and Ben S-2 in CS-A, Chen S-3 in CS-B, all in Maths), and any more students a test adds. With an
+/// <see cref="LmsServer"/> the LMS is that server over HTTP (LMS_MODE=http) with the outbox relay, and the teacher signs in
+/// with its credentials.
 /// </summary>
 internal sealed class BotsHost : IAsyncDisposable
 {
@@ -93,7 +98,8 @@ internal sealed class BotsHost : IAsyncDisposable
     /// (e.g. to make their first Bot API calls fail).
     /// </summary>
     public static async Task<BotsHost> StartAsync(int otpSeconds = 120, int reportDelaySeconds = 15, int? webhookPort = null,
-        IReadOnlyDictionary<string, string?>? settings = null, bool captureLogs = false, Action<BotsHost>? beforeStart = null)
+        IReadOnlyDictionary<string, string?>? settings = null, bool captureLogs = false, Action<BotsHost>? beforeStart = null,
+        IReadOnlyList<RosterEntry>? moreStudents = null, LmsServer? lms = null)
     {
         var emulator = new BotApiEmulator();
         await emulator.StartAsync(TestContext.Current.CancellationToken);
@@ -112,6 +118,11 @@ internal sealed class BotsHost : IAsyncDisposable
             all["TELEGRAM_MODE"] = "webhook";
             all["WEBHOOK_URL"] = $"http://127.0.0.1:{port}/telegram";
             all["WEBHOOK_SECRET"] = WebhookSecret;
+        }
+
+        if (lms is not null)
+        {
+            (all["LMS_MODE"], all["BASE_URL"], all["LMS_CAMPUS"]) = ("http", lms.BaseUrl, lms.Seed.Campus);
         }
 
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
@@ -136,7 +147,19 @@ internal sealed class BotsHost : IAsyncDisposable
         builder.Services.AddSingleton(new SecretBox(RandomNumberGenerator.GetBytes(32)));
         builder.Services.AddSingleton(new ReceiptSigner(RandomNumberGenerator.GetBytes(32)));
         builder.Services.AddSingleton<TeacherStore>();
-        builder.Services.AddSingleton<ILmsGateway, RosterGateway>();
+        if (lms is null)
+        {
+            builder.Services.AddSingleton<ILmsGateway, RosterGateway>();
+        }
+        else
+        {
+            // The LMS over HTTP, as `rollcall run` has it, and the outbox relay that delivers marks to it.
+            builder.Services.AddSingleton<ILmsTokenStore>(sp => sp.GetRequiredService<TeacherStore>());
+            builder.Services.AddSingleton<Rollcall.Observability.RollcallMetrics>();
+            builder.Services.AddLms(configuration);
+            builder.Services.AddOutboxRelay();
+        }
+
         builder.Services.AddSingleton<IFaceVerifier>(bots.Faces);
         builder.Services.AddBots(configuration);
         var app = builder.Build();
@@ -144,13 +167,14 @@ internal sealed class BotsHost : IAsyncDisposable
         bots._host = app;
 
         await bots._host.Services.GetRequiredService<TeacherStore>()
-            .UpsertAsync("Dr Rao", TeacherPhone, Username, Password, TestContext.Current.CancellationToken);
+            .UpsertAsync("Dr Rao", TeacherPhone, lms is null ? Username : null, lms is null ? Password : null, TestContext.Current.CancellationToken);
         await using (var db = bots.Database.CreateContext())
         {
             db.Roster.AddRange(
                 new RosterEntry { StudentId = "S-1", Name = "Asha", Batch = "CS-A", Subject = "Maths" },
                 new RosterEntry { StudentId = "S-2", Name = "Ben", Batch = "CS-A", Subject = "Maths" },
                 new RosterEntry { StudentId = "S-3", Name = "Chen", Batch = "CS-B", Subject = "Maths" });
+            db.Roster.AddRange(moreStudents ?? []);
             await db.SaveChangesAsync(TestContext.Current.CancellationToken);
         }
 

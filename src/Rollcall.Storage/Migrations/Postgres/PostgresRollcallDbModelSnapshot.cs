@@ -47,7 +47,14 @@ namespace Rollcall.Storage.Migrations.Postgres
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<string>("Remark")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
                     b.Property<bool>("Reviewed")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("SetByTeacher")
                         .HasColumnType("boolean");
 
                     b.Property<double?>("Similarity")
@@ -72,6 +79,9 @@ namespace Rollcall.Storage.Migrations.Postgres
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
+                    b.Property<double?>("CentreAccuracy")
+                        .HasColumnType("double precision");
+
                     b.Property<double>("CentreLatitude")
                         .HasColumnType("double precision");
 
@@ -87,12 +97,33 @@ namespace Rollcall.Storage.Migrations.Postgres
                     b.Property<DateTimeOffset>("ExpiresAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<DateTimeOffset>("GraceEndsAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("LiveMessageId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("LiveShown")
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)");
+
                     b.Property<string>("Otp")
                         .IsRequired()
                         .HasMaxLength(6)
                         .HasColumnType("character varying(6)");
 
+                    b.Property<DateTimeOffset?>("OtpRotatedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("OtpSlot")
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)");
+
+                    b.Property<string>("PreviousOtp")
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)");
+
+                    b.Property<string>("PreviousOtpSlot")
                         .HasMaxLength(6)
                         .HasColumnType("character varying(6)");
 
@@ -104,6 +135,9 @@ namespace Rollcall.Storage.Migrations.Postgres
 
                     b.Property<DateTimeOffset>("ReportDueAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("ReportPartsSent")
+                        .HasColumnType("integer");
 
                     b.Property<DateTimeOffset?>("ReportSentAt")
                         .HasColumnType("timestamp with time zone");
@@ -122,6 +156,9 @@ namespace Rollcall.Storage.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.HasIndex("OtpSlot")
+                        .IsUnique();
+
+                    b.HasIndex("PreviousOtpSlot")
                         .IsUnique();
 
                     b.HasIndex("ReportDueAt");
@@ -565,6 +602,30 @@ namespace Rollcall.Storage.Migrations.Postgres
                     b.ToTable("session_batches", (string)null);
                 });
 
+            modelBuilder.Entity("Rollcall.Storage.Entities.SessionNotice", b =>
+                {
+                    b.Property<Guid>("SessionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("StudentId")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<string>("Kind")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("StudentChatId")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("SessionId", "StudentId", "Kind");
+
+                    b.ToTable("session_notices", (string)null);
+                });
+
             modelBuilder.Entity("Rollcall.Storage.Entities.SessionStudent", b =>
                 {
                     b.Property<Guid>("SessionId")
@@ -786,6 +847,15 @@ namespace Rollcall.Storage.Migrations.Postgres
                 {
                     b.HasOne("Rollcall.Storage.Entities.AttendanceSessionRow", null)
                         .WithMany("Batches")
+                        .HasForeignKey("SessionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Rollcall.Storage.Entities.SessionNotice", b =>
+                {
+                    b.HasOne("Rollcall.Storage.Entities.AttendanceSessionRow", null)
+                        .WithMany()
                         .HasForeignKey("SessionId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();

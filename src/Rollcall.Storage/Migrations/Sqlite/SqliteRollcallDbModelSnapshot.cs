@@ -42,7 +42,14 @@ namespace Rollcall.Storage.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Remark")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<bool>("Reviewed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("SetByTeacher")
                         .HasColumnType("INTEGER");
 
                     b.Property<double?>("Similarity")
@@ -67,6 +74,9 @@ namespace Rollcall.Storage.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
+                    b.Property<double?>("CentreAccuracy")
+                        .HasColumnType("REAL");
+
                     b.Property<double>("CentreLatitude")
                         .HasColumnType("REAL");
 
@@ -82,12 +92,33 @@ namespace Rollcall.Storage.Migrations.Sqlite
                     b.Property<long>("ExpiresAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long>("GraceEndsAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("LiveMessageId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LiveShown")
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Otp")
                         .IsRequired()
                         .HasMaxLength(6)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("OtpRotatedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("OtpSlot")
+                        .HasMaxLength(6)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PreviousOtp")
+                        .HasMaxLength(6)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PreviousOtpSlot")
                         .HasMaxLength(6)
                         .HasColumnType("TEXT");
 
@@ -98,6 +129,9 @@ namespace Rollcall.Storage.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<long>("ReportDueAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ReportPartsSent")
                         .HasColumnType("INTEGER");
 
                     b.Property<long?>("ReportSentAt")
@@ -117,6 +151,9 @@ namespace Rollcall.Storage.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("OtpSlot")
+                        .IsUnique();
+
+                    b.HasIndex("PreviousOtpSlot")
                         .IsUnique();
 
                     b.HasIndex("ReportDueAt");
@@ -554,6 +591,30 @@ namespace Rollcall.Storage.Migrations.Sqlite
                     b.ToTable("session_batches", (string)null);
                 });
 
+            modelBuilder.Entity("Rollcall.Storage.Entities.SessionNotice", b =>
+                {
+                    b.Property<Guid>("SessionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StudentId")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("StudentChatId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("SessionId", "StudentId", "Kind");
+
+                    b.ToTable("session_notices", (string)null);
+                });
+
             modelBuilder.Entity("Rollcall.Storage.Entities.SessionStudent", b =>
                 {
                     b.Property<Guid>("SessionId")
@@ -773,6 +834,15 @@ namespace Rollcall.Storage.Migrations.Sqlite
                 {
                     b.HasOne("Rollcall.Storage.Entities.AttendanceSessionRow", null)
                         .WithMany("Batches")
+                        .HasForeignKey("SessionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Rollcall.Storage.Entities.SessionNotice", b =>
+                {
+                    b.HasOne("Rollcall.Storage.Entities.AttendanceSessionRow", null)
+                        .WithMany()
                         .HasForeignKey("SessionId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
