@@ -36,6 +36,7 @@ public static class FacesSetup
             return engine;
         });
         services.TryAddSingleton<IEmbeddingCache, InMemoryEmbeddingCache>();
+        services.AddSingleton<ReferenceEmbeddings>();
         services.AddSingleton<FaceVerifier>();
         services.AddSingleton<IReadinessProbe, FaceModelsProbe>();
         services.AddRekognition(configuration);
