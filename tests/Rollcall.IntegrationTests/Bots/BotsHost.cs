@@ -7,6 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Rollcall.Attendance;
+using Rollcall.Enrolment;
 using Rollcall.Faces;
 using Rollcall.IntegrationTests.Support;
 using Rollcall.Ports;
@@ -22,7 +23,8 @@ namespace Rollcall.IntegrationTests.Bots;
 
 /// <summary>
 /// Both real bots (AddBots) polling the Bot API emulator, on a fresh SQLite file, with the built-in roster as LMS and a
-/// face verifier that answers what the test says. One teacher (phone +91 98765 43210, rao / secret-pw), batches CS-A and CS-B.
+/// face verifier and enrolment examiner that answer what the test says, and ID photos in a temporary folder. One teacher
+/// (phone +91 98765 43210, rao / secret-pw), batches CS-A and CS-B.
 /// </summary>
 internal sealed class BotsHost : IAsyncDisposable
 {
@@ -51,6 +53,13 @@ internal sealed class BotsHost : IAsyncDisposable
 
     public ScriptedFaces Faces { get; } = new();
 
+    public ScriptedEnrolmentFaces EnrolmentFaces { get; } = new();
+
+    /// <summary>PHOTO_STORE, a folder of its own.</summary>
+    public string PhotoFolder { get; } = Directory.CreateTempSubdirectory("rollcall-bots-photos-").FullName;
+
+    public IPhotoStore Photos => _host!.Services.GetRequiredService<IPhotoStore>();
+
     /// <summary>
     /// Starts the bots polling, or with <paramref name="webhookPort"/> receiving webhooks on that loopback port;
     /// <paramref name="settings"/> adds or overrides settings.
@@ -69,6 +78,7 @@ internal sealed class BotsHost : IAsyncDisposable
             ["OTP_EXPIRY_SECONDS"] = otpSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["REPORT_DELAY_SECONDS"] = reportDelaySeconds.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["VERIFY_WORKERS"] = "1",
+            ["PHOTO_STORE"] = "folder:" + bots.PhotoFolder,
         };
         if (webhookPort is { } port)
         {
@@ -94,6 +104,8 @@ internal sealed class BotsHost : IAsyncDisposable
         builder.Services.AddSingleton<TeacherStore>();
         builder.Services.AddSingleton<ILmsGateway, RosterGateway>();
         builder.Services.AddSingleton<IFaceVerifier>(bots.Faces);
+        builder.Services.AddSingleton<IEnrolmentFaces>(bots.EnrolmentFaces);
+        builder.Services.AddPhotoStore(configuration);
         builder.Services.AddBots(configuration);
         var app = builder.Build();
         app.MapBotWebhooks();
@@ -123,7 +135,29 @@ internal sealed class BotsHost : IAsyncDisposable
         }
 
         await Emulator.DisposeAsync();
+        Directory.Delete(PhotoFolder, recursive: true);
     }
+}
+
+/// <summary>
+/// An enrolment examiner that takes any note as a usable face (a small JPEG and the embedding <see cref="Face"/>), and finds
+/// the enrolled face of <see cref="Owner"/> when one is set.
+/// </summary>
+internal sealed class ScriptedEnrolmentFaces : IEnrolmentFaces
+{
+    /// <summary>A 16 x 16 grey JPEG: the frame the teacher sees and the photo stored.</summary>
+    public static readonly byte[] Frame = Convert.FromBase64String(
+        "/9j/4AAQSkZJRgABAgAAAQABAAD//gAQTGF2YzU5LjM3LjEwMAD/2wBDAAgEBAQEBAUFBQUFBQYGBgYGBgYGBgYGBgYHBwcICAgHBwcGBgcHCAgICAkJCQgICAgJCQoKCgwMCwsODg4RERT/xABKAAEAAAAAAAAAAAAAAAAAAAAAAQEAAAAAAAAAAAAAAAAAAAAAEAEAAAAAAAAAAAAAAAAAAAAAEQEAAAAAAAAAAAAAAAAAAAAA/8AAEQgAEAAQAwEiAAIRAAMRAP/aAAwDAQACEQMRAD8AAA//2Q==");
+
+    public float[] Face { get; set; } = [1, 0, 0];
+
+    public LookAlike? Owner { get; set; }
+
+    public Task<EnrolmentSample> ExamineAsync(ReadOnlyMemory<byte> video, ChallengeKind challenge, CancellationToken cancellationToken) =>
+        Task.FromResult(new EnrolmentSample(null, Frame, Face, 70));
+
+    public Task<LookAlike?> ClosestEnrolledAsync(float[] embedding, string studentId, CancellationToken cancellationToken) =>
+        Task.FromResult(Owner is { } owner && owner.StudentId != studentId ? owner : null);
 }
 
 /// <summary>A face verifier that answers with <see cref="Next"/> and remembers the videos it saw.</summary>
