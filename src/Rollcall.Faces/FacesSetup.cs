@@ -38,6 +38,7 @@ public static class FacesSetup
         services.TryAddSingleton<IEmbeddingCache, InMemoryEmbeddingCache>();
         services.AddSingleton<ReferenceEmbeddings>();
         services.AddSingleton<FaceVerifier>();
+        services.AddSingleton<IEnrolmentFaces, Enrolment.EnrolmentExaminer>();
         services.AddSingleton<IReadinessProbe, FaceModelsProbe>();
         services.AddRekognition(configuration);
         services.AddSingleton<IReviewImages, Review.ReviewImageComposer>();

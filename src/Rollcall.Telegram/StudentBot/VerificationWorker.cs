@@ -10,6 +10,7 @@ using Rollcall.Hosting;
 using Rollcall.Observability;
 using Rollcall.Storage.CheckIns;
 using Rollcall.Telegram.Classroom;
+using Rollcall.Telegram.Enrolment;
 using Rollcall.Telegram.Review;
 using Rollcall.Telegram.Texts;
 using Rollcall.Telegram.Updates;
@@ -32,7 +33,8 @@ public sealed class VerificationWorker(
     IOptions<ClassroomOptions> classroom,
     RollcallMetrics metrics,
     TimeProvider time,
-    ILogger<VerificationWorker> logger) : BackgroundService
+    ILogger<VerificationWorker> logger,
+    IOptions<EnrolmentOptions> enrolment) : BackgroundService
 {
     /// <summary>
     /// A job's claim: longer than its work can take (getFile and the download, each within HTTP_TIMEOUT_SECONDS, then the
@@ -201,7 +203,7 @@ public sealed class VerificationWorker(
         StudentBotLog.JobDone(logger, job.Id, job.SessionId, job.Attempt, outcome, elapsed.TotalSeconds);
 
         var message = downloaded
-            ? VerificationMessages.For(verdict, decision)
+            ? VerificationMessages.For(verdict, decision, enrolment.Value.SelfEnrolment)
             : Reply.Text(TextKey.VideoNoteTooBig, VideoNoteDownload.MaxBytes / (1024 * 1024));
         List<Notice> notices = [new Notice(BotRole.Student, job.ChatId, VerificationMessages.WithReceipt(message, decision.Receipt))];
         if (!decision.AlreadyDecided)

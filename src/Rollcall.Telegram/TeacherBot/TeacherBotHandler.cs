@@ -1,4 +1,5 @@
 using Rollcall.Ports;
+using Rollcall.Telegram.Enrolment;
 using Rollcall.Telegram.Receipts;
 using Rollcall.Telegram.Review;
 using Rollcall.Telegram.Term;
@@ -7,10 +8,11 @@ using Rollcall.Telegram.Updates;
 namespace Rollcall.Telegram.TeacherBot;
 
 /// <summary>
-/// The teacher bot's turn, scoped to it. Review and /history taps and the desk commands of <see cref="TeacherCommands"/> work in any
-/// state and leave the conversation where it was; everything else is the teacher conversation.
+/// The teacher bot's turn, scoped to it. Review, enrolment and /history taps and the desk commands of <see cref="TeacherCommands"/>
+/// work in any state and leave the conversation where it was; everything else is the teacher conversation.
 /// </summary>
-public sealed class TeacherBotHandler(TeacherConversation conversation, ISessionStore sessions, ReviewDesk reviews, ReceiptDesk receipts, HistoryDesk history)
+public sealed class TeacherBotHandler(
+    TeacherConversation conversation, ISessionStore sessions, ReviewDesk reviews, ReceiptDesk receipts, HistoryDesk history, EnrolmentDesk enrolments)
     : IBotHandler<TeacherState>
 {
     public TeacherState Start => TeacherState.Start;
@@ -24,6 +26,12 @@ public sealed class TeacherBotHandler(TeacherConversation conversation, ISession
         if (inbound.Input is BotInput.Callback callback && callback.Data.StartsWith(ReviewButtons.Prefix, StringComparison.Ordinal))
         {
             var (replies, notices) = await reviews.DecideAsync(inbound, callback, now, cancellationToken);
+            return new BotTurn<TeacherState>(state, replies) { Notices = notices };
+        }
+
+        if (inbound.Input is BotInput.Callback enrolment && enrolment.Data.StartsWith(EnrolmentButtons.Prefix, StringComparison.Ordinal))
+        {
+            var (replies, notices) = await enrolments.DecideAsync(inbound, enrolment, now, cancellationToken);
             return new BotTurn<TeacherState>(state, replies) { Notices = notices };
         }
 

@@ -6,6 +6,7 @@ using Microsoft.Extensions.Options;
 using Rollcall.Storage;
 using Rollcall.Storage.Conversations;
 using Rollcall.Telegram.Classroom;
+using Rollcall.Telegram.Enrolment;
 using Rollcall.Telegram.Privacy;
 using Rollcall.Telegram.Receipts;
 using Rollcall.Telegram.Reports;
@@ -42,6 +43,7 @@ public static class BotsSetup
         services.AddPrivacy();
         services.AddReports();
         services.AddTerm(configuration);
+        services.AddEnrolment(configuration);
         return services;
     }
 
