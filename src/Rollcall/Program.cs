@@ -11,6 +11,7 @@ RosterCommand.AddTo(root);
 PhotosCommand.AddTo(root);
 SessionsCommand.AddTo(root);
 StudentsCommand.AddTo(root);
+EnrolmentsCommand.AddTo(root);
 ExportCommand.AddTo(root);
 AuditCommand.AddTo(root);
 FacesCommand.AddTo(root);
