@@ -14,7 +14,7 @@ namespace Rollcall.IntegrationTests.Enrolment;
 /// <summary>
 /// Self-enrolment on the real host and face engine with real clips, over HTTP: a student without an ID photo enrols from a
 /// video note, the teacher approves the frame, the next check-in passes; a face that is another ID's, and a note that
-/// cannot give a photo, are refused with their reason.
+/// cannot give a photo (no face, two faces, a still photo held up), are refused with their reason.
 /// </summary>
 public sealed class SelfEnrolmentTests(FacesFixture faces)
 {
@@ -101,12 +101,14 @@ public sealed class SelfEnrolmentTests(FacesFixture faces)
 
         var noFace = await EnrolAsync(dilnoza, stack.StudentBot, "ST-003", EndToEndClips.NoFace(), invitation, VerificationWait);
         var couple = await EnrolAsync(dilnoza, stack.StudentBot, "ST-003", EndToEndClips.Couple(), invitation, VerificationWait);
+        var still = await EnrolAsync(dilnoza, stack.StudentBot, "ST-003", EndToEndClips.BoburStill(stack.FaceEngine), invitation, VerificationWait);
 
         Assert.Equal("This video note can't be your ID photo: no face was found. Face the camera in good light. Send /enrol to record a new one.", noFace);
         Assert.Equal("This video note can't be your ID photo: more than one face was in it. Record it alone. Send /enrol to record a new one.", couple);
+        Assert.Equal("This video note can't be your ID photo: it did not look live (a photo or a screen?). Send /enrol to record a new one.", still);
         Assert.Null(await stack.Host.App.Services.GetRequiredService<IPhotoStore>().FindAsync("ST-003", Ct));
         await using var db = stack.Host.App.Services.GetRequiredService<RollcallDatabase>().CreateContext();
-        Assert.Equal(["NoFace", "SeveralFaces"], await db.EnrolmentRequests.OrderBy(e => e.CreatedAt).Select(e => e.Outcome).ToListAsync(Ct));
+        Assert.Equal(["NoFace", "SeveralFaces", "NotLive"], await db.EnrolmentRequests.OrderBy(e => e.CreatedAt).Select(e => e.Outcome).ToListAsync(Ct));
         Assert.All(await db.EnrolmentRequests.ToListAsync(Ct), e => Assert.Equal((EnrolmentState.Refused, null), (e.State, e.Photo)));
     }
 }
