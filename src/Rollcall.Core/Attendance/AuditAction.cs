@@ -61,6 +61,22 @@ public static class AuditAction
     /// <summary>Attendance over a term written to a file (a file of personal data: who took it, and what).</summary>
     public const string Exported = "exported";
 
+    /// <summary>A student's enrolment note passed the machine's checks and waits for the teacher's approval.</summary>
+    public const string EnrolmentRequested = "enrolment-requested";
+
+    /// <summary>The machine refused an enrolment note (no usable face, not live, unreadable).</summary>
+    public const string EnrolmentRefused = "enrolment-refused";
+
+    /// <summary>An enrolment note showed the face of another ID (enrolled or awaiting approval): refused, the teacher told.</summary>
+    public const string EnrolmentFaceOfAnother = "enrolment-face-of-another";
+
+    /// <summary>A second Telegram account asked to enrol an ID whose request is open: the teacher is told once.</summary>
+    public const string EnrolmentContested = "enrolment-contested";
+
+    /// <summary>The teacher or the operator approved an enrolment: the frame is the ID photo.</summary>
+    public const string EnrolmentApproved = "enrolment-approved";
+    public const string EnrolmentRejected = "enrolment-rejected";
+
     /// <summary>The refusals that the teacher's report counts.</summary>
     public static readonly string[] BindingRefusals = [BoundToAnotherAccount, AnotherIdThisSession];
 }

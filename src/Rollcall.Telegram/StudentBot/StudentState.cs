@@ -37,6 +37,12 @@ public enum StudentStep
     AwaitOtp,
     AwaitLocation,
     AwaitVideoNote,
+
+    /// <summary>Self-enrolment: the student ID whose ID photo the face becomes.</summary>
+    AwaitEnrolId,
+
+    /// <summary>Self-enrolment: the video note whose best frame becomes the ID photo.</summary>
+    AwaitEnrolVideo,
 }
 
 /// <summary>The result of one student step: next state, replies, and jobs to queue after the commit.</summary>

@@ -1,5 +1,6 @@
 using Rollcall.Ports;
 using Rollcall.Storage.Roll;
+using Rollcall.Telegram.Enrolment;
 using Rollcall.Telegram.Receipts;
 using Rollcall.Telegram.Review;
 using Rollcall.Telegram.Roll;
@@ -9,9 +10,10 @@ using Rollcall.Telegram.Updates;
 namespace Rollcall.Telegram.TeacherBot;
 
 /// <summary>
-/// The teacher bot's turn, scoped to it. Review, /history and roll taps and the desk commands of <see cref="TeacherCommands"/> work
-/// in any state and leave the conversation where it was; the roll's remark and re-centring are its own steps; everything
-/// else is the teacher conversation. A session it opens (or finds open) is shown with its live message.
+/// The teacher bot's turn, scoped to it. Review, enrolment, /history and roll taps and the desk commands of
+/// <see cref="TeacherCommands"/> work in any state and leave the conversation where it was; the roll's remark and
+/// re-centring are its own steps; everything else is the teacher conversation. A session it opens (or finds open) is shown
+/// with its live message.
 /// </summary>
 public sealed class TeacherBotHandler(
     TeacherConversation conversation,
@@ -23,7 +25,8 @@ public sealed class TeacherBotHandler(
     SessionsDesk today,
     RollStore rollStore,
     SessionMessages messages,
-    HistoryDesk history) : IBotHandler<TeacherState>
+    HistoryDesk history,
+    EnrolmentDesk enrolments) : IBotHandler<TeacherState>
 {
     public TeacherState Start => TeacherState.Start;
 
@@ -36,6 +39,12 @@ public sealed class TeacherBotHandler(
         if (inbound.Input is BotInput.Callback callback && callback.Data.StartsWith(ReviewButtons.Prefix, StringComparison.Ordinal))
         {
             var (replies, notices) = await reviews.DecideAsync(inbound, callback, now, cancellationToken);
+            return new BotTurn<TeacherState>(state, replies) { Notices = notices };
+        }
+
+        if (inbound.Input is BotInput.Callback enrolment && enrolment.Data.StartsWith(EnrolmentButtons.Prefix, StringComparison.Ordinal))
+        {
+            var (replies, notices) = await enrolments.DecideAsync(inbound, enrolment, now, cancellationToken);
             return new BotTurn<TeacherState>(state, replies) { Notices = notices };
         }
 

@@ -8,6 +8,7 @@ using Rollcall.Sessions;
 using Rollcall.Storage;
 using Rollcall.Storage.Conversations;
 using Rollcall.Telegram.Classroom;
+using Rollcall.Telegram.Enrolment;
 using Rollcall.Telegram.Privacy;
 using Rollcall.Telegram.Receipts;
 using Rollcall.Telegram.Reports;
@@ -50,6 +51,7 @@ public static class BotsSetup
         services.AddReports();
         services.AddRoll();
         services.AddTerm(configuration);
+        services.AddEnrolment(configuration);
         return services;
     }
 

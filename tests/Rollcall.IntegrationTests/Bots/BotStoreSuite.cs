@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Rollcall.Attendance;
 using Rollcall.Faces;
+using Rollcall.Faces.Photos;
 using Rollcall.Geofence;
 using Rollcall.IntegrationTests.Support;
 using Rollcall.Lms;
@@ -312,9 +313,10 @@ public abstract partial class BotStoreSuite
 
         var lookAlike = await store.FindLookAlikeAsync(sessionId, "S-2", face, Ct);
         var self = await store.FindLookAlikeAsync(sessionId, "S-1", face, Ct);
-        var kept = await TurnAsync(database, db => new StudentDataStore(db).DescribeAsync(100, Ct));
-        var removed = await TurnAsync(database, db => new StudentDataStore(db).ForgetAsync(100, Now, Ct));
-        var after = await TurnAsync(database, db => new StudentDataStore(db).DescribeAsync(100, Ct));
+        var photos = new FolderPhotoStore(Path.Combine(Path.GetTempPath(), $"rollcall-no-photos-{Guid.NewGuid():N}"));
+        var kept = await TurnAsync(database, db => new StudentDataStore(db, photos).DescribeAsync(100, Ct));
+        var removed = await TurnAsync(database, db => new StudentDataStore(db, photos).ForgetAsync(100, Now, Ct));
+        var after = await TurnAsync(database, db => new StudentDataStore(db, photos).DescribeAsync(100, Ct));
 
         Assert.Equal("S-1", lookAlike?.StudentId);
         Assert.Equal(1.0, lookAlike!.Cosine, 4);
