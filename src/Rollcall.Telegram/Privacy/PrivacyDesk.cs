@@ -1,6 +1,6 @@
 using System.Globalization;
-using Rollcall.Sessions;
 using Rollcall.Enrolment;
+using Rollcall.Sessions;
 using Rollcall.Storage.Enrolment;
 using Rollcall.Storage.Privacy;
 using Rollcall.Telegram.Texts;
