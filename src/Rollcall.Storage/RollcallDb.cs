@@ -1,3 +1,4 @@
+using Rollcall.Appeals;
 using Microsoft.EntityFrameworkCore;
 using Rollcall.Attendance;
 using Rollcall.Enrolment;
@@ -54,6 +55,8 @@ public abstract class RollcallDb(DbContextOptions options) : DbContext(options)
     public DbSet<SessionNotice> SessionNotices => Set<SessionNotice>();
     public DbSet<EnrolmentRequest> EnrolmentRequests => Set<EnrolmentRequest>();
 
+    public DbSet<Appeal> Appeals => Set<Appeal>();
+
     /// <summary>True when the failed save hit a unique index or primary key: the row exists already.</summary>
     public abstract bool IsUniqueViolation(DbUpdateException exception);
 
@@ -67,5 +70,6 @@ public abstract class RollcallDb(DbContextOptions options) : DbContext(options)
         configurationBuilder.Properties<OutboxState>().HaveConversion<string>();
         configurationBuilder.Properties<ChallengeKind>().HaveConversion<string>();
         configurationBuilder.Properties<EnrolmentState>().HaveConversion<string>();
+        configurationBuilder.Properties<AppealState>().HaveConversion<string>();
     }
 }

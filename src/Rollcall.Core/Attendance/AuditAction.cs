@@ -77,6 +77,12 @@ public static class AuditAction
     public const string EnrolmentApproved = "enrolment-approved";
     public const string EnrolmentRejected = "enrolment-rejected";
 
+    /// <summary>A student appealed a session's decision with its receipt; the teacher was sent the evidence.</summary>
+    public const string AppealFiled = "appeal-filed";
+
+    /// <summary>The teacher rejected an appeal: the mark stands. (An approval is the teacher's correction, <see cref="TeacherSet"/>.)</summary>
+    public const string AppealRejected = "appeal-rejected";
+
     /// <summary>The refusals that the teacher's report counts.</summary>
     public static readonly string[] BindingRefusals = [BoundToAnotherAccount, AnotherIdThisSession];
 }
