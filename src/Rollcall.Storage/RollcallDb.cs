@@ -1,5 +1,5 @@
-using Rollcall.Appeals;
 using Microsoft.EntityFrameworkCore;
+using Rollcall.Appeals;
 using Rollcall.Attendance;
 using Rollcall.Enrolment;
 using Rollcall.Faces;

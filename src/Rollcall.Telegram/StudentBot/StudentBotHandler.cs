@@ -1,5 +1,6 @@
 using Rollcall.Ports;
 using Rollcall.Storage.Enrolment;
+using Rollcall.Telegram.Appeals;
 using Rollcall.Telegram.Enrolment;
 using Rollcall.Telegram.Privacy;
 using Rollcall.Telegram.Term;
@@ -10,7 +11,7 @@ namespace Rollcall.Telegram.StudentBot;
 
 /// <summary>
 /// The student bot's turn, scoped to it: the desk commands of <see cref="StudentCommands"/> and the forget buttons work in
-/// any state and leave the check-in where it was; /enrol and its steps are the self-enrolment's; everything else is the
+/// any state and leave the check-in where it was (/appeal tells the teacher too); /enrol and its steps are the self-enrolment's; everything else is the
 /// check-in conversation. Queued jobs and enrolment requests ring their queues after the commit.
 /// </summary>
 public sealed class StudentBotHandler(
@@ -21,7 +22,8 @@ public sealed class StudentBotHandler(
     VerificationQueue queue,
     EnrolmentConversation enrolment,
     EnrolmentStore enrolments,
-    EnrolmentQueue enrolmentQueue)
+    EnrolmentQueue enrolmentQueue,
+    AppealDesk appeals)
     : IBotHandler<StudentState>
 {
     public StudentState Start => StudentState.Start;
@@ -36,6 +38,12 @@ public sealed class StudentBotHandler(
         if (inbound.Input is BotInput.Callback callback && callback.Data.StartsWith(PrivacyDesk.Prefix, StringComparison.Ordinal))
         {
             return new BotTurn<StudentState>(state, await privacy.ConfirmAsync(inbound, callback, now, cancellationToken));
+        }
+
+        if (inbound.Input is BotInput.Command { Name: StudentCommands.Appeal } appeal)
+        {
+            var (replies, notices) = await appeals.FileAsync(inbound, appeal.Argument, now, cancellationToken);
+            return new BotTurn<StudentState>(state, replies) { Notices = notices };
         }
 
         if (StudentCommands.Table.Desk(inbound.Input) is { } desk)

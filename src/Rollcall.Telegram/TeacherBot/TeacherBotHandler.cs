@@ -1,5 +1,6 @@
 using Rollcall.Ports;
 using Rollcall.Storage.Roll;
+using Rollcall.Telegram.Appeals;
 using Rollcall.Telegram.Enrolment;
 using Rollcall.Telegram.Receipts;
 using Rollcall.Telegram.Review;
@@ -10,7 +11,7 @@ using Rollcall.Telegram.Updates;
 namespace Rollcall.Telegram.TeacherBot;
 
 /// <summary>
-/// The teacher bot's turn, scoped to it. Review, enrolment, /history and roll taps and the desk commands of
+/// The teacher bot's turn, scoped to it. Review, enrolment, appeal, /history and roll taps and the desk commands of
 /// <see cref="TeacherCommands"/> work in any state and leave the conversation where it was; the roll's remark and
 /// re-centring are its own steps; everything else is the teacher conversation. A session it opens (or finds open) is shown
 /// with its live message.
@@ -26,7 +27,8 @@ public sealed class TeacherBotHandler(
     RollStore rollStore,
     SessionMessages messages,
     HistoryDesk history,
-    EnrolmentDesk enrolments) : IBotHandler<TeacherState>
+    EnrolmentDesk enrolments,
+    AppealDesk appeals) : IBotHandler<TeacherState>
 {
     public TeacherState Start => TeacherState.Start;
 
@@ -45,6 +47,12 @@ public sealed class TeacherBotHandler(
         if (inbound.Input is BotInput.Callback enrolment && enrolment.Data.StartsWith(EnrolmentButtons.Prefix, StringComparison.Ordinal))
         {
             var (replies, notices) = await enrolments.DecideAsync(inbound, enrolment, now, cancellationToken);
+            return new BotTurn<TeacherState>(state, replies) { Notices = notices };
+        }
+
+        if (inbound.Input is BotInput.Callback appeal && appeal.Data.StartsWith(AppealButtons.Prefix, StringComparison.Ordinal))
+        {
+            var (replies, notices) = await appeals.DecideAsync(inbound, appeal, now, cancellationToken);
             return new BotTurn<TeacherState>(state, replies) { Notices = notices };
         }
 

@@ -333,4 +333,23 @@ public enum TextKey
     EnrolNotFound,
     EnrolFaceOfAnotherWarning,
     EnrolContestedWarning,
+
+    // Appeals (Appeals/)
+    StudentCommandAppeal,
+    AppealAsk,
+    AppealSent,
+    AppealUnknownReceipt,
+    AppealNotRefused,
+    AppealTooLate,
+    AppealAlreadyOpen,
+    AppealAlreadyDecided,
+    AppealCard,
+    AppealPictures,
+    AppealNoMedia,
+    AppealApproved,
+    AppealRejected,
+    AppealDecidedAlready,
+    AppealNotFound,
+    AppealApprovedStudent,
+    AppealRejectedStudent,
 }

@@ -7,6 +7,7 @@ using Microsoft.Extensions.Options;
 using Rollcall.Sessions;
 using Rollcall.Storage;
 using Rollcall.Storage.Conversations;
+using Rollcall.Telegram.Appeals;
 using Rollcall.Telegram.Classroom;
 using Rollcall.Telegram.Enrolment;
 using Rollcall.Telegram.Privacy;
@@ -52,6 +53,7 @@ public static class BotsSetup
         services.AddRoll();
         services.AddTerm(configuration);
         services.AddEnrolment(configuration);
+        services.AddAppeals(configuration);
         return services;
     }
 
