@@ -3,6 +3,7 @@ using Rollcall.Faces;
 using Rollcall.Faces.Photos;
 using Rollcall.Lms;
 using Rollcall.Storage;
+using Rollcall.Telegram.Appeals;
 using Rollcall.Telegram.Classroom;
 using Rollcall.Telegram.Enrolment;
 using Rollcall.Telegram.StudentBot;
@@ -26,6 +27,7 @@ internal static class StartupSettings
         typeof(StudentBotOptions),
         typeof(TermOptions),
         typeof(EnrolmentOptions),
+        typeof(AppealOptions),
     ];
 
     /// <summary>The configuration, or null after printing the one-line problem to stderr.</summary>

@@ -21,6 +21,8 @@ public sealed class SettingsCheckTests
     [InlineData("TERM_START", "July", "TERM_START must be a date (yyyy-MM-dd), e.g. 2026-07-01 (got 'July')")]
     [InlineData("ENROLMENT", "sometimes", "ENROLMENT must be admin or self, e.g. admin (got 'sometimes')")]
     [InlineData("ENROLMENT", "3", "ENROLMENT must be admin or self, e.g. admin")]
+    [InlineData("APPEAL_HOURS", "0", "APPEAL_HOURS must be 1-8760, e.g. 48")]
+    [InlineData("APPEAL_HOURS", "two days", "APPEAL_HOURS must be a whole number, e.g. 48 (got 'two days')")]
     public void BadValue_GivesOneLineNamingTheVariableAndAGoodValue(string name, string value, string expected)
     {
         var configuration = RollcallConfiguration.Build("/nonexistent/.env", new Dictionary<string, string?> { [name] = value });
