@@ -16,8 +16,8 @@ public sealed class DecoderPoolReuseTests(FacesFixture faces)
     [Fact]
     public async Task OneChild_GivesFfmpegsFrames_AfterNotesOfOtherSizesAndMatrices()
     {
-        // Changes of size: before the fix, the note after one often had wrong colours in every frame (BT.601 d10, BT.709 d11),
-        // depending on where the child's malloc put the new scaler; three times round makes that near certain.
+        // Changes of size: before the fix, the note after one could get wrong colours in every frame (BT.601 d10, BT.709 d11),
+        // depending on where the child's malloc put the new scaler (this test alone failed 2 runs of 5; the next one, 8 of 8).
         string[] round = ["d10-320", "d10-640", "d11-320", "d10-640", "d11-640", "d11-320"];
         string[] order = [.. round, .. round, .. round];
         var notes = new Dictionary<string, Note>();
