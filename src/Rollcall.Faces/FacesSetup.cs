@@ -36,7 +36,9 @@ public static class FacesSetup
             return engine;
         });
         services.TryAddSingleton<IEmbeddingCache, InMemoryEmbeddingCache>();
+        services.AddSingleton<ReferenceEmbeddings>();
         services.AddSingleton<FaceVerifier>();
+        services.AddSingleton<IEnrolmentFaces, Enrolment.EnrolmentExaminer>();
         services.AddSingleton<IReadinessProbe, FaceModelsProbe>();
         services.AddRekognition(configuration);
         services.AddSingleton<IReviewImages, Review.ReviewImageComposer>();

@@ -10,7 +10,7 @@ namespace Rollcall.Telegram.StudentBot;
 /// <summary>The live location inside the geofence, then the video note queued for verification.</summary>
 public sealed partial class StudentConversation
 {
-    private StudentTurn OnLocation(StudentState state, BotInput input)
+    private async Task<StudentTurn> OnLocationAsync(StudentState state, BotInput input, ICheckInStore store, DateTimeOffset now, CancellationToken cancellationToken)
     {
         if (input is not BotInput.Location location)
         {
@@ -22,7 +22,12 @@ public sealed partial class StudentConversation
             return Say(state, Reply.Text(TextKey.LocationForwarded));
         }
 
-        var centre = new GeoPoint(state.CentreLatitude, state.CentreLongitude);
+        // The session's centre as it is now (the teacher may have re-centred it), and only while check-ins are open.
+        if (state.SessionId is not { } sessionId || await store.CheckInCentreAsync(sessionId, now, cancellationToken) is not { } centre)
+        {
+            return Say(StudentState.Start, Reply.Text(TextKey.SessionClosed));
+        }
+
         return GeofenceCheck.Evaluate(centre, location.Point, _options.DistanceLimitMetres, _options.LiveLocationRequired) switch
         {
             GeofenceCheck.Inside => AskVideoNote(state with { ImpreciseDistance = null, ImpreciseAccuracy = null }),
@@ -71,6 +76,7 @@ public sealed partial class StudentConversation
                     QueueResult.Replayed => Say(state, Reply.Text(TextKey.VideoNoteReplayed)),
                     QueueResult.AlreadyPresent => Say(StudentState.Start, Reply.Text(TextKey.AlreadyPresent)),
                     QueueResult.InReview => Say(StudentState.Start, Reply.Text(TextKey.StillInReview)),
+                    QueueResult.SetByTeacher set => Say(StudentState.Start, Reply.Text(TextKey.SetByTeacherStudent, MarkWords.Word(set.Status))),
                     QueueResult.NoAttemptsLeft => Say(StudentState.Start, Reply.Text(TextKey.NoAttemptsLeft)),
                     _ => Say(StudentState.Start, Reply.Text(TextKey.SessionClosed)),
                 };

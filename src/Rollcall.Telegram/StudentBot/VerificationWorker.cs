@@ -11,6 +11,7 @@ using Rollcall.Observability;
 using Rollcall.Storage.CheckIns;
 using Rollcall.Storage.Entities;
 using Rollcall.Telegram.Classroom;
+using Rollcall.Telegram.Enrolment;
 using Rollcall.Telegram.Review;
 using Rollcall.Telegram.Texts;
 using Rollcall.Telegram.Updates;
@@ -34,7 +35,8 @@ public sealed class VerificationWorker(
     LeasePolicy leases,
     RollcallMetrics metrics,
     TimeProvider time,
-    ILogger<VerificationWorker> logger) : BackgroundService
+    ILogger<VerificationWorker> logger,
+    IOptions<EnrolmentOptions> enrolment) : BackgroundService
 {
     private static readonly TimeSpan SweepPeriod = TimeSpan.FromSeconds(10);
     private static readonly TimeSpan DownloadRetryDelay = TimeSpan.FromSeconds(2);
@@ -188,7 +190,7 @@ public sealed class VerificationWorker(
         // The face check is done: its decision and the reply are finished even if the host is stopping meanwhile,
         // so a committed decision never goes unanswered.
         using var grace = new ShutdownGrace(time, cancellationToken);
-        var decision = await store.CompleteAsync(job, verdict, classroom.Value.Attempts, time.GetUtcNow(), grace.Token);
+        var decision = await store.CompleteAsync(job, verdict, classroom.Value.Attempts, classroom.Value.LateAfter, time.GetUtcNow(), grace.Token);
         if (decision.IsSuperseded)
         {
             // Another worker claimed the job after this one's lease ran out: its decision stands, this one says nothing.
@@ -208,7 +210,7 @@ public sealed class VerificationWorker(
         StudentBotLog.JobDone(logger, job.Id, job.SessionId, job.Attempt, outcome, elapsed.TotalSeconds);
 
         var message = downloaded
-            ? VerificationMessages.For(verdict, decision)
+            ? VerificationMessages.For(verdict, decision, enrolment.Value.SelfEnrolment)
             : Reply.Text(TextKey.VideoNoteTooBig, VideoNoteDownload.MaxBytes / (1024 * 1024));
         List<Notice> notices = [new Notice(BotRole.Student, job.ChatId, VerificationMessages.WithReceipt(message, decision.Receipt))];
         if (!decision.AlreadyDecided)

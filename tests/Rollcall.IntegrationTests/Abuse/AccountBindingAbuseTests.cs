@@ -19,7 +19,7 @@ public sealed class AccountBindingAbuseTests
 
         await friend.SendTextAsync(bots.StudentBot, otp);
 
-        Assert.Equal("This student ID is registered to another Telegram account. Please ask your teacher.", await friend.ReplyAsync(bots.StudentBot));
+        Assert.Equal("This student ID is registered to another Telegram account. Your teacher has been told: if this is your new account, they can unbind the ID so you can check in from it.", await friend.ReplyAsync(bots.StudentBot));
         Assert.Equal(before with { Conversation = "" }, await SnapshotAsync(bots, friend));
         await AssertRefusalAuditedAsync(bots, friend.Id, "S-1", "refused-bound-id");
     }
@@ -36,7 +36,7 @@ public sealed class AccountBindingAbuseTests
 
         await asha.SendTextAsync(bots.StudentBot, otp);
 
-        Assert.Equal("You already checked in under another student ID in this session. One account marks one student; please ask your teacher.",
+        Assert.Equal("You already checked in under another student ID in this session. One account marks one student; your teacher has been told.",
             await asha.ReplyAsync(bots.StudentBot));
         Assert.Equal(before with { Conversation = "" }, await SnapshotAsync(bots, asha));
         await AssertRefusalAuditedAsync(bots, asha.Id, "S-2", "refused-second-id");
