@@ -19,9 +19,12 @@ public sealed record AppealEvidence(
         var mark = await db.Marks.AsNoTracking().SingleOrDefaultAsync(m => m.SessionId == sessionId && m.StudentId == studentId, cancellationToken);
         var place = await db.VerificationJobs.AsNoTracking().Where(j => j.SessionId == sessionId && j.StudentId == studentId)
             .OrderByDescending(j => j.Attempt).Select(j => new { j.DistanceMetres, j.AccuracyMetres }).FirstOrDefaultAsync(cancellationToken);
-        var image = await db.Reviews.AsNoTracking().Where(r => r.SessionId == sessionId && r.StudentId == studentId && r.Image != null)
-            .OrderByDescending(r => r.CreatedAt).Select(r => r.Image).FirstOrDefaultAsync(cancellationToken);
+
+        // The review keeps its distance after the report's cleanup removed the jobs, and its picture while MEDIA_RETENTION keeps it.
+        var review = await db.Reviews.AsNoTracking().Where(r => r.SessionId == sessionId && r.StudentId == studentId)
+            .OrderByDescending(r => r.CreatedAt).Select(r => new { r.DistanceMetres, r.AccuracyMetres, r.Image }).FirstOrDefaultAsync(cancellationToken);
+        var (distance, accuracy) = place?.DistanceMetres is not null ? (place.DistanceMetres, place.AccuracyMetres) : (review?.DistanceMetres, review?.AccuracyMetres);
         return new AppealEvidence(session.TeacherChatId, studentId, name ?? "", session.Subject, session.Date, decision, mark?.Status ?? MarkStatus.Absent,
-            mark?.Reason, mark?.Similarity, place?.DistanceMetres, place?.AccuracyMetres, mark?.DecidedAt, image);
+            mark?.Reason, mark?.Similarity, distance, accuracy, mark?.DecidedAt, review?.Image);
     }
 }

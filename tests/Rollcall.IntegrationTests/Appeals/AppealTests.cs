@@ -134,6 +134,48 @@ public sealed class AppealTests
         Assert.Equal(1, await db.AuditLog.CountAsync(a => a.Action == "appeal-rejected" && a.StudentId == "S-2", Ct));
     }
 
+    [Fact]
+    public async Task WhileMediaIsKept_TheCardCarriesTheReviewPicture_AndTheReviewsDistance()
+    {
+        await using var bots = await BotsHost.StartAsync(settings: OneAttempt(("MEDIA_RETENTION", "7d")));
+        var teacher = bots.Emulator.CreateUser("Rao");
+        var code = CodeOf(await BotsOverHttpTests.OpenSessionMessageAsync(bots, teacher));
+        var ben = bots.Emulator.CreateUser("Ben");
+        var receipt = await RefusedAsync(bots, teacher, ben, "S-2", code);
+        var picture = ScriptedEnrolmentFaces.Frame;
+        await using (var db = bots.Database.CreateContext())
+        {
+            // A decided review of the check-in whose picture MEDIA_RETENTION keeps (the bots' composer needs the face engine).
+            var mark = await db.Marks.AsNoTracking().SingleAsync(m => m.StudentId == "S-2", Ct);
+            db.Reviews.Add(new Rollcall.Storage.Entities.ReviewRequest
+            {
+                Id = Guid.NewGuid(),
+                SessionId = mark.SessionId,
+                StudentId = "S-2",
+                StudentChatId = ben.Id,
+                TelegramUserId = ben.Id,
+                Reason = "location",
+                Similarity = 40,
+                DistanceMetres = 140,
+                AccuracyMetres = 90,
+                Image = picture,
+                CreatedAt = DateTimeOffset.UtcNow,
+                Decision = "rejected",
+                DecidedAt = DateTimeOffset.UtcNow,
+            });
+            await db.SaveChangesAsync(Ct);
+        }
+
+        await AppealAsync(bots, ben, receipt);
+        var card = await teacher.NextMessageAsync(bots.TeacherBot, cancellationToken: Ct);
+
+        Assert.Equal(Rollcall.Simulation.BotApi.BotFileKind.Photo, card.File?.Kind);
+        Assert.Equal(picture, card.File!.Bytes);
+        Assert.Contains("\nLocation: 140 m from you, accuracy 90 m\n", card.Text, StringComparison.Ordinal);
+        Assert.Contains("Left: ID photo, right: video note.", card.Text, StringComparison.Ordinal);
+        Assert.Contains(card.Buttons, b => b.CallbackData is { Length: <= 64 } data && data.StartsWith("ap:a:", StringComparison.Ordinal));
+    }
+
     /// <summary>The refusal's time as the card should show it: in Asia/Kolkata (UTC+05:30, no daylight saving).</summary>
     private static async Task<string> DecidedAtAsync(BotsHost bots, string studentId)
     {
