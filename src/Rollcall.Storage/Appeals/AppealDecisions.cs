@@ -44,7 +44,8 @@ public sealed class AppealDecisions(RollcallDb db, TeacherMarks marks)
             return await marks.ApplyAsync(appeal.SessionId, appeal.StudentId, set, teacherChatId, now, cancellationToken) switch
             {
                 TeacherMarkOutcome.Applied applied => new AppealOutcome.Approved(appeal.StudentId, applied.StudentName, applied.Subject, applied.Receipt, appeal.ChatId),
-                _ => new AppealOutcome.NotFound(),
+                // The appeal was checked against the session's roster when filed: fail the turn (rolled back) rather than close it unapplied.
+                var other => throw new InvalidOperationException($"The approved appeal {appeal.Id:N} did not correct its mark: {other.GetType().Name}."),
             };
         }
 

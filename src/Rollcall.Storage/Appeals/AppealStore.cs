@@ -40,7 +40,17 @@ public sealed class AppealStore(RollcallDb db, ReceiptBook receipts)
         db.Appeals.Add(appeal);
         AuditTrail.Record(db, now, AuditActor.Telegram(telegramUserId), AuditAction.AppealFiled, receipt.SessionId, receipt.StudentId,
             $"appeal {appeal.Id:N} against receipt {receipt.Code}: {receipt.Decision}");
-        await db.SaveChangesAsync(cancellationToken);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException e) when (db.IsUniqueViolation(e))
+        {
+            // The same appeal sent twice at once: the other one won.
+            TurnTransaction.DiscardPending(db);
+            return new AppealFiling.Refused(AppealAdmission.AlreadyOpen);
+        }
+
         return new AppealFiling.Filed(appeal.Id, await AppealEvidence.LoadAsync(db, receipt.SessionId, receipt.StudentId, receipt.Decision, cancellationToken));
     }
 
