@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Rollcall.Attendance;
 using Rollcall.Faces;
+using Rollcall.Storage.Configurations;
 using Rollcall.Storage.Entities;
 
 namespace Rollcall.Storage;
@@ -59,6 +60,6 @@ public abstract class RollcallDb(DbContextOptions options) : DbContext(options)
         configurationBuilder.Properties<MarkStatus>().HaveConversion<string>();
         configurationBuilder.Properties<JobState>().HaveConversion<string>();
         configurationBuilder.Properties<OutboxState>().HaveConversion<string>();
-        configurationBuilder.Properties<ChallengeKind>().HaveConversion<string>();
+        configurationBuilder.Properties<Challenge>().HaveConversion<ChallengeConverter>();
     }
 }

@@ -44,7 +44,7 @@ public enum AccountCheck
 /// <summary>The session a student's code matched, with the student's roster entry and standing.</summary>
 public sealed record SessionMatch(Guid SessionId, string StudentName, string Batch, GeoPoint Centre, bool AlreadyPresent, int AttemptsUsed);
 
-/// <summary>A received video note to verify, with the action the student was asked to do in it.</summary>
+/// <summary>A received video note to verify, with the challenge the student was asked to perform in it.</summary>
 public sealed record VerificationRequest(
     Guid SessionId,
     string StudentId,
@@ -53,12 +53,15 @@ public sealed record VerificationRequest(
     string FileId,
     string FileUniqueId,
     DateTimeOffset Now,
-    ChallengeKind Challenge = ChallengeKind.None)
+    Challenge Challenge = default)
 {
     /// <summary>Distance of a location too imprecise to prove presence (a match then goes to the teacher's review).</summary>
     public double? ImpreciseDistance { get; init; }
 
     public double? ImpreciseAccuracy { get; init; }
+
+    /// <summary>What the next attempt asks for, should this one fail: told to the student with this note's answer.</summary>
+    public Challenge NextChallenge { get; init; }
 }
 
 /// <summary>Outcome of queueing a verification.</summary>
