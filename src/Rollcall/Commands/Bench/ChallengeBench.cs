@@ -36,6 +36,10 @@ internal static class ChallengeBench
             }
 
             Console.WriteLine($"  none: {corpus.Windows.Count(w => w.Actions.Count == 0)} windows");
+            Console.WriteLine($"thresholds (ActionOnsets): blink = eyes open < {ActionOnsets.EyesShut} and lids < {ActionOnsets.LidsShut} of their open level " +
+                $"(within {ActionOnsets.OpenLevelSeconds} s), at most {ActionOnsets.LongestBlinkSeconds} s; smile = mouth >= {ActionOnsets.SmileWidth}x its narrow width " +
+                $"after <= {ActionOnsets.NeutralWidth}x; open mouth = lips >= {ActionOnsets.MouthOpen} eye distances apart after < {ActionOnsets.MouthClosed}; " +
+                $"smile and open mouth held {ActionOnsets.HeldSeconds} s; followed at {VideoNoteAnalyzer.TrackingFps} frames a second; LIVENESS_MIN_MOTION {options.LivenessMinMotion}");
             var results = ChallengeMeasurement.Measure(engine, options, clips, cancellationToken);
             Report(results, options);
             if (csv is not null)
