@@ -26,7 +26,7 @@ public class VideoNoteBenchmarks
     public void Cleanup() => engine.Dispose();
 
     [Benchmark(Baseline = true)]
-    public VideoEvidence WholeNote() => analyzer.Analyze(note, ChallengeKind.None, CancellationToken.None);
+    public VideoEvidence WholeNote() => analyzer.Analyze(note, Challenge.None, CancellationToken.None);
 
     /// <summary>Reading the container and decoding the 8 sampled frames in the ffmpeg child (every frame up to the last sample is decoded).</summary>
     [Benchmark]
