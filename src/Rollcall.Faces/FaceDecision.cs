@@ -5,7 +5,7 @@ namespace Rollcall.Faces;
 /// <summary>Turns the evidence from a video note and the reference embedding into a FaceCheck.</summary>
 public static class FaceDecision
 {
-    public static FaceCheck Decide(VideoEvidence evidence, ReadOnlySpan<float> reference, ChallengeKind challenge, FaceOptions options)
+    public static FaceCheck Decide(VideoEvidence evidence, ReadOnlySpan<float> reference, Challenge challenge, FaceOptions options)
     {
         if (evidence.Rejection is not null)
         {
@@ -39,7 +39,7 @@ public static class FaceDecision
     /// Why a note whose face matched (by any engine: local, or Rekognition's CompareFaces) is still refused: the liveness checks
     /// (when LIVENESS_REQUIRED) and the challenge; null when it passes both.
     /// </summary>
-    public static FaceCheck? LivenessOrChallenge(VideoEvidence evidence, double score, ChallengeKind challenge, FaceOptions options)
+    public static FaceCheck? LivenessOrChallenge(VideoEvidence evidence, double score, Challenge challenge, FaceOptions options)
     {
         var liveness = Math.Round(evidence.PassiveLiveness, 3);
         if (options.LivenessRequired)
@@ -51,14 +51,16 @@ public static class FaceDecision
 
             // No "doubtful" band for the teacher: on the corpus of real recordings every live window under the threshold scored
             // 2.2-3.4 and 77 of 246 photo replays scored 2.5-5, and the teacher's picture cannot tell them apart (issue 13).
-            if (evidence.Motion.Score < options.LivenessMinMotion)
+            // An asked challenge takes the motion check's place: its blink, smile and open mouth are non-rigid motion that no photo
+            // replay of the challenge corpus showed (`rollcall bench faces --challenge`), and a student who sits still performs them.
+            if (!challenge.IsAsked && evidence.Motion.Score < options.LivenessMinMotion)
             {
                 return new FaceCheck.NotLive(score, liveness, "the face moved like a flat picture");
             }
         }
 
-        var failure = ChallengeCheck.Failure(evidence.Frames, challenge);
-        return failure is null ? null : new FaceCheck.ChallengeFailed(score, failure);
+        var miss = ChallengeCheck.Failure(evidence.Signals, evidence.Fps, challenge);
+        return miss is { } missed ? new FaceCheck.ChallengeFailed(score, challenge, missed) : null;
     }
 
     /// <summary>The normalised mean of the best frames' embeddings: the clip's face in one vector.</summary>

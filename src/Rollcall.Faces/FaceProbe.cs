@@ -20,7 +20,7 @@ public sealed record FaceProbe(IReadOnlyList<float[]> Embeddings, string? Failur
         var bytes = File.ReadAllBytes(path);
         if (IsVideo(path))
         {
-            var evidence = new VideoNoteAnalyzer(engine, options).Analyze(bytes, ChallengeKind.None, cancellationToken);
+            var evidence = new VideoNoteAnalyzer(engine, options).Analyze(bytes, Challenge.None, cancellationToken);
             return evidence.Rejection is null ? new FaceProbe(evidence.Embeddings, null) : new FaceProbe([], evidence.Rejection.ToString());
         }
 

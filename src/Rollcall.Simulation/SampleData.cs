@@ -20,6 +20,9 @@ public static class SampleData
     /// <summary>dN.mp4: real people facing a camera, square, full length.</summary>
     public static string Recordings => Require(Path.Combine("videos", "people"));
 
+    /// <summary>Windows of the recordings where a person blinks, smiles, opens the mouth or does none of these (found by looking at frames).</summary>
+    public static string Actions => Require(Path.Combine("videos", "actions.csv"));
+
     /// <summary>The demo's students: NAME.jpg (ID photo) and NAME.mp4 (video note).</summary>
     public static string Demo => Require("demo");
 

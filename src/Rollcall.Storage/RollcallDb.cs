@@ -3,6 +3,7 @@ using Rollcall.Appeals;
 using Rollcall.Attendance;
 using Rollcall.Enrolment;
 using Rollcall.Faces;
+using Rollcall.Storage.Configurations;
 using Rollcall.Storage.Entities;
 
 namespace Rollcall.Storage;
@@ -68,7 +69,7 @@ public abstract class RollcallDb(DbContextOptions options) : DbContext(options)
         configurationBuilder.Properties<MarkStatus>().HaveConversion<string>();
         configurationBuilder.Properties<JobState>().HaveConversion<string>();
         configurationBuilder.Properties<OutboxState>().HaveConversion<string>();
-        configurationBuilder.Properties<ChallengeKind>().HaveConversion<string>();
+        configurationBuilder.Properties<Challenge>().HaveConversion<ChallengeConverter>();
         configurationBuilder.Properties<EnrolmentState>().HaveConversion<string>();
         configurationBuilder.Properties<AppealState>().HaveConversion<string>();
     }

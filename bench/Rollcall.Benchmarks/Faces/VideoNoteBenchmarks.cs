@@ -30,7 +30,7 @@ public class VideoNoteBenchmarks
     }
 
     [Benchmark(Baseline = true)]
-    public VideoEvidence WholeNote() => analyzer.Analyze(note, ChallengeKind.None, CancellationToken.None);
+    public VideoEvidence WholeNote() => analyzer.Analyze(note, Challenge.None, CancellationToken.None);
 
     /// <summary>Reading the container and decoding the sampled frames in a pooled decoder child (every frame up to the last sample is decoded).</summary>
     [Benchmark]

@@ -1,16 +1,20 @@
 namespace Rollcall.Faces;
 
-/// <summary>What the bot asks the student to do inside the video note.</summary>
-public enum ChallengeKind
-{
-    None,
-    TurnLeft,
-    TurnRight,
-    Blink,
-}
+/// <summary>One video note to verify against one student's ID photo, with the challenge the student was asked to perform in it.</summary>
+public sealed record FaceCheckRequest(string StudentId, ReadOnlyMemory<byte> Video, Challenge Challenge = default);
 
-/// <summary>One video note to verify against one student's ID photo.</summary>
-public sealed record FaceCheckRequest(string StudentId, ReadOnlyMemory<byte> Video, ChallengeKind Challenge = ChallengeKind.None);
+/// <summary>Which part of a challenge the video note did not show.</summary>
+public enum ChallengeMiss
+{
+    /// <summary>The first action was never seen.</summary>
+    First,
+
+    /// <summary>The first action was seen, the second not after it.</summary>
+    Second,
+
+    /// <summary>The second action came before the first.</summary>
+    Order,
+}
 
 /// <summary>Outcome of a face verification; each case has one message for the student.</summary>
 public abstract record FaceCheck
@@ -49,10 +53,18 @@ public abstract record FaceCheck
         public bool Doubtful { get; init; }
     }
 
-    /// <summary>The asked-for action (turn, blink) was not seen.</summary>
-    public sealed record ChallengeFailed(double Score, string Reason) : FaceCheck
+    /// <summary>The face matched and looked live, but the asked-for actions were not seen in their order.</summary>
+    public sealed record ChallengeFailed(double Score, Challenge Asked, ChallengeMiss Miss) : FaceCheck
     {
         public override double? Similarity => Score;
+
+        /// <summary>For the log: which part was missing.</summary>
+        public string Reason => Miss switch
+        {
+            ChallengeMiss.First => $"no {Asked.First} was seen",
+            ChallengeMiss.Second => $"{Asked.First} was seen, no {Asked.Second} after it",
+            _ => $"{Asked.Second} came before {Asked.First}",
+        };
     }
 
     /// <summary>No usable face in the clip.</summary>

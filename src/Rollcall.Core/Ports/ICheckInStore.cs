@@ -69,7 +69,7 @@ public sealed record SessionMatch(Guid SessionId, string StudentName, string Bat
     public MarkStatus? SetByTeacher { get; init; }
 }
 
-/// <summary>A received video note to verify, with the action the student was asked to do in it.</summary>
+/// <summary>A received video note to verify, with the challenge the student was asked to perform in it.</summary>
 public sealed record VerificationRequest(
     Guid SessionId,
     string StudentId,
@@ -78,12 +78,15 @@ public sealed record VerificationRequest(
     string FileId,
     string FileUniqueId,
     DateTimeOffset Now,
-    ChallengeKind Challenge = ChallengeKind.None)
+    Challenge Challenge = default)
 {
     /// <summary>Distance of a location too imprecise to prove presence (a match then goes to the teacher's review).</summary>
     public double? ImpreciseDistance { get; init; }
 
     public double? ImpreciseAccuracy { get; init; }
+
+    /// <summary>What the next attempt asks for, should this one fail: told to the student with this note's answer.</summary>
+    public Challenge NextChallenge { get; init; }
 }
 
 /// <summary>Outcome of queueing a verification.</summary>

@@ -8,7 +8,7 @@ namespace Rollcall.Ports;
 public interface IEnrolmentFaces
 {
     /// <summary>The note's best frame and that frame's face, or why the note cannot give an ID photo.</summary>
-    Task<EnrolmentSample> ExamineAsync(ReadOnlyMemory<byte> video, ChallengeKind challenge, CancellationToken cancellationToken);
+    Task<EnrolmentSample> ExamineAsync(ReadOnlyMemory<byte> video, Challenge challenge, CancellationToken cancellationToken);
 
     /// <summary>The enrolled student, other than <paramref name="studentId"/>, whose ID photo's face is nearest to <paramref name="embedding"/>.</summary>
     Task<LookAlike?> ClosestEnrolledAsync(float[] embedding, string studentId, CancellationToken cancellationToken);

@@ -17,7 +17,7 @@ public sealed class EnrolmentExaminer(FaceEngine engine, ReferenceEmbeddings ref
 
     private readonly VideoNoteAnalyzer analyzer = new(engine, options.Value, keepBestFrame: true);
 
-    public async Task<EnrolmentSample> ExamineAsync(ReadOnlyMemory<byte> video, ChallengeKind challenge, CancellationToken cancellationToken)
+    public async Task<EnrolmentSample> ExamineAsync(ReadOnlyMemory<byte> video, Challenge challenge, CancellationToken cancellationToken)
     {
         // CPU-bound work goes to the thread pool, as a check-in's does.
         var evidence = await Task.Run(() => analyzer.Analyze(video, challenge, cancellationToken), cancellationToken);

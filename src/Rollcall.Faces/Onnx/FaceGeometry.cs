@@ -82,6 +82,18 @@ public sealed class FaceLandmarks(float[] xy)
         }
     }
 
+    /// <summary>Eyelid opening over eye width (iBUG eye aspect ratio), mean of both eyes: about 0.3 open, near 0 shut.</summary>
+    public float EyeAspect => (Aspect(36, 37, 38, 39, 40, 41) + Aspect(42, 43, 44, 45, 46, 47)) / 2;
+
+    /// <summary>Mean gap between the inner lips (61-67, 62-66, 63-65), in pixels.</summary>
+    public float MouthGap => (Distance(61, 67) + Distance(62, 66) + Distance(63, 65)) / 3;
+
+    /// <summary>How far the mouth corners (48, 54) sit below the middle of the upper lip (50-52), in pixels: a smile lifts them.</summary>
+    public float CornerDrop => ((xy[(2 * 48) + 1] + xy[(2 * 54) + 1]) / 2) - ((xy[(2 * 50) + 1] + xy[(2 * 51) + 1] + xy[(2 * 52) + 1]) / 3);
+
+    /// <summary>Mouth corner to corner (48-54), in pixels.</summary>
+    public float MouthWidth => Distance(48, 54);
+
     public void FivePoints(Span<Point2f> points)
     {
         points[0] = LeftEye;
@@ -98,6 +110,17 @@ public sealed class FaceLandmarks(float[] xy)
             points[i] = this[i];
         }
     }
+
+    private float Distance(int a, int b)
+    {
+        var dx = xy[2 * a] - xy[2 * b];
+        var dy = xy[(2 * a) + 1] - xy[(2 * b) + 1];
+        return MathF.Sqrt((dx * dx) + (dy * dy));
+    }
+
+    // Two lid-to-lid heights over the corner-to-corner width of one eye (corner, two upper lid points, corner, two lower).
+    private float Aspect(int corner, int upper1, int upper2, int otherCorner, int lower2, int lower1) =>
+        (Distance(upper1, lower1) + Distance(upper2, lower2)) / Math.Max(1e-3f, 2 * Distance(corner, otherCorner));
 
     private Point2f Mean(int a, int b, int c, int d) =>
         new((xy[2 * a] + xy[2 * b] + xy[2 * c] + xy[2 * d]) / 4, (xy[(2 * a) + 1] + xy[(2 * b) + 1] + xy[(2 * c) + 1] + xy[(2 * d) + 1]) / 4);

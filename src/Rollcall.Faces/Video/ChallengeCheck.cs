@@ -1,76 +1,40 @@
 namespace Rollcall.Faces.Video;
 
 /// <summary>
-/// Checks the action asked for inside the video note across the sampled frames.
-/// Turns use the landmark yaw proxy and assume an unmirrored recording: the student's own left puts the nose toward the image's right.
+/// Whether a note shows the asked actions in their order, from the face's moving parts frame by frame (<see cref="FaceSignals"/>).
+/// Every action reads the same mirrored or not.
 /// </summary>
 public static class ChallengeCheck
 {
-    /// <summary>|yaw proxy| below this is "facing the camera" (the 61 photos of shared/faces span -0.35..0.26).</summary>
-    public const float Frontal = 0.12f;
-
-    /// <summary>Yaw proxy beyond this, in the asked direction, is "turned" (about 12° with the pose model on shared/faces).</summary>
-    public const float Turned = 0.2f;
-
-    /// <summary>Eye-model open probability below this is "closed", above 1 - this is "open".</summary>
-    public const float Closed = 0.3f;
-
-    /// <summary>Null when the action was seen, else why not.</summary>
-    public static string? Failure(IReadOnlyList<FrameFace> frames, ChallengeKind challenge) => challenge switch
+    /// <summary>Null when both actions were seen in order, else which part was not.</summary>
+    public static ChallengeMiss? Failure(IReadOnlyList<FaceSignals> signals, double fps, Challenge challenge)
     {
-        ChallengeKind.None => null,
-        ChallengeKind.TurnLeft => Turn(frames, +1),
-        ChallengeKind.TurnRight => Turn(frames, -1),
-        ChallengeKind.Blink => Blink(frames),
-        _ => "unknown challenge",
-    };
-
-    // A frontal frame, then a frame turned the asked way.
-    private static string? Turn(IReadOnlyList<FrameFace> frames, int imageDirection)
-    {
-        var sawFrontal = false;
-        foreach (var f in frames)
+        if (!challenge.IsAsked)
         {
-            if (float.IsNaN(f.YawProxy))
-            {
-                continue;
-            }
+            return null;
+        }
 
-            if (Math.Abs(f.YawProxy) < Frontal)
-            {
-                sawFrontal = true;
-            }
-            else if (sawFrontal && f.YawProxy * imageDirection > Turned)
+        var first = ActionOnsets.Find(signals, fps, challenge.First);
+        var second = ActionOnsets.Find(signals, fps, challenge.Second);
+        if (first.Count == 0)
+        {
+            return second.Count > 0 && challenge.Second != ChallengeAction.Blink ? ChallengeMiss.Order : ChallengeMiss.First;
+        }
+
+        // The second action may not come first; only a blink, which people do unasked every few seconds, may also come before.
+        if (challenge.Second != ChallengeAction.Blink && second.Count > 0 && second[0] < first[0])
+        {
+            return ChallengeMiss.Order;
+        }
+
+        foreach (var onset in second)
+        {
+            if (onset > first[0])
             {
                 return null;
             }
         }
 
-        return sawFrontal ? "the head did not turn the asked way" : "the face never looked at the camera";
-    }
-
-    // Open, closed, open again.
-    private static string? Blink(IReadOnlyList<FrameFace> frames)
-    {
-        var state = 0;
-        foreach (var f in frames)
-        {
-            if (float.IsNaN(f.EyesOpen))
-            {
-                continue;
-            }
-
-            var open = f.EyesOpen > 1 - Closed;
-            var closed = f.EyesOpen < Closed;
-            state = state switch
-            {
-                0 when open => 1,
-                1 when closed => 2,
-                2 when open => 3,
-                _ => state,
-            };
-        }
-
-        return state == 3 ? null : "no blink was seen";
+        return ChallengeMiss.Second;
     }
 }

@@ -2,15 +2,16 @@ using Rollcall.Faces.Onnx;
 
 namespace Rollcall.Faces.Video;
 
-/// <summary>What one sampled frame showed.</summary>
-/// <param name="YawProxy">Landmark yaw proxy (-1..1, positive = nose toward image right); NaN without a single face.</param>
-/// <param name="EyesOpen">Eye model's open probability; NaN when not measured.</param>
-public sealed record FrameFace(int Index, FaceFinding Finding, int FaceCount, float Score, float Height, float YawProxy, float EyesOpen);
+/// <summary>What one detected frame showed.</summary>
+public sealed record FrameFace(int Index, FaceFinding Finding, int FaceCount, float Score, float Height);
 
 /// <summary>Milliseconds spent per stage of one verification; decoding runs alongside detection and motion, so stages overlap.</summary>
 public sealed record StageTimes(double DecodeMs, double DetectMs, double EmbedMs, double LivenessMs)
 {
-    public double TotalMs => DecodeMs + DetectMs + EmbedMs + LivenessMs;
+    /// <summary>Following the face between detections for the challenge (landmarks and eye model).</summary>
+    public double ChallengeMs { get; init; }
+
+    public double TotalMs => DecodeMs + DetectMs + EmbedMs + LivenessMs + ChallengeMs;
 }
 
 /// <summary>Everything the analysis of one video note found: a rejection, or the embeddings and liveness signals.</summary>
@@ -24,6 +25,12 @@ public sealed record VideoEvidence(
 {
     /// <summary>The best frame (most confident, frontal and large face) as a JPEG, when the analysis was asked to keep it.</summary>
     public byte[]? BestFrame { get; init; }
+
+    /// <summary>The face's moving parts frame by frame (detected and followed frames), when a challenge was asked.</summary>
+    public IReadOnlyList<FaceSignals> Signals { get; init; } = [];
+
+    /// <summary>The track's frame rate, to turn frame indices into seconds.</summary>
+    public double Fps { get; init; }
 
     /// <summary>Median similarity (0-100) of the best frames' embeddings to the reference.</summary>
     public double SimilarityTo(ReadOnlySpan<float> reference)

@@ -5,19 +5,24 @@ using Rollcall.Faces.Onnx;
 
 namespace Rollcall.Faces.Video;
 
-/// <summary>Samples frames across a video note, finds one face, and gathers embeddings and liveness signals.</summary>
+/// <summary>Samples frames across a video note, finds one face, and gathers embeddings, liveness signals and the challenge's signals.</summary>
 /// <param name="bestFrames">Frames embedded and scored; other values only for measurements (`rollcall bench faces`).</param>
 /// <param name="keepBestFrame">Keep the best frame as a JPEG (<see cref="VideoEvidence.BestFrame"/>): a self-enrolment's ID photo.</param>
-public sealed class VideoNoteAnalyzer(FaceEngine engine, FaceOptions options, int bestFrames = VideoNoteAnalyzer.BestFrames, bool keepBestFrame = false)
+/// <param name="trackingFps">Frames a second followed for a challenge; other values only for measurements.</param>
+public sealed class VideoNoteAnalyzer(
+    FaceEngine engine, FaceOptions options, int bestFrames = VideoNoteAnalyzer.BestFrames, bool keepBestFrame = false, double trackingFps = VideoNoteAnalyzer.TrackingFps)
 {
     /// <summary>How many of the best frames are embedded and scored; the similarity is their median (the mean of two).</summary>
     /// <remarks>Two, not three: TAR/FAR/EER were the same on 45 synthetic clips (`rollcall bench faces --video-accuracy`), and each frame costs an embedding and a passive run.</remarks>
     public const int BestFrames = 2;
 
+    /// <summary>Frames a second whose face is followed when a challenge is asked: a blink shuts the eyes for 0.1-0.3 s.</summary>
+    public const double TrackingFps = 15;
+
     // Decoded frames waiting for analysis: enough to keep the decoder busy, few enough to bound memory.
     private const int DecodeAhead = 4;
 
-    public VideoEvidence Analyze(ReadOnlyMemory<byte> video, ChallengeKind challenge, CancellationToken cancellationToken)
+    public VideoEvidence Analyze(ReadOnlyMemory<byte> video, Challenge challenge, CancellationToken cancellationToken)
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(options.VideoTimeout);
@@ -32,7 +37,7 @@ public sealed class VideoNoteAnalyzer(FaceEngine engine, FaceOptions options, in
         }
     }
 
-    private VideoEvidence Run(ReadOnlyMemory<byte> video, ChallengeKind challenge, CancellationToken cancellationToken)
+    private VideoEvidence Run(ReadOnlyMemory<byte> video, Challenge challenge, CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();
         var (track, failure) = VideoLimits.Check(video.Span, options);
@@ -41,14 +46,9 @@ public sealed class VideoNoteAnalyzer(FaceEngine engine, FaceOptions options, in
             return VideoEvidence.Rejected(new FaceCheck.BadVideo(failure!), [], new StageTimes(clock.Elapsed.TotalMilliseconds, 0, 0, 0));
         }
 
-        var samples = challenge switch
-        {
-            ChallengeKind.Blink => Math.Max(options.SampledFrames, 24),
-            ChallengeKind.TurnLeft or ChallengeKind.TurnRight => Math.Max(options.SampledFrames, 12),
-            _ => options.SampledFrames,
-        };
-        var plan = FramePlan.Spread(track, samples, options);
-        var work = new FrameWork(samples, challenge);
+        var spread = FramePlan.Spread(track, options.SampledFrames, options);
+        var plan = challenge.IsAsked ? FramePlan.WithTracking(track, spread, trackingFps, options) : spread;
+        var work = new FrameWork(spread, challenge.IsAsked ? new ChallengeFrames(engine, options.MinFacePixels, plan.Length) : null);
         var decodeMs = 0.0;
         try
         {
@@ -72,7 +72,8 @@ public sealed class VideoNoteAnalyzer(FaceEngine engine, FaceOptions options, in
                 return Reject(rejection);
             }
 
-            return Measure(work, new StageTimes(decodeMs, work.DetectMs, 0, work.MotionMs));
+            work.Fps = track.Fps;
+            return Measure(work, new StageTimes(decodeMs, work.DetectMs, 0, work.MotionMs) { ChallengeMs = work.ChallengeMs });
         }
         finally
         {
@@ -140,11 +141,25 @@ public sealed class VideoNoteAnalyzer(FaceEngine engine, FaceOptions options, in
     private void Examine(VideoFrame frame, FrameWork work)
     {
         var start = Stopwatch.GetTimestamp();
+        if (Array.BinarySearch(work.Spread, frame.Index) < 0)
+        {
+            // A frame only the challenge asked for: followed, not detected, and not kept.
+            work.Challenge!.AddTracked(frame.Image, frame.Index);
+            work.ChallengeMs += Stopwatch.GetElapsedTime(start).TotalMilliseconds;
+            frame.Dispose();
+            return;
+        }
+
         var face = ImageFace.Find(engine, frame.Image, work.Boxes, options.MinFacePixels);
-        var yaw = face.Landmarks?.YawProxy ?? float.NaN;
-        var eyes = face.Landmarks is not null && work.Challenge == ChallengeKind.Blink ? engine.EyesOpen(frame.Image, face.Landmarks) : float.NaN;
-        work.Frames.Add(new FrameFace(frame.Index, face.Finding, face.FaceCount, face.Box.Score, face.Box.Height, yaw, eyes));
+        work.Frames.Add(new FrameFace(frame.Index, face.Finding, face.FaceCount, face.Box.Score, face.Box.Height));
         work.DetectMs += Stopwatch.GetElapsedTime(start).TotalMilliseconds;
+        if (work.Challenge is { } challenge)
+        {
+            start = Stopwatch.GetTimestamp();
+            challenge.AddDetected(frame.Image, frame.Index, face);
+            work.ChallengeMs += Stopwatch.GetElapsedTime(start).TotalMilliseconds;
+        }
+
         if (face.Finding != FaceFinding.One)
         {
             frame.Dispose();
@@ -206,6 +221,8 @@ public sealed class VideoNoteAnalyzer(FaceEngine engine, FaceOptions options, in
         return new VideoEvidence(null, work.Frames, found, passive, work.Motion.Result(), times with { EmbedMs = embedMs, LivenessMs = times.LivenessMs + passiveMs })
         {
             BestFrame = keepBestFrame && best > 0 ? Jpeg(usable[0].Frame.Image) : null,
+            Signals = work.Challenge?.Signals ?? [],
+            Fps = work.Fps,
         };
     }
 
@@ -248,19 +265,26 @@ public sealed class VideoNoteAnalyzer(FaceEngine engine, FaceOptions options, in
     private sealed record UsableFrame(VideoFrame Frame, ImageFace Face, float Quality);
 
     // What the analysis thread gathers from the frames of one clip.
-    private sealed class FrameWork(int samples, ChallengeKind challenge) : IDisposable
+    private sealed class FrameWork(int[] spread, ChallengeFrames? challenge) : IDisposable
     {
-        public ChallengeKind Challenge { get; } = challenge;
+        /// <summary>The frames detected (the rest are only followed for the challenge).</summary>
+        public int[] Spread { get; } = spread;
 
-        public List<FrameFace> Frames { get; } = new(samples);
+        public ChallengeFrames? Challenge { get; } = challenge;
 
-        public List<UsableFrame> Usable { get; } = new(samples);
+        public List<FrameFace> Frames { get; } = new(spread.Length);
+
+        public List<UsableFrame> Usable { get; } = new(spread.Length);
 
         public List<FaceBox> Boxes { get; } = [];
 
-        public TemporalMotionMeter Motion { get; } = new(samples);
+        public TemporalMotionMeter Motion { get; } = new(spread.Length);
+
+        public double Fps { get; set; }
 
         public double DetectMs { get; set; }
+
+        public double ChallengeMs { get; set; }
 
         public double MotionMs { get; set; }
 

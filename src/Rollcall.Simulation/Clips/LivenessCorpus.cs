@@ -50,11 +50,15 @@ public sealed class LivenessCorpus(string recordings, string? photos, string cac
     }
 
     /// <summary>One live window of one recording (dN), as a phone would send it, with its ID photo from the recording's other end.</summary>
-    public async Task<CorpusClip> WindowAsync(string person, double start, double seconds, int side, CancellationToken cancellationToken)
+    public async Task<CorpusClip> WindowAsync(string person, double start, double seconds, int side, CancellationToken cancellationToken, bool mirrored = false)
     {
         var (_, path, track) = Recordings().Single(r => r.Person == person);
-        return await WindowAsync(person, path, track, start, seconds, side, false, cancellationToken);
+        return await WindowAsync(person, path, track, start, seconds, side, mirrored, cancellationToken);
     }
+
+    /// <summary>Two clips of the same size played one after the other, as one note (re-encoded as a phone sends it).</summary>
+    public async Task<string> JoinAsync(string name, string first, string second, CancellationToken cancellationToken) =>
+        await MakeAsync(name, $"-i {first} -i {second} -filter_complex \"[0:v][1:v]concat=n=2:v=1:a=0[v]\" -map \"[v]\" {PhoneH264}", cancellationToken);
 
     private async Task<CorpusClip> WindowAsync(string person, string path, VideoTrack track, double start, double seconds, int side, bool flip, CancellationToken cancellationToken)
     {
@@ -66,8 +70,15 @@ public sealed class LivenessCorpus(string recordings, string? photos, string cac
     }
 
     /// <summary>Photo replays of each person's own frame (its ID photo is another frame), and a screen replay of a live window.</summary>
-    public async Task<List<CorpusClip>> AttacksAsync(IReadOnlyList<int> sides, IReadOnlyList<string> kinds, CancellationToken cancellationToken)
+    public async Task<List<CorpusClip>> AttacksAsync(IReadOnlyList<int> sides, IReadOnlyList<string> kinds, CancellationToken cancellationToken, bool mirrored = false)
     {
+        var clips = await AttacksAsync(sides, kinds, "", cancellationToken);
+        return mirrored ? [.. clips, .. await AttacksAsync(sides, kinds, ",hflip", cancellationToken)] : clips;
+    }
+
+    private async Task<List<CorpusClip>> AttacksAsync(IReadOnlyList<int> sides, IReadOnlyList<string> kinds, string flip, CancellationToken cancellationToken)
+    {
+        var m = flip.Length > 0 ? "-m" : "";
         var clips = new List<CorpusClip>();
         foreach (var (person, path, track) in Recordings())
         {
@@ -78,9 +89,9 @@ public sealed class LivenessCorpus(string recordings, string? photos, string cac
                 foreach (var kind in kinds)
                 {
                     var made = kind == "screen"
-                        ? await MakeAsync($"screen-{person}-{side}", $"-t 3 -i {path} -filter_complex \"{Screen(side)}\" {PhoneH264}", cancellationToken)
-                        : await MakeAsync($"{kind}-{person}-{side}", $"-loop 1 -framerate 30 -t 3 -i {photo} -vf \"{PhotoReplay(kind, side)}\" {PhoneH264}", cancellationToken);
-                    clips.Add(new CorpusClip(kind, person, side, 3, false, kind == "screen" ? "0s" : "frame", made, reference));
+                        ? await MakeAsync($"screen-{person}-{side}{m}", $"-t 3 -i {path} -filter_complex \"{Screen(side)}{flip}\" {PhoneH264}", cancellationToken)
+                        : await MakeAsync($"{kind}-{person}-{side}{m}", $"-loop 1 -framerate 30 -t 3 -i {photo} -vf \"{PhotoReplay(kind, side)}{flip}\" {PhoneH264}", cancellationToken);
+                    clips.Add(new CorpusClip(kind, person, side, 3, m.Length > 0, kind == "screen" ? "0s" : "frame", made, reference));
                 }
             }
         }
@@ -92,9 +103,9 @@ public sealed class LivenessCorpus(string recordings, string? photos, string cac
                 foreach (var kind in kinds.Where(k => k != "screen"))
                 {
                     var crop = $"crop='min(iw,ih)':'min(iw,ih)',scale=720:720,setsar=1";
-                    var made = await MakeAsync($"{kind}-{person}-{System.IO.Path.GetFileNameWithoutExtension(photo)}-{side}",
-                        $"-loop 1 -framerate 30 -t 3 -i {photo} -vf \"{crop},{PhotoReplay(kind, side)}\" {PhoneH264}", cancellationToken);
-                    clips.Add(new CorpusClip(kind, person, side, 3, false, System.IO.Path.GetFileName(photo), made, reference));
+                    var made = await MakeAsync($"{kind}-{person}-{System.IO.Path.GetFileNameWithoutExtension(photo)}-{side}{m}",
+                        $"-loop 1 -framerate 30 -t 3 -i {photo} -vf \"{crop},{PhotoReplay(kind, side)}{flip}\" {PhoneH264}", cancellationToken);
+                    clips.Add(new CorpusClip(kind, person, side, 3, m.Length > 0, System.IO.Path.GetFileName(photo), made, reference));
                 }
             }
         }

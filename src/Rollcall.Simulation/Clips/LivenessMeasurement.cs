@@ -8,6 +8,12 @@ namespace Rollcall.Simulation.Clips;
 /// <summary>What the engine made of one corpus clip: its decision and the liveness signals behind it.</summary>
 public sealed record CorpusResult(CorpusClip Clip, FaceCheck Decision, double Passive, TemporalMotion Motion)
 {
+    /// <summary>The whole evidence, when measured with the face followed between detections (for the moving-parts signals).</summary>
+    public VideoEvidence? Evidence { get; init; }
+
+    /// <summary>The ID photo's embedding, when measured with the face followed (to decide again with other options).</summary>
+    public float[]? Reference { get; init; }
+
     /// <summary>Accepted as a live, matching student (a doubtful NotLive goes to the teacher: counted apart).</summary>
     public bool Accepted => Decision is FaceCheck.Match;
 
@@ -29,7 +35,8 @@ public sealed record LivenessRate(string Group, int Clips, int Wrong, int Doubtf
 /// <summary>Runs the corpus through the real analyzer and decision, with the given options.</summary>
 public static class LivenessMeasurement
 {
-    public static List<CorpusResult> Measure(FaceEngine engine, FaceOptions options, IReadOnlyList<CorpusClip> clips, CancellationToken cancellationToken)
+    /// <param name="followed">Also follow the face between detections (as a challenge does) and keep the evidence, for its moving parts.</param>
+    public static List<CorpusResult> Measure(FaceEngine engine, FaceOptions options, IReadOnlyList<CorpusClip> clips, CancellationToken cancellationToken, bool followed = false)
     {
         var analyzer = new VideoNoteAnalyzer(engine, options);
         var references = new ConcurrentDictionary<string, float[]?>();
@@ -38,9 +45,9 @@ public static class LivenessMeasurement
         {
             var clip = clips[i];
             var reference = references.GetOrAdd(clip.Reference, path => ReferenceFace.FromImage(engine, File.ReadAllBytes(path), options.MinFacePixels).Embedding);
-            var evidence = analyzer.Analyze(File.ReadAllBytes(clip.Path), ChallengeKind.None, cancellationToken);
-            var decision = reference is null ? new FaceCheck.BadPhoto("no face in the ID frame") : FaceDecision.Decide(evidence, reference, ChallengeKind.None, options);
-            results[i] = new CorpusResult(clip, decision, evidence.PassiveLiveness, evidence.Motion);
+            var evidence = analyzer.Analyze(File.ReadAllBytes(clip.Path), followed ? ChallengePick.All[0] : Challenge.None, cancellationToken);
+            var decision = reference is null ? new FaceCheck.BadPhoto("no face in the ID frame") : FaceDecision.Decide(evidence, reference, Challenge.None, options);
+            results[i] = new CorpusResult(clip, decision, evidence.PassiveLiveness, evidence.Motion) { Evidence = followed ? evidence : null, Reference = followed ? reference : null };
         });
         return [.. results];
     }

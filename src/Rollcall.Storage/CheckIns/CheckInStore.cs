@@ -224,6 +224,7 @@ public sealed class CheckInStore(RollcallDb db) : ICheckInStore
             FileId = request.FileId,
             FileUniqueId = request.FileUniqueId,
             Challenge = request.Challenge,
+            NextChallenge = request.NextChallenge,
             DistanceMetres = request.ImpreciseDistance,
             AccuracyMetres = request.ImpreciseAccuracy,
             State = JobState.Queued,

@@ -15,6 +15,7 @@ internal sealed class VerificationJobConfiguration : IEntityTypeConfiguration<Ve
         builder.Property(j => j.FileUniqueId).HasMaxLength(100);
         builder.Property(j => j.State).HasMaxLength(16);
         builder.Property(j => j.Challenge).HasMaxLength(16);
+        builder.Property(j => j.NextChallenge).HasMaxLength(16);
         builder.Property(j => j.Outcome).HasMaxLength(100);
 
         // Two video notes for the same attempt count once.

@@ -109,7 +109,7 @@ public sealed record EnrolmentAsk(EnrolmentAdmission Admission, RosterPlace? Pla
 }
 
 /// <summary>A received enrolment note.</summary>
-public sealed record EnrolmentDraft(string StudentId, long TelegramUserId, long ChatId, string FileId, string FileUniqueId, ChallengeKind Challenge, DateTimeOffset Now);
+public sealed record EnrolmentDraft(string StudentId, long TelegramUserId, long ChatId, string FileId, string FileUniqueId, Challenge Challenge, DateTimeOffset Now);
 
 /// <summary>Outcome of storing an enrolment request.</summary>
 public abstract record EnrolmentQueueResult

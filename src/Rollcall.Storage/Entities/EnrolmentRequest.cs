@@ -34,7 +34,7 @@ public class EnrolmentRequest
 
     public string FileUniqueId { get; set; } = "";
 
-    public ChallengeKind Challenge { get; set; }
+    public Challenge Challenge { get; set; }
 
     public EnrolmentState State { get; set; }
 

@@ -21,7 +21,11 @@ public class VerificationJob
 
     public string FileUniqueId { get; set; } = "";
 
-    public ChallengeKind Challenge { get; set; }
+    /// <summary>What the student was asked to do in this note.</summary>
+    public Challenge Challenge { get; set; }
+
+    /// <summary>What the next attempt asks for, told to the student with this note's answer (picked when the note came in).</summary>
+    public Challenge NextChallenge { get; set; }
 
     /// <summary>Distance from the teacher when the location was too imprecise to prove presence: a match goes to review.</summary>
     public double? DistanceMetres { get; set; }

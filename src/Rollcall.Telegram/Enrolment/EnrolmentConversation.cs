@@ -58,9 +58,11 @@ public sealed class EnrolmentConversation(IOptions<EnrolmentOptions> options, IO
             return new EnrolmentTurn(StudentState.Start, [EnrolmentMessages.Refusal(ask, studentId)], EnrolmentMessages.Contested(ask, studentId));
         }
 
-        var challenge = student.Value.Pick(RandomNumberGenerator.GetInt32(2));
+        var challenge = student.Value.ChallengeOn
+            ? ChallengePick.Pick(RandomNumberGenerator.GetInt32(1 << 30) / (double)(1 << 30), Challenge.None)
+            : Challenge.None;
         var next = StudentState.Start with { Step = StudentStep.AwaitEnrolVideo, StudentId = studentId, StudentName = place.Name, Challenge = challenge };
-        return Say(next, Reply.Text(TextKey.EnrolAskVideo, place.Name, place.Batch, Instruction(challenge), EnrolmentMessages.Approver(place.TeacherChatId)));
+        return Say(next, Reply.Text(TextKey.EnrolAskVideo, place.Name, place.Batch, ChallengeWords.Ask(challenge), EnrolmentMessages.Approver(place.TeacherChatId)));
     }
 
     private static async Task<EnrolmentTurn> OnVideoNoteAsync(StudentState state, Inbound inbound, EnrolmentStore store, DateTimeOffset now, CancellationToken cancellationToken)
@@ -84,14 +86,6 @@ public sealed class EnrolmentConversation(IOptions<EnrolmentOptions> options, IO
                 return Say(state, Reply.Text(TextKey.PleaseVideoNote));
         }
     }
-
-    private static TextRef Instruction(ChallengeKind challenge) => new(challenge switch
-    {
-        ChallengeKind.TurnLeft => TextKey.ChallengeTurnLeft,
-        ChallengeKind.TurnRight => TextKey.ChallengeTurnRight,
-        ChallengeKind.Blink => TextKey.ChallengeBlink,
-        _ => TextKey.ChallengeNone,
-    });
 
     private static EnrolmentTurn Say(StudentState state, params Reply[] replies) => new(state, replies, []);
 }

@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using Rollcall.Faces;
 using Rollcall.Geofence;
 using Rollcall.Ports;
@@ -42,16 +41,9 @@ public sealed partial class StudentConversation
 
     private StudentTurn AskVideoNote(StudentState state, Reply? before = null)
     {
-        var challenge = _student.Pick(RandomNumberGenerator.GetInt32(2));
-        var instruction = challenge switch
-        {
-            ChallengeKind.TurnLeft => new TextRef(TextKey.ChallengeTurnLeft),
-            ChallengeKind.TurnRight => new TextRef(TextKey.ChallengeTurnRight),
-            ChallengeKind.Blink => new TextRef(TextKey.ChallengeBlink),
-            _ => new TextRef(TextKey.ChallengeNone),
-        };
+        var challenge = PickChallenge(Challenge.None);
         var next = state with { Step = StudentStep.AwaitVideoNote, Challenge = challenge };
-        var ask = Reply.Text(new Keyboard.Remove(), TextKey.AskVideoNote, instruction);
+        var ask = Reply.Text(new Keyboard.Remove(), TextKey.AskVideoNote, ChallengeWords.Ask(challenge));
         return before is null ? Say(next, ask) : Say(next, before, ask);
     }
 
@@ -62,16 +54,19 @@ public sealed partial class StudentConversation
             case BotInput.VideoNote { Forwarded: true }:
                 return Say(state, Reply.Text(TextKey.VideoNoteForwarded));
             case BotInput.VideoNote { FileSize: > VideoNoteDownload.MaxBytes }:
-                return Say(state, Reply.Text(TextKey.VideoNoteTooBig, VideoNoteDownload.MaxBytes / (1024 * 1024)));
+                return Say(state, Reply.Text(TextKey.VideoNoteTooBig, VideoNoteDownload.MaxBytes / (1024 * 1024), new TextRef(TextKey.ChallengeNone)));
             case BotInput.VideoNote note when state is { SessionId: { } sessionId, StudentId: { } studentId }:
+                // Should this attempt fail, the next asks for something new; its answer tells the student what.
+                var nextChallenge = PickChallenge(state.Challenge);
                 var request = new VerificationRequest(sessionId, studentId, inbound.ChatId, inbound.UserId, note.FileId, note.FileUniqueId, now, state.Challenge)
                 {
                     ImpreciseDistance = state.ImpreciseDistance,
                     ImpreciseAccuracy = state.ImpreciseAccuracy,
+                    NextChallenge = nextChallenge,
                 };
                 return await store.TryQueueVerificationAsync(request, _options.Attempts, cancellationToken) switch
                 {
-                    QueueResult.Queued queued => new StudentTurn(state, [Reply.Text(TextKey.Processing)], [queued.JobId]),
+                    QueueResult.Queued queued => new StudentTurn(state with { Challenge = nextChallenge }, [Reply.Text(TextKey.Processing)], [queued.JobId]),
                     QueueResult.AlreadyQueued => Say(state, Reply.Text(TextKey.StillProcessing)),
                     QueueResult.Replayed => Say(state, Reply.Text(TextKey.VideoNoteReplayed)),
                     QueueResult.AlreadyPresent => Say(StudentState.Start, Reply.Text(TextKey.AlreadyPresent)),

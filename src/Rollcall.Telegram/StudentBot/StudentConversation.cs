@@ -1,4 +1,6 @@
+using System.Security.Cryptography;
 using Microsoft.Extensions.Options;
+using Rollcall.Faces;
 using Rollcall.Ports;
 using Rollcall.Telegram.Classroom;
 using Rollcall.Telegram.Texts;
@@ -10,10 +12,12 @@ namespace Rollcall.Telegram.StudentBot;
 /// The student check-in, one step per input: student ID, class code, live location inside the geofence, then a video
 /// note that is stored as a verification job and answered with "processing" at once.
 /// </summary>
-public sealed partial class StudentConversation(IOptions<ClassroomOptions> options, IOptions<StudentBotOptions> studentOptions)
+/// <param name="randomizer">Uniform in [0, 1), for picking the challenge; a cryptographic source unless a test gives its own.</param>
+public sealed partial class StudentConversation(IOptions<ClassroomOptions> options, IOptions<StudentBotOptions> studentOptions, Func<double>? randomizer = null)
 {
     private readonly ClassroomOptions _options = options.Value;
     private readonly StudentBotOptions _student = studentOptions.Value;
+    private readonly Func<double> _random = randomizer ?? (static () => RandomNumberGenerator.GetInt32(1 << 30) / (double)(1 << 30));
 
     /// <summary>
     /// The state as the check-in stands now: once the session's mark is decided (present, refused, or with the teacher),
@@ -36,6 +40,9 @@ public sealed partial class StudentConversation(IOptions<ClassroomOptions> optio
             (_, StudentStep.AwaitVideoNote) => OnVideoNoteAsync(state, inbound, store, now, cancellationToken),
             _ => Done(state, Reply.Text(TextKey.NotUnderstood, new TextRef(TextKey.StudentHelp))),
         };
+
+    /// <summary>A challenge unlike <paramref name="previous"/>, or none when ATTENDANCE_CHALLENGE is off.</summary>
+    private Challenge PickChallenge(Challenge previous) => _student.ChallengeOn ? ChallengePick.Pick(_random(), previous) : Challenge.None;
 
     private static Task<StudentTurn> Done(StudentState state, params Reply[] replies) => Task.FromResult(new StudentTurn(state, replies, []));
 

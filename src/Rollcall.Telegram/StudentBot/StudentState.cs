@@ -19,7 +19,7 @@ public sealed record StudentState
     public double CentreLongitude { get; init; }
 
     /// <summary>What the student was asked to do in the video note.</summary>
-    public Faces.ChallengeKind Challenge { get; init; }
+    public Faces.Challenge Challenge { get; init; }
 
     /// <summary>Set when the location was too imprecise to prove presence: a match then goes to the teacher.</summary>
     public double? ImpreciseDistance { get; init; }

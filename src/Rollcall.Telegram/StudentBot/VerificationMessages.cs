@@ -11,9 +11,10 @@ public static class VerificationMessages
 {
     /// <summary>
     /// The student's message for a verdict: the teacher's review and a refused look-alike come first. With
-    /// <paramref name="selfEnrolment"/> (ENROLMENT=self) a student without an ID photo is sent to /enrol.
+    /// <paramref name="selfEnrolment"/> (ENROLMENT=self) a student without an ID photo is sent to /enrol; <paramref name="next"/>
+    /// is the challenge the next attempt asks for (none when the challenge is off).
     /// </summary>
-    public static Reply.Message For(Verdict verdict, VerificationDecision decision, bool selfEnrolment = false)
+    public static Reply.Message For(Verdict verdict, VerificationDecision decision, bool selfEnrolment = false, Challenge next = default)
     {
         if (decision.Status == MarkStatus.InReview)
         {
@@ -22,7 +23,7 @@ public static class VerificationMessages
 
         return !decision.AlreadyDecided && verdict.Collusion is not null
             ? Reply.Text(TextKey.LookAlikeRefused)
-            : For(verdict.Check, decision, selfEnrolment);
+            : For(verdict.Check, decision, selfEnrolment, next);
     }
 
     /// <summary>The message with its receipt line, when the decision has one.</summary>
@@ -34,28 +35,28 @@ public static class VerificationMessages
         ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{check.GetType().Name}, similarity {similarity:0.0}")
         : check.GetType().Name;
 
-    public static Reply.Message For(FaceCheck check, VerificationDecision decision, bool selfEnrolment = false)
+    public static Reply.Message For(FaceCheck check, VerificationDecision decision, bool selfEnrolment = false, Challenge next = default)
     {
         if (decision.AlreadyDecided && decision.Status == MarkStatus.Present)
         {
             return Reply.Text(TextKey.AlreadyPresent);
         }
 
-        var next = decision.AttemptsLeft > 0
-            ? new TextRef(TextKey.AttemptsLeft, decision.AttemptsLeft)
+        var then = decision.AttemptsLeft > 0
+            ? new TextRef(TextKey.AttemptsLeft, decision.AttemptsLeft, ChallengeWords.Ask(next, again: true))
             : new TextRef(TextKey.NoAttemptsLeftContactTeacher);
         return check switch
         {
             FaceCheck.Match => Reply.Text(TextKey.AttendanceMarked, decision.Subject),
             FaceCheck.NoPhoto => Reply.Text(selfEnrolment ? TextKey.NoPhotoEnrol : TextKey.NoPhoto),
             FaceCheck.BadPhoto => Reply.Text(TextKey.BadPhoto),
-            FaceCheck.NoFace => Reply.Text(TextKey.NoFace, next),
-            FaceCheck.SeveralFaces => Reply.Text(TextKey.SeveralFaces, next),
-            FaceCheck.FaceTooSmall => Reply.Text(TextKey.FaceTooSmall, next),
-            FaceCheck.Mismatch mismatch => Reply.Text(TextKey.Mismatch, mismatch.Score, mismatch.Threshold, next),
-            FaceCheck.NotLive => Reply.Text(TextKey.FaceNotLive, next),
-            FaceCheck.ChallengeFailed => Reply.Text(TextKey.ChallengeFailed, next),
-            _ => Reply.Text(TextKey.BadVideo, next),
+            FaceCheck.NoFace => Reply.Text(TextKey.NoFace, then),
+            FaceCheck.SeveralFaces => Reply.Text(TextKey.SeveralFaces, then),
+            FaceCheck.FaceTooSmall => Reply.Text(TextKey.FaceTooSmall, then),
+            FaceCheck.Mismatch mismatch => Reply.Text(TextKey.Mismatch, mismatch.Score, mismatch.Threshold, then),
+            FaceCheck.NotLive => Reply.Text(TextKey.FaceNotLive, then),
+            FaceCheck.ChallengeFailed failed => Reply.Text(TextKey.ChallengeFailed, ChallengeWords.Missed(failed), then),
+            _ => Reply.Text(TextKey.BadVideo, then),
         };
     }
 }

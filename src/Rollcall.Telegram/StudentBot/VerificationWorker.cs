@@ -210,8 +210,8 @@ public sealed class VerificationWorker(
         StudentBotLog.JobDone(logger, job.Id, job.SessionId, job.Attempt, outcome, elapsed.TotalSeconds);
 
         var message = downloaded
-            ? VerificationMessages.For(verdict, decision, enrolment.Value.SelfEnrolment)
-            : Reply.Text(TextKey.VideoNoteTooBig, VideoNoteDownload.MaxBytes / (1024 * 1024));
+            ? VerificationMessages.For(verdict, decision, enrolment.Value.SelfEnrolment, job.NextChallenge)
+            : Reply.Text(TextKey.VideoNoteTooBig, VideoNoteDownload.MaxBytes / (1024 * 1024), ChallengeWords.Ask(job.NextChallenge, again: true));
         List<Notice> notices = [new Notice(BotRole.Student, job.ChatId, VerificationMessages.WithReceipt(message, decision.Receipt))];
         if (!decision.AlreadyDecided)
         {

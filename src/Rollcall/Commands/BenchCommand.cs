@@ -26,12 +26,29 @@ internal static class BenchCommand
         var lengths = new Option<string>("--lengths") { Description = "Liveness corpus live window lengths in s.", DefaultValueFactory = _ => "3,5,10" };
         var csv = new Option<string?>("--csv") { Description = "Write each liveness clip's decision and signals to this CSV." };
         var cache = new Option<string?>("--cache") { Description = "Keep the liveness corpus in this folder and reuse what is there (default: a temp folder, deleted)." };
-        var faces = new Command("faces", "Accuracy and speed of the local face engine on a labelled photo folder.") { folder, video, runs, videoAccuracy, liveness, recordings, sides, lengths, csv, cache };
+        var challenge = new Option<bool>("--challenge") { Description = "Only the challenge's false rejects and false accepts on the listed action windows of the recordings (minutes)." };
+        var actions = new Option<string>("--actions") { Description = "The action windows (default: samples/videos/actions.csv).", DefaultValueFactory = _ => SampleData.Actions };
+        var signals = new Option<string?>("--challenge-signals") { Description = "Write every frame's challenge signals over each whole recording to this CSV." };
+        var faces = new Command("faces", "Accuracy and speed of the local face engine on a labelled photo folder.") { folder, video, runs, videoAccuracy, liveness, recordings, sides, lengths, csv, cache, challenge, actions, signals };
         faces.SetAction(async (parseResult, cancellationToken) =>
         {
             await using var provider = FacesCommand.BuildFaces();
             var engine = provider.GetRequiredService<FaceEngine>();
             var options = provider.GetRequiredService<IOptions<FaceOptions>>().Value;
+            if (parseResult.GetValue(signals) is { } signalsFile)
+            {
+                var signalCache = parseResult.GetValue(cache) ?? Directory.CreateTempSubdirectory("rollcall-signals-").FullName;
+                await Bench.ChallengeSignals.WriteAsync(engine, options, parseResult.GetValue(recordings)!, 512, signalCache, signalsFile, cancellationToken);
+                return 0;
+            }
+
+            if (parseResult.GetValue(challenge))
+            {
+                await Bench.ChallengeBench.RunAsync(engine, options, parseResult.GetValue(recordings)!, parseResult.GetValue(folder), parseResult.GetValue(actions)!,
+                    Numbers(parseResult.GetValue(sides)!).Select(s => (int)s).ToList(), parseResult.GetValue(csv), parseResult.GetValue(cache), cancellationToken);
+                return 0;
+            }
+
             if (parseResult.GetValue(liveness))
             {
                 await Bench.LivenessBench.RunAsync(engine, options, parseResult.GetValue(recordings)!, parseResult.GetValue(folder),
@@ -185,8 +202,8 @@ internal static class BenchCommand
         FaceCheck? last = null;
         VideoEvidence Once()
         {
-            var e = analyzer.Analyze(clip, ChallengeKind.None, cancellationToken);
-            last = FaceDecision.Decide(e, reference, ChallengeKind.None, options);
+            var e = analyzer.Analyze(clip, Challenge.None, cancellationToken);
+            last = FaceDecision.Decide(e, reference, Challenge.None, options);
             return e;
         }
 

@@ -38,7 +38,7 @@ internal static class FacesCommand
     {
         var photo = new Option<string>("--photo") { Required = true, Description = "The enrolled ID photo (JPEG or PNG)." };
         var video = new Option<string>("--video") { Required = true, Description = "The video note (MP4)." };
-        var challenge = new Option<ChallengeKind>("--challenge") { Description = "The action asked for in the clip.", DefaultValueFactory = _ => ChallengeKind.None };
+        var challenge = new Option<string>("--challenge") { Description = "The two actions asked for in the clip, in order: blink, smile, openmouth (e.g. blink,smile).", DefaultValueFactory = _ => "none" };
         var command = new Command("verify", "Compare the face in a video note with an ID photo; prints one JSON object.") { photo, video, challenge };
         command.SetAction(async (parseResult, cancellationToken) =>
         {
@@ -47,7 +47,7 @@ internal static class FacesCommand
             var options = provider.GetRequiredService<IOptions<FaceOptions>>().Value;
             var photoBytes = await File.ReadAllBytesAsync(parseResult.GetValue(photo)!, cancellationToken);
             var videoBytes = await File.ReadAllBytesAsync(parseResult.GetValue(video)!, cancellationToken);
-            var kind = parseResult.GetValue(challenge);
+            var kind = Challenge.Parse(parseResult.GetValue(challenge));
 
             var clock = Stopwatch.StartNew();
             var reference = ReferenceFace.FromImage(engine, photoBytes, options.MinFacePixels);

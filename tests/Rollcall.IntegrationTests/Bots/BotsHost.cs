@@ -221,7 +221,7 @@ internal sealed class ScriptedEnrolmentFaces : IEnrolmentFaces
 
     public LookAlike? Owner { get; set; }
 
-    public Task<EnrolmentSample> ExamineAsync(ReadOnlyMemory<byte> video, ChallengeKind challenge, CancellationToken cancellationToken) =>
+    public Task<EnrolmentSample> ExamineAsync(ReadOnlyMemory<byte> video, Challenge challenge, CancellationToken cancellationToken) =>
         Task.FromResult(new EnrolmentSample(null, Frame, Face, 70));
 
     public Task<LookAlike?> ClosestEnrolledAsync(float[] embedding, string studentId, CancellationToken cancellationToken) =>

@@ -1,8 +1,11 @@
+using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Rollcall.Attendance;
 using Rollcall.IntegrationTests.Support;
+using Rollcall.Simulation;
 using Rollcall.Simulation.BotApi;
+using Rollcall.Simulation.Clips;
 using Rollcall.Storage;
 using static Rollcall.IntegrationTests.EndToEnd.ConversationSteps;
 
@@ -57,42 +60,56 @@ public sealed class CheckInGuardTests(FacesFixture faces)
     }
 
     [Fact]
-    public async Task TurnChallenge_TheAskedTurnPasses_TheOtherTurnAndAStillPhotoFail()
+    public async Task Challenge_IsAskedInOneLine_TheNoteIsJudgedOnIt_AndARetryIsAskedSomethingNew()
     {
-        // DUPLICATE_FACE_CHECK off: person05 plays both IDs here.
-        await using var stack = await LmsClassStack.StartAsync(faces, otpSeconds: 3600,
-            photos: new Dictionary<string, string> { ["ST-012"] = TestFaces.Person("person05", "img17.jpg"), ["ST-013"] = TestFaces.Person("person05", "img17.jpg") },
-            settings: new Dictionary<string, string?> { ["ATTENDANCE_CHALLENGE"] = "turn", ["DUPLICATE_FACE_CHECK"] = "false" });
-        var otp = await OpenSessionAsync(stack, stack.Emulator.CreateUser("Karimov"), ["B-102"], "Python");
-        var turnedLeft = await faces.Clips.LiveLikeAsync(TestFaces.Person05Frontal, TestFaces.Person05TurnedLeftOfImage);
-        var turnedRight = await faces.Clips.LiveLikeAsync(TestFaces.Person05Frontal, TestFaces.Person05TurnedRightOfImage);
-        var still = await faces.Clips.StillAsync(TestFaces.Person05Frontal);
-
-        var honest = stack.Emulator.CreateUser("Gulnora");
-        var honestSide = await AskedSideAsync(stack, honest, "ST-013", otp);
-        var passed = await SendVideoNoteAsync(stack, honest, honestSide == "left" ? turnedLeft : turnedRight);
-
-        var wrong = stack.Emulator.CreateUser("Feruza");
-        var wrongSide = await AskedSideAsync(stack, wrong, "ST-012", otp);
-        var otherWay = await SendVideoNoteAsync(stack, wrong, wrongSide == "left" ? turnedRight : turnedLeft);
-        var photo = await SendVideoNoteAsync(stack, wrong, still);
-
-        Assert.Equal("Attendance marked: present in Python.", passed);
-        Assert.Equal("The requested movement was not seen in the video note. 1 attempt(s) left: record a new video note.", otherWay);
-        Assert.Contains(photo, new[]
+        // d18 opens the mouth wide (2.1 s) then blinks (3.1 s); its ID photo is a frame from the recording's other end.
+        var cache = Directory.CreateTempSubdirectory("rollcall-challenge-e2e-");
+        try
         {
-            "The requested movement was not seen in the video note. No attempts left. Your teacher has been told and can mark you or give you another try.",
-            "The video note did not look live (a photo or a screen?). No attempts left. Your teacher has been told and can mark you or give you another try.",
-        });
+            var corpus = new LivenessCorpus(SampleData.Recordings, null, cache.FullName);
+            var live = await corpus.WindowAsync("d18", 1.4, 2.2, 384, Ct, mirrored: true);
+            var still = (await corpus.AttacksAsync([384], ["still"], Ct)).Single(c => c.Person == "d18");
+            await using var stack = await LmsClassStack.StartAsync(faces, otpSeconds: 3600,
+                photos: new Dictionary<string, string> { ["ST-012"] = live.Reference, ["ST-013"] = live.Reference },
+                settings: new Dictionary<string, string?> { ["ATTENDANCE_CHALLENGE"] = "on", ["DUPLICATE_FACE_CHECK"] = "false" });
+            var otp = await OpenSessionAsync(stack, stack.Emulator.CreateUser("Karimov"), ["B-102"], "Python");
+
+            var honest = stack.Emulator.CreateUser("Gulnora");
+            var asked = await AskedChallengeAsync(stack, honest, "ST-013", otp);
+            var answer = await SendVideoNoteAsync(stack, honest, await File.ReadAllBytesAsync(live.Path, Ct));
+
+            var replayer = stack.Emulator.CreateUser("Feruza");
+            await AskedChallengeAsync(stack, replayer, "ST-012", otp);
+            var photo = await SendVideoNoteAsync(stack, replayer, await File.ReadAllBytesAsync(still.Path, Ct));
+
+            if (asked == "open your mouth wide, then blink")
+            {
+                Assert.Equal("Attendance marked: present in Python.", answer);
+            }
+            else
+            {
+                // Any other of the six: the part not seen, then the retry's own challenge, never the one just asked.
+                var retry = Regex.Match(answer, @"^The video note (did not show you|showed you) .+ 1 attempt\(s\) left: record a new video note\. This time, while recording, look at the camera and (.+, then .+)\.$");
+                Assert.True(retry.Success, answer);
+                Assert.NotEqual(asked, retry.Groups[2].Value);
+            }
+
+            Assert.DoesNotContain("Attendance marked", photo, StringComparison.Ordinal);
+        }
+        finally
+        {
+            cache.Delete(recursive: true);
+        }
     }
 
-    /// <summary>Goes up to the video note and returns the side the bot asked for ("left" or "right").</summary>
-    private static async Task<string> AskedSideAsync(LmsClassStack stack, EmulatedUser student, string studentId, string otp)
+    /// <summary>Goes up to the video note and returns the two actions asked for ("smile, then blink").</summary>
+    private static async Task<string> AskedChallengeAsync(LmsClassStack stack, EmulatedUser student, string studentId, string otp)
     {
         Assert.StartsWith("Welcome ", await SendIdAndCodeAsync(stack, student, studentId, otp), StringComparison.Ordinal);
         await student.SendLocationAsync(stack.StudentBot, LmsClassStack.Latitude + 0.0001, LmsClassStack.Longitude, horizontalAccuracy: 8, livePeriod: 900);
         var ask = (await student.NextMessageAsync(stack.StudentBot, cancellationToken: Ct)).Text!;
-        Assert.Matches(@" While recording, look at the camera, then turn your head to your (left|right)\.$", ask);
-        return ask.EndsWith("left.", StringComparison.Ordinal) ? "left" : "right";
+        var asked = Regex.Match(ask, @"\nWhile recording, look at the camera and ((blink|smile|open your mouth wide), then (blink|smile|open your mouth wide))\.$");
+        Assert.True(asked.Success, ask);
+        return asked.Groups[1].Value;
     }
 }

@@ -1,53 +1,83 @@
 using Rollcall.Faces;
+using Rollcall.Faces.Video;
 using Rollcall.IntegrationTests.Support;
+using Rollcall.Simulation;
+using Rollcall.Simulation.Clips;
 
 namespace Rollcall.IntegrationTests.Faces;
 
-/// <summary>Active challenges on synthetic clips: a frontal photo cross-faded into a turned photo of the same person.</summary>
+/// <summary>The challenge through the real verifier on windows of the recordings (samples/videos/actions.csv), as a phone sends them.</summary>
 public sealed class ChallengeTests(FacesFixture faces) : IDisposable
 {
+    private static readonly Challenge OpenMouthThenBlink = new(ChallengeAction.OpenMouth, ChallengeAction.Blink);
+    private readonly DirectoryInfo cache = Directory.CreateTempSubdirectory("rollcall-challenge-");
     private readonly FacesVerification verification = new(faces);
 
     [Fact]
-    public async Task HeadTurnedToTheStudentsLeft_PassesTurnLeft()
+    public async Task PerformedInTheAskedOrder_Matches_AndInTheOtherOrder_IsTheWrongOrder()
     {
-        await verification.EnrollAsync("s5", TestFaces.Person("person05", "img17.jpg"));
-        var clip = await faces.Clips.LiveLikeAsync(TestFaces.Person05Frontal, TestFaces.Person05TurnedLeftOfImage);
+        // d18 opens the mouth wide (2.1 s), then blinks (3.1 s).
+        var note = await WindowAsync("d18", 1.4, 2.2, mirrored: true);
 
-        Assert.IsType<FaceCheck.Match>(await verification.VerifyAsync("s5", clip, ChallengeKind.TurnLeft));
+        var asked = await verification.VerifyAsync("d18", note.Bytes, OpenMouthThenBlink);
+        var reversed = await verification.VerifyAsync("d18", note.Bytes, new Challenge(ChallengeAction.Blink, ChallengeAction.OpenMouth));
+
+        Assert.IsType<FaceCheck.Match>(asked);
+        Assert.Equal(ChallengeMiss.Order, Assert.IsType<FaceCheck.ChallengeFailed>(reversed).Miss);
     }
 
     [Fact]
-    public async Task HeadTurnedTheOtherWay_FailsTheChallenge()
+    public async Task OnlyTheFirstAction_MissesTheSecond()
     {
-        await verification.EnrollAsync("s5", TestFaces.Person("person05", "img17.jpg"));
-        var clip = await faces.Clips.LiveLikeAsync(TestFaces.Person05Frontal, TestFaces.Person05TurnedLeftOfImage);
+        var note = await WindowAsync("d18", 1.4, 1.65, mirrored: false);
 
-        var check = await verification.VerifyAsync("s5", clip, ChallengeKind.TurnRight);
+        var check = await verification.VerifyAsync("d18", note.Bytes, OpenMouthThenBlink);
 
-        var failed = Assert.IsType<FaceCheck.ChallengeFailed>(check);
-        Assert.InRange(failed.Score, 70, 100);
+        Assert.Equal(ChallengeMiss.Second, Assert.IsType<FaceCheck.ChallengeFailed>(check).Miss);
     }
 
     [Fact]
-    public async Task HeadTurnedToTheStudentsRight_PassesTurnRight()
+    public async Task AStillPhoto_PassesNoChallenge()
     {
-        await verification.EnrollAsync("s5", TestFaces.Person("person05", "img17.jpg"));
-        var clip = await faces.Clips.LiveLikeAsync(TestFaces.Person05Frontal, TestFaces.Person05TurnedRightOfImage);
+        var corpus = new LivenessCorpus(SampleData.Recordings, null, cache.FullName);
+        var photo = (await corpus.AttacksAsync([384], ["still"], TestContext.Current.CancellationToken)).First(c => c.Person == "d18");
+        await verification.EnrollAsync("d18", photo.Reference);
+        var bytes = await File.ReadAllBytesAsync(photo.Path, TestContext.Current.CancellationToken);
 
-        Assert.IsType<FaceCheck.Match>(await verification.VerifyAsync("s5", clip, ChallengeKind.TurnRight));
+        foreach (var challenge in ChallengePick.All)
+        {
+            Assert.IsNotType<FaceCheck.Match>(await verification.VerifyAsync("d18", bytes, challenge));
+        }
     }
 
     [Fact]
-    public async Task ClipWithoutABlink_FailsBlink()
+    public async Task TheFaceIsFollowedBetweenDetections_OnlyWhenAChallengeIsAsked()
     {
-        await verification.EnrollAsync("s1", TestFaces.Person01);
-        var clip = await faces.Clips.LiveLikeAsync(TestFaces.Person01B, TestFaces.Person01C, TestFaces.Person01B);
+        var note = await WindowAsync("d18", 1.4, 2.2, mirrored: false);
+        var analyzer = new VideoNoteAnalyzer(faces.Engine, faces.Options);
 
-        var check = await verification.VerifyAsync("s1", clip, ChallengeKind.Blink);
+        var plain = analyzer.Analyze(note.Bytes, Challenge.None, TestContext.Current.CancellationToken);
+        var followed = analyzer.Analyze(note.Bytes, OpenMouthThenBlink, TestContext.Current.CancellationToken);
 
-        Assert.Equal("no blink was seen", Assert.IsType<FaceCheck.ChallengeFailed>(check).Reason);
+        Assert.Empty(plain.Signals);
+        Assert.Equal(faces.Options.SampledFrames, followed.Frames.Count);
+
+        // Every second frame of the 2.2-s, 30-fps note (15 a second), and the detected frames between them.
+        Assert.InRange(followed.Signals.Count, 33, 33 + faces.Options.SampledFrames);
     }
 
-    public void Dispose() => verification.Dispose();
+    public void Dispose()
+    {
+        verification.Dispose();
+        cache.Delete(recursive: true);
+    }
+
+    // A window of a recording at 384 px, its ID photo (a frame from the recording's other end) enrolled for the recording's name.
+    private async Task<(byte[] Bytes, string Reference)> WindowAsync(string person, double start, double seconds, bool mirrored)
+    {
+        var corpus = new LivenessCorpus(SampleData.Recordings, null, cache.FullName);
+        var clip = await corpus.WindowAsync(person, start, seconds, 384, TestContext.Current.CancellationToken, mirrored);
+        await verification.EnrollAsync(person, clip.Reference);
+        return (await File.ReadAllBytesAsync(clip.Path, TestContext.Current.CancellationToken), clip.Reference);
+    }
 }

@@ -33,7 +33,7 @@ public sealed class LivenessMeasurementTests(FacesFixture faces, ITestOutputHelp
 
     private double Motion(VideoNoteAnalyzer analyzer, string name, byte[] clip)
     {
-        var evidence = analyzer.Analyze(clip, ChallengeKind.None, TestContext.Current.CancellationToken);
+        var evidence = analyzer.Analyze(clip, Challenge.None, TestContext.Current.CancellationToken);
         output.WriteLine($"{name,-22} motion {evidence.Motion.Score,6:0.00}  landmark residual {evidence.Motion.LandmarkResidual,5:0.00}%  passive {evidence.PassiveLiveness:0.00}  liveness stage {evidence.Times.LivenessMs:0} ms");
         return evidence.Motion.Score;
     }

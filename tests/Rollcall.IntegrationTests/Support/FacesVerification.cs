@@ -30,7 +30,7 @@ public sealed class FacesVerification : IDisposable
     public Task<string> EnrollAsync(string studentId, string photo) =>
         Photos.SaveAsync(studentId, File.ReadAllBytes(photo), CancellationToken.None);
 
-    public Task<FaceCheck> VerifyAsync(string studentId, byte[] video, ChallengeKind challenge = ChallengeKind.None) =>
+    public Task<FaceCheck> VerifyAsync(string studentId, byte[] video, Challenge challenge = default) =>
         Verifier.VerifyAsync(new FaceCheckRequest(studentId, video, challenge), CancellationToken.None);
 
     public void Dispose() => folder.Delete(recursive: true);

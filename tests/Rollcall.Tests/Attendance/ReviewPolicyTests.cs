@@ -32,6 +32,6 @@ public sealed class ReviewPolicyTests
         Assert.Null(ReviewPolicy.Classify(new FaceCheck.Mismatch(69, 0.9, 3, 70), false, 0));
         Assert.Null(ReviewPolicy.Classify(new FaceCheck.Match(90, 0.9, 3, 70), true, 0));
         Assert.Null(ReviewPolicy.Classify(new FaceCheck.NoFace(), true, 10));
-        Assert.Null(ReviewPolicy.Classify(new FaceCheck.ChallengeFailed(90, "no turn"), false, 10));
+        Assert.Null(ReviewPolicy.Classify(new FaceCheck.ChallengeFailed(90, new Challenge(ChallengeAction.Blink, ChallengeAction.Smile), ChallengeMiss.First), false, 10));
     }
 }

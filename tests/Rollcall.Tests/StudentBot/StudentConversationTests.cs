@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using Rollcall.Attendance;
+using Rollcall.Faces;
 using Rollcall.Geofence;
 using Rollcall.Ports;
 using Rollcall.Telegram.Classroom;
@@ -177,16 +178,35 @@ public sealed class StudentConversationTests
     }
 
     [Fact]
-    public async Task BlinkChallenge_IsAskedFor_AndTravelsWithTheJob()
+    public async Task Challenge_IsAskedInOneLine_AndTravelsWithTheJob_WithTheNextAttemptsOwn()
     {
-        _conversation = new(Options.Create(new ClassroomOptions()), Options.Create(new StudentBotOptions { Challenge = "blink" }));
+        var draws = new Queue<double>([0.1, 0.9]);
+        _conversation = new(Options.Create(new ClassroomOptions()), Options.Create(new StudentBotOptions { Challenge = "on" }), draws.Dequeue);
         await ReachLocation();
 
         var ask = (Reply.Message)(await Say(In.Location(12.97170, 77.59460))).Single();
         await Say(In.From(new BotInput.VideoNote("f1", "u1", 100_000, 5, Forwarded: false)));
 
-        Assert.EndsWith("blink once.", BotTexts.Format(ask.Content), StringComparison.Ordinal);
-        Assert.Equal(Rollcall.Faces.ChallengeKind.Blink, _store.Queued.Single().Challenge);
+        var asked = new Challenge(ChallengeAction.Blink, ChallengeAction.Smile);
+        Assert.EndsWith("\nWhile recording, look at the camera and blink, then smile.", BotTexts.Format(ask.Content), StringComparison.Ordinal);
+        var job = _store.Queued.Single();
+        Assert.Equal(asked, job.Challenge);
+        Assert.NotEqual(asked, job.NextChallenge);
+        Assert.True(job.NextChallenge.IsAsked);
+        Assert.Equal(job.NextChallenge, _state.Challenge);
+    }
+
+    [Fact]
+    public async Task ChallengeOff_AsksForAFaceOnly()
+    {
+        _conversation = new(Options.Create(new ClassroomOptions()), Options.Create(new StudentBotOptions { Challenge = "off" }));
+        await ReachLocation();
+
+        var ask = (Reply.Message)(await Say(In.Location(12.97170, 77.59460))).Single();
+        await Say(In.From(new BotInput.VideoNote("f1", "u1", 100_000, 5, Forwarded: false)));
+
+        Assert.EndsWith("showing your face.", BotTexts.Format(ask.Content), StringComparison.Ordinal);
+        Assert.Equal((Challenge.None, Challenge.None), (_store.Queued.Single().Challenge, _store.Queued.Single().NextChallenge));
     }
 
     [Fact]

@@ -35,4 +35,28 @@ public sealed class VerificationMessagesTests
 
         Assert.Equal(TextKey.AttendanceMarked, VerificationMessages.For(new FaceCheck.Match(91, 0.9, 12, 70), decision).Key);
     }
+
+    [Theory]
+    [InlineData(ChallengeMiss.First, "The video note did not show you blink.")]
+    [InlineData(ChallengeMiss.Second, "The video note showed you blink, but not smile after it.")]
+    [InlineData(ChallengeMiss.Order, "The video note showed you smile before you blink.")]
+    public void FailedChallenge_SaysWhichPartWasNotSeen_AndWhatTheNextAttemptAsks(ChallengeMiss miss, string part)
+    {
+        var decision = new VerificationDecision("Maths", MarkStatus.Pending, AttemptsLeft: 1, AlreadyDecided: false);
+        var failed = new FaceCheck.ChallengeFailed(88, new Challenge(ChallengeAction.Blink, ChallengeAction.Smile), miss);
+
+        var text = BotTexts.Format(VerificationMessages.For(failed, decision, next: new Challenge(ChallengeAction.OpenMouth, ChallengeAction.Blink)).Content);
+
+        Assert.Equal($"{part} 1 attempt(s) left: record a new video note. This time, while recording, look at the camera and open your mouth wide, then blink.", text);
+    }
+
+    [Fact]
+    public void AnyFailureWithAttemptsLeft_TellsTheNextChallenge()
+    {
+        var decision = new VerificationDecision("Maths", MarkStatus.Pending, AttemptsLeft: 1, AlreadyDecided: false);
+
+        var text = BotTexts.Format(VerificationMessages.For(new FaceCheck.NoFace(), decision, next: new Challenge(ChallengeAction.Smile, ChallengeAction.OpenMouth)).Content);
+
+        Assert.EndsWith("record a new video note. This time, while recording, look at the camera and smile, then open your mouth wide.", text, StringComparison.Ordinal);
+    }
 }

@@ -923,6 +923,11 @@ namespace Rollcall.Storage.Migrations.Postgres
                     b.Property<DateTimeOffset?>("LeaseUntil")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("NextChallenge")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
                     b.Property<string>("Outcome")
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");

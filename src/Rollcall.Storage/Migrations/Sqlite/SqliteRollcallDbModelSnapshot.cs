@@ -910,6 +910,11 @@ namespace Rollcall.Storage.Migrations.Sqlite
                     b.Property<long?>("LeaseUntil")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("NextChallenge")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Outcome")
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");

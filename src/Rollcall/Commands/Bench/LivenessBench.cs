@@ -25,7 +25,7 @@ internal static class LivenessBench
             Console.WriteLine($"liveness corpus: {clips.Count(c => c.IsLive)} live windows, {clips.Count(c => !c.IsLive)} attacks ({recordings}{(photos is null ? "" : ", " + photos)})");
             Console.WriteLine($"thresholds: LIVENESS_MIN_MOTION {options.LivenessMinMotion}, LIVENESS_MIN_SCORE {options.LivenessMinScore}, " +
                 $"FACE_VIDEO_FRAMES {options.SampledFrames}, FACE_VIDEO_WINDOW_SECONDS {options.WindowSeconds}, FACE_MATCH_THRESHOLD {options.MatchThreshold}");
-            var results = LivenessMeasurement.Measure(engine, options, clips, cancellationToken);
+            var results = LivenessMeasurement.Measure(engine, options, clips, cancellationToken, followed: true);
             Console.WriteLine("BPCER (live people refused):");
             foreach (var rate in LivenessMeasurement.Bpcer(results))
             {
@@ -39,6 +39,7 @@ internal static class LivenessBench
             }
 
             Signals(results);
+            MovingParts.Print(results, options);
             if (csv is not null)
             {
                 await File.WriteAllLinesAsync(csv, ["kind,person,side,seconds,mirrored,source,decision,passive,motion,residual,local,similarity",

@@ -29,7 +29,7 @@ internal static class VideoAccuracy
                 made++;
                 for (var a = 0; a < analyzers.Length; a++)
                 {
-                    var evidence = analyzers[a].Analyze(clip, ChallengeKind.None, cancellationToken);
+                    var evidence = analyzers[a].Analyze(clip, Challenge.None, cancellationToken);
                     rejected += evidence.Rejection is null || a > 0 ? 0 : 1;
                     for (var j = 0; evidence.Rejection is null && j < photos.Count; j++)
                     {

@@ -11,8 +11,8 @@ using Rollcall.Storage;
 namespace Rollcall.Storage.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteRollcallDb))]
-    [Migration("20261201185256_SelfEnrolment")]
-    partial class SelfEnrolment
+    [Migration("20261201192600_EnrolmentAndChallenge")]
+    partial class EnrolmentAndChallenge
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -861,6 +861,11 @@ namespace Rollcall.Storage.Migrations.Sqlite
 
                     b.Property<long?>("LeaseUntil")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("NextChallenge")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Outcome")
                         .HasMaxLength(100)

@@ -6,11 +6,19 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace Rollcall.Storage.Migrations.Sqlite
 {
     /// <inheritdoc />
-    public partial class SelfEnrolment : Migration
+    public partial class EnrolmentAndChallenge : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<string>(
+                name: "NextChallenge",
+                table: "verification_jobs",
+                type: "TEXT",
+                maxLength: 16,
+                nullable: false,
+                defaultValue: "");
+
             migrationBuilder.CreateTable(
                 name: "enrolment_requests",
                 columns: table => new
@@ -70,6 +78,10 @@ namespace Rollcall.Storage.Migrations.Sqlite
         {
             migrationBuilder.DropTable(
                 name: "enrolment_requests");
+
+            migrationBuilder.DropColumn(
+                name: "NextChallenge",
+                table: "verification_jobs");
         }
     }
 }

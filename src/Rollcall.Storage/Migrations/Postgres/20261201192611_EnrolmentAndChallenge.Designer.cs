@@ -12,8 +12,8 @@ using Rollcall.Storage;
 namespace Rollcall.Storage.Migrations.Postgres
 {
     [DbContext(typeof(PostgresRollcallDb))]
-    [Migration("20261201185317_SelfEnrolment")]
-    partial class SelfEnrolment
+    [Migration("20261201192611_EnrolmentAndChallenge")]
+    partial class EnrolmentAndChallenge
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -874,6 +874,11 @@ namespace Rollcall.Storage.Migrations.Postgres
 
                     b.Property<DateTimeOffset?>("LeaseUntil")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("NextChallenge")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
 
                     b.Property<string>("Outcome")
                         .HasMaxLength(100)
