@@ -24,16 +24,34 @@ public sealed class CheckInStore(RollcallDb db) : ICheckInStore
         var row = await db.OtpLocks.SingleOrDefaultAsync(l => l.TelegramUserId == telegramUserId, cancellationToken);
         var actor = AuditActor.Telegram(telegramUserId);
         var sessionId = await db.Sessions.Where(s => s.OtpSlot == otp && s.ExpiresAt > now).Select(s => (Guid?)s.Id).FirstOrDefaultAsync(cancellationToken);
-        int? sessionWrongIds = null;
+        var since = now - limits.Lockout;
+        SessionTries? session = null;
         if (sessionId is { } id)
         {
             // The code is right but the ID is not on its roster: counted per session too (see OtpLockout).
-            var since = now - limits.Lockout;
-            sessionWrongIds = await db.AuditLog.CountAsync(a => a.SessionId == id && a.Action == AuditAction.WrongId && a.At > since, cancellationToken);
+            var wrongIds = await db.AuditLog.CountAsync(a => a.SessionId == id && a.Action == AuditAction.WrongId && a.At > since, cancellationToken);
+            session = new SessionTries(wrongIds, 0);
             AuditTrail.Record(db, now, actor, AuditAction.WrongId, id, studentId);
         }
+        else
+        {
+            // A wrong code with an ID on open sessions' rosters counts against those sessions: guessing their code pays
+            // only with an ID on them. The most tried session decides.
+            var rostered = await (
+                from s in db.Sessions
+                where s.ExpiresAt > now
+                join st in db.SessionStudents on s.Id equals st.SessionId
+                where st.StudentId == studentId
+                select s.Id).ToListAsync(cancellationToken);
+            foreach (var rosteredId in rostered)
+            {
+                var wrongCodes = await db.AuditLog.CountAsync(a => a.SessionId == rosteredId && a.Action == AuditAction.WrongCode && a.At > since, cancellationToken);
+                session = new SessionTries(0, Math.Max(session?.WrongCodes ?? 0, wrongCodes));
+                AuditTrail.Record(db, now, actor, AuditAction.WrongCode, rosteredId, studentId);
+            }
+        }
 
-        var result = OtpLockout.RecordFailure(row?.Count, now, limits, sessionWrongIds);
+        var result = OtpLockout.RecordFailure(row?.Count, now, limits, session);
         if (row is null)
         {
             row = new OtpLock { TelegramUserId = telegramUserId };
