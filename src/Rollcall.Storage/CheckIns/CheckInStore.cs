@@ -111,15 +111,38 @@ public sealed class CheckInStore(RollcallDb db) : ICheckInStore
             return AccountCheck.BoundToAnotherAccount;
         }
 
+        // Another ID marked from this account in the session, or bound to it and on the session's roster: one account
+        // binds one ID of a class, so an account holding the code cannot squat the others' unbound IDs.
         var otherId = await db.Marks.Where(m => m.SessionId == sessionId && m.TelegramUserId == telegramUserId && m.StudentId != studentId)
-            .Select(m => m.StudentId).FirstOrDefaultAsync(cancellationToken);
+            .Select(m => m.StudentId).FirstOrDefaultAsync(cancellationToken)
+            ?? await db.StudentBindings.Where(b => b.TelegramUserId == telegramUserId && b.StudentId != studentId
+                    && db.SessionStudents.Any(st => st.SessionId == sessionId && st.StudentId == b.StudentId))
+                .Select(b => b.StudentId).FirstOrDefaultAsync(cancellationToken);
         if (otherId is not null)
         {
             await RecordRefusalAsync(AuditAction.AnotherIdThisSession, $"account checked in as {otherId}");
             return AccountCheck.AnotherIdThisSession;
         }
 
-        return AccountCheck.Allowed;
+        return boundTo is null && !await BindAsync() ? await CheckAccountAsync(sessionId, studentId, telegramUserId, now, cancellationToken) : AccountCheck.Allowed;
+
+        // The first accepted code entry binds the ID (M3, H1): from here on no other account can try under it. A second
+        // account binding the same ID at the same moment loses the unique key and is checked again.
+        async Task<bool> BindAsync()
+        {
+            await TurnTransaction.EnsureAsync(db, cancellationToken);
+            db.StudentBindings.Add(new StudentBinding { StudentId = studentId, TelegramUserId = telegramUserId, BoundAt = now });
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+                return true;
+            }
+            catch (DbUpdateException e) when (db.IsUniqueViolation(e))
+            {
+                TurnTransaction.DiscardPending(db);
+                return false;
+            }
+        }
 
         // Written with the turn's state, in its transaction; the teacher's report counts these rows.
         async Task RecordRefusalAsync(string action, string? detail = null)

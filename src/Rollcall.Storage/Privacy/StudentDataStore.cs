@@ -34,16 +34,25 @@ public sealed class StudentDataStore(RollcallDb db)
     {
         await TurnTransaction.EnsureAsync(db, cancellationToken);
         var ids = await db.StudentBindings.Where(b => b.TelegramUserId == telegramUserId).Select(b => b.StudentId).ToListAsync(cancellationToken);
-        var bindings = await db.StudentBindings.Where(b => b.TelegramUserId == telegramUserId).ExecuteDeleteAsync(cancellationToken);
+
+        // A binding stays while this account has a mark under it in a session whose report is not out: otherwise a
+        // second account could check in as the same student in the same class (H1).
+        var held = await (
+            from m in db.Marks
+            where m.TelegramUserId == telegramUserId && ids.Contains(m.StudentId)
+            join s in db.Sessions on m.SessionId equals s.Id
+            where s.ReportSentAt == null
+            select m.StudentId).Distinct().ToListAsync(cancellationToken);
+        var bindings = await db.StudentBindings.Where(b => b.TelegramUserId == telegramUserId && !held.Contains(b.StudentId)).ExecuteDeleteAsync(cancellationToken);
         var cached = await db.FaceEmbeddings.Where(e => ids.Contains(e.StudentId)).ExecuteDeleteAsync(cancellationToken);
         var probes = await db.Marks.Where(m => m.TelegramUserId == telegramUserId && m.ProbeEmbedding != null)
             .ExecuteUpdateAsync(s => s.SetProperty(m => m.ProbeEmbedding, (byte[]?)null), cancellationToken);
         var pictures = await db.Reviews.Where(r => r.TelegramUserId == telegramUserId && r.Image != null)
             .ExecuteUpdateAsync(s => s.SetProperty(r => r.Image, (byte[]?)null), cancellationToken);
         AuditTrail.Record(db, now, AuditActor.Telegram(telegramUserId), AuditAction.Forget, null, ids.Count == 1 ? ids[0] : null,
-            $"ids {string.Join(' ', ids)}; bindings {bindings}, cached embeddings {cached}, video-note embeddings {probes}, review pictures {pictures}");
+            $"ids {string.Join(' ', ids)}; bindings {bindings} (kept {string.Join(' ', held)}), cached embeddings {cached}, video-note embeddings {probes}, review pictures {pictures}");
         await db.SaveChangesAsync(cancellationToken);
-        return new ForgetResult(bindings, cached, probes, pictures);
+        return new ForgetResult(bindings, cached, probes, pictures) { Held = held };
     }
 }
 
@@ -58,4 +67,8 @@ public sealed record StudentData(
     public bool HasRemovable => Bindings.Count > 0 || CachedEmbeddings.Count > 0 || VideoNoteEmbeddings > 0 || ReviewPictures > 0;
 }
 
-public sealed record ForgetResult(int Bindings, int CachedEmbeddings, int VideoNoteEmbeddings, int ReviewPictures);
+public sealed record ForgetResult(int Bindings, int CachedEmbeddings, int VideoNoteEmbeddings, int ReviewPictures)
+{
+    /// <summary>IDs whose binding stays until the report of an open session where this account has a mark under them.</summary>
+    public IReadOnlyList<string> Held { get; init; } = [];
+}

@@ -55,6 +55,7 @@ public sealed class PrivacyDesk(StudentDataStore data)
         }
 
         var removed = await data.ForgetAsync(inbound.UserId, now, cancellationToken);
-        return [.. replies, Reply.Text(TextKey.ForgetDone, removed.Bindings, removed.CachedEmbeddings, removed.VideoNoteEmbeddings, removed.ReviewPictures)];
+        replies.Add(Reply.Text(TextKey.ForgetDone, removed.Bindings, removed.CachedEmbeddings, removed.VideoNoteEmbeddings, removed.ReviewPictures));
+        return removed.Held.Count == 0 ? replies : [.. replies, Reply.Text(TextKey.ForgetBindingHeld, string.Join(", ", removed.Held))];
     }
 }

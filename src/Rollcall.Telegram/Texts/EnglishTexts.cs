@@ -59,6 +59,7 @@ public static class EnglishTexts
         [TextKey.ForgetNoButton] = "No, keep",
         [TextKey.ForgetDone] = "Done: removed {0} binding(s), {1} cached face embedding(s), {2} video-note embedding(s) and {3} review picture(s). Attendance records stay. The next check-in binds your ID again.",
         [TextKey.ForgetKept] = "Nothing was removed.",
+        [TextKey.ForgetBindingHeld] = "The binding of {0} stays until the report of today's class is sent, as this account checked in under it. Send /forget again after the report.",
         [TextKey.LocationToReview] = "Your location is imprecise ({0:0} m), so your teacher will review this check-in.",
         [TextKey.StillInReview] = "Your check-in is waiting for your teacher's review. I will message you when they decide.",
 

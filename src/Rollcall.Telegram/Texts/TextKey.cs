@@ -58,6 +58,7 @@ public enum TextKey
     ForgetNoButton,
     ForgetDone,
     ForgetKept,
+    ForgetBindingHeld,
     LocationToReview,
     StillInReview,
 
