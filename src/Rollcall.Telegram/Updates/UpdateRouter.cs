@@ -67,7 +67,8 @@ public sealed class UpdateRouter<TState>(
         catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             UpdatesLog.UpdateFailed(logger, role, inbound.UpdateId, e);
-            await sender.SendAsync(inbound.ChatId, [Reply.Text(TextKey.SomethingWentWrong)], cancellationToken);
+            IReadOnlyList<Reply> anyway = e is FailedTurnException failed ? failed.Replies : [];
+            await sender.SendAsync(inbound.ChatId, [.. anyway, Reply.Text(TextKey.SomethingWentWrong)], cancellationToken);
             return;
         }
 
