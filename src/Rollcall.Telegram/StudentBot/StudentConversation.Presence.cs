@@ -26,11 +26,12 @@ public sealed partial class StudentConversation
         return GeofenceCheck.Evaluate(centre, location.Point, _options.DistanceLimitMetres, _options.LiveLocationRequired) switch
         {
             GeofenceCheck.Inside => AskVideoNote(state with { ImpreciseDistance = null, ImpreciseAccuracy = null }),
-            GeofenceCheck.Imprecise { Reviewable: true } imprecise when _options.ReviewBand > 0 => AskVideoNote(
-                state with { ImpreciseDistance = imprecise.Distance, ImpreciseAccuracy = imprecise.Accuracy },
-                Reply.Text(TextKey.LocationToReview, imprecise.Accuracy)),
+            GeofenceCheck.Imprecise { Reviewable: true, Accuracy: { } coarse } imprecise when _options.ReviewBand > 0 => AskVideoNote(
+                state with { ImpreciseDistance = imprecise.Distance, ImpreciseAccuracy = coarse },
+                Reply.Text(TextKey.LocationToReview, coarse)),
             GeofenceCheck.TooFar far => Say(state, Reply.Text(TextKey.TooFar, far.Distance, far.Limit)),
-            GeofenceCheck.Imprecise imprecise => Say(state, Reply.Text(TextKey.LocationImprecise, imprecise.Accuracy, imprecise.Limit)),
+            GeofenceCheck.Imprecise { Accuracy: { } accuracy } imprecise => Say(state, Reply.Text(TextKey.LocationImprecise, accuracy, imprecise.Limit)),
+            GeofenceCheck.Imprecise => Say(state, Reply.Text(TextKey.LocationNoAccuracy)),
             _ => Say(state, Reply.Text(TextKey.LocationNotLive)),
         };
     }

@@ -115,6 +115,7 @@ public enum TextKey
     StudentWelcome,
     LocationNotLive,
     LocationImprecise,
+    LocationNoAccuracy,
     TooFar,
     AskVideoNote,
     ChallengeNone,

@@ -48,6 +48,21 @@ public sealed class LocationAbuseTests
     }
 
     [Fact]
+    public async Task LiveLocationWithoutAnAccuracy_AtTheTeachersPoint_IsRefusedAsImprecise()
+    {
+        await using var bots = await BotsHost.StartAsync();
+        var student = await AtStudentLocationAsync(bots);
+        var before = await SnapshotAsync(bots, student);
+
+        // What a userbot (inputMediaGeoLive) can send: live, exact coordinates, no horizontal_accuracy.
+        await student.SendLocationAsync(bots.StudentBot, 12.97160, Longitude, livePeriod: 60);
+
+        Assert.Equal("Your location came without an accuracy, so it cannot show you are in the room. Turn on precise location or GPS and share your live location again.",
+            await student.ReplyAsync(bots.StudentBot));
+        Assert.Equal(before, await SnapshotAsync(bots, student));
+    }
+
+    [Fact]
     public async Task TeacherForwardingALocation_OpensNoSession()
     {
         await using var bots = await BotsHost.StartAsync();
