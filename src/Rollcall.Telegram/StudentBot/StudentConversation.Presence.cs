@@ -36,6 +36,28 @@ public sealed partial class StudentConversation
         };
     }
 
+    /// <summary>
+    /// A live location's later fix (H2): while the student is asked for the location, one inside moves the check-in on;
+    /// while the video note is awaited it must stay inside, or the check-in goes back to the location step, said once.
+    /// Every other fix is silent: a live location sends one every few seconds.
+    /// </summary>
+    private StudentTurn OnLaterFix(StudentState state, BotInput.Location fix)
+    {
+        switch (state.Step)
+        {
+            case StudentStep.AwaitLocation:
+                var moved = OnLocation(state, fix);
+                return moved.State.Step == StudentStep.AwaitVideoNote ? moved : Say(state);
+            case StudentStep.AwaitVideoNote:
+                var again = OnLocation(state with { Step = StudentStep.AwaitLocation }, fix);
+                return again.State.Step == StudentStep.AwaitVideoNote
+                    ? Say(state with { ImpreciseDistance = again.State.ImpreciseDistance, ImpreciseAccuracy = again.State.ImpreciseAccuracy })
+                    : again;
+            default:
+                return Say(state);
+        }
+    }
+
     private StudentTurn AskVideoNote(StudentState state, Reply? before = null)
     {
         var challenge = _student.Pick(RandomNumberGenerator.GetInt32(2));

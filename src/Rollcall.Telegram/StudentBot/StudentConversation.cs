@@ -29,6 +29,7 @@ public sealed partial class StudentConversation(IOptions<ClassroomOptions> optio
         {
             (BotInput.Command { Name: StudentCommands.Start }, _) => Done(StudentState.Start with { Step = StudentStep.AwaitStudentId }, Reply.Text(new Keyboard.Remove(), TextKey.AskStudentId)),
             (BotInput.Command { Name: StudentCommands.Cancel }, _) => Done(StudentState.Start, Reply.Text(new Keyboard.Remove(), TextKey.Cancelled)),
+            (BotInput.Location { Edited: true } fix, _) => Task.FromResult(OnLaterFix(state, fix)),
             (BotInput.Callback callback, _) => Done(state, new Reply.AnswerCallback(callback.CallbackId, new TextRef(TextKey.ButtonExpired))),
             (_, StudentStep.AwaitStudentId) => Task.FromResult(OnStudentId(state, inbound.Input)),
             (_, StudentStep.AwaitOtp) => OnOtpAsync(state, inbound, store, now, cancellationToken),

@@ -58,6 +58,12 @@ public sealed class UpdateRouter<TState>(
             return;
         }
 
+        if (inbound.Input is BotInput.Location { Edited: true } && role != BotRole.Student)
+        {
+            // Only a student's check-in follows a live location; the teacher's centre is the point first sent.
+            return;
+        }
+
         UpdatesLog.UpdateRead(logger, role, inbound.UpdateId, inbound.ChatId, inbound.Input.GetType().Name);
         BotTurn<TState>? turn;
         try
