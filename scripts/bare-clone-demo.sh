@@ -13,5 +13,5 @@ if ! (cd "$bare/rollcall" && ./rollcall.sh demo) >"$log" 2>&1; then
   echo "bare clone: ./rollcall.sh demo failed" >&2
   exit 1
 fi
-grep -q "Present: 3 of 6, absent: 3" "$log" || { tail -n 40 "$log"; echo "bare clone: the demo ended without its report" >&2; exit 1; }
+grep -q "Present: 3 of 6, absent: 2" "$log" || { tail -n 40 "$log"; echo "bare clone: the demo ended without its report" >&2; exit 1; }
 echo "bare clone: ./rollcall.sh demo played the class to the report in $(( $(date +%s) - started )) s"

@@ -2,17 +2,17 @@ using System.Runtime.InteropServices;
 
 namespace Rollcall.Faces;
 
-/// <summary>CPU time of this process plus that of its finished children (the ffmpeg decoders), for measuring cost per note.</summary>
+/// <summary>CPU time of this process plus that of its decoder children (live and finished), for measuring cost per note.</summary>
 public static partial class CpuClock
 {
     private const int Self = 0;
     private const int Children = -1;
 
-    /// <summary>User + system time so far, both of this process and of the children it has waited for.</summary>
-    public static TimeSpan Now() => Used(Self) + Used(Children);
+    /// <summary>User + system time so far, of this process and of its children: those it has waited for and the live decoders.</summary>
+    public static TimeSpan Now() => Used(Self) + OfChildren();
 
-    /// <summary>Only the finished children's share.</summary>
-    public static TimeSpan OfChildren() => Used(Children);
+    /// <summary>Only the children's share (the live decoders' from /proc, 10-ms ticks).</summary>
+    public static TimeSpan OfChildren() => Used(Children) + Video.DecoderPool.LiveCpu();
 
     private static TimeSpan Used(int who)
     {

@@ -35,10 +35,6 @@ public sealed class FaceOptions
     [Range(2, 600, ErrorMessage = "FACE_MAX_VIDEO_SECONDS must be 2-600, e.g. 60")]
     public int MaxVideoSeconds { get; set; } = 60;
 
-    /// <summary>The ffmpeg that decodes video notes in a child process of its own (a name on PATH or a path).</summary>
-    [ConfigurationKeyName("FACE_FFMPEG")]
-    public string Ffmpeg { get; set; } = "ffmpeg";
-
     [ConfigurationKeyName("FACE_INTRA_OP_THREADS")]
     [Range(1, 64, ErrorMessage = "FACE_INTRA_OP_THREADS must be 1-64, e.g. 1")]
     public int IntraOpThreads { get; set; } = 1;
@@ -78,8 +74,11 @@ public sealed class FaceOptions
 
     public TimeSpan VideoTimeout => TimeoutOverride ?? TimeSpan.FromSeconds(VideoTimeoutSeconds);
 
-    /// <summary>Where notes are written for the decoder; null = the system's temp folder (TMPDIR). Set by tests.</summary>
+    /// <summary>Where the decoders' shared frame memory is made; null = /dev/shm (else TMPDIR). Set by tests.</summary>
     internal string? TempFolder { get; set; }
+
+    /// <summary>A program run instead of the shipped rollcall-decoder (a crashing or hanging stand-in). Set by tests.</summary>
+    internal string? DecoderProgram { get; set; }
 
     /// <summary>A time-out shorter than whole seconds allow. Set by tests.</summary>
     internal TimeSpan? TimeoutOverride { get; set; }

@@ -14,7 +14,7 @@ namespace Rollcall.Faces;
 public sealed class FaceVerifier(
     FaceEngine engine,
     IPhotoStore photos,
-    IEmbeddingCache cache,
+    ReferenceEmbeddings references,
     IOptions<FaceOptions> options,
     ILogger<FaceVerifier> logger) : IFaceVerifier
 {
@@ -37,7 +37,7 @@ public sealed class FaceVerifier(
             return new FaceCheck.NoPhoto();
         }
 
-        var reference = await ReferenceAsync(request.StudentId, photo, cancellationToken);
+        var reference = await references.OfAsync(request.StudentId, photo, cancellationToken);
         if (reference.Embedding is null)
         {
             FacesLog.BadReferencePhoto(logger, request.StudentId, reference.Failure!);
@@ -47,49 +47,5 @@ public sealed class FaceVerifier(
         // CPU-bound work goes to the thread pool so callers on an event loop are never blocked.
         var evidence = await Task.Run(() => analyzer.Analyze(request.Video, request.Challenge, cancellationToken), cancellationToken);
         return FaceDecision.Decide(evidence, reference.Embedding, request.Challenge, options.Value);
-    }
-
-    private async Task<ReferenceFace> ReferenceAsync(string studentId, StoredPhoto photo, CancellationToken cancellationToken)
-    {
-        var cached = await FindCachedAsync(studentId, photo.VersionTag, cancellationToken);
-        if (cached is { Length: > 0 } && cached.Length == FaceEngine.EmbeddingSize)
-        {
-            return new ReferenceFace(cached, null);
-        }
-
-        var reference = await Task.Run(() => ReferenceFace.FromImage(engine, photo.Bytes, options.Value.MinFacePixels), cancellationToken);
-        if (reference.Embedding is not null)
-        {
-            FacesLog.ReferenceComputed(logger, studentId, photo.VersionTag);
-            await SaveCachedAsync(studentId, photo.VersionTag, reference.Embedding, cancellationToken);
-        }
-
-        return reference;
-    }
-
-    // The durable cache only saves work: when it fails the embedding is simply computed again.
-    private async Task<float[]?> FindCachedAsync(string studentId, string version, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return await cache.FindAsync(studentId, version, cancellationToken);
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            FacesLog.CacheFailed(logger, studentId, ex);
-            return null;
-        }
-    }
-
-    private async Task SaveCachedAsync(string studentId, string version, float[] embedding, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await cache.SaveAsync(studentId, version, embedding, cancellationToken);
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            FacesLog.CacheFailed(logger, studentId, ex);
-        }
     }
 }

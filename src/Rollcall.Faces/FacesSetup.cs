@@ -22,7 +22,7 @@ public static class FacesSetup
             .Bind(configuration)
             .ValidateDataAnnotations()
             .Validate(o => FaceEngine.FindModelsDirectory(o.ModelsDirectory) is not null, "FACE_MODELS_DIR must name a folder with fr_detect.onnx and fr_feature.onnx: run `bash scripts/fetch-models.sh`, e.g. FACE_MODELS_DIR=models")
-            .Validate(o => Video.FrameDecoder.IsAvailable(o.Ffmpeg), "FACE_FFMPEG must name ffmpeg, and prlimit must be on PATH (apt-get install ffmpeg util-linux), e.g. FACE_FFMPEG=ffmpeg")
+            .Validate(Video.FrameDecoder.IsAvailable, "FACE_PROVIDER needs prlimit on PATH and rollcall-decoder next to the app (apt-get install util-linux ffmpeg; rebuild), e.g. FACE_PROVIDER=local")
             .ValidateOnStart();
         services.AddPhotoStore(configuration);
         services.AddSingleton(sp =>
@@ -36,7 +36,9 @@ public static class FacesSetup
             return engine;
         });
         services.TryAddSingleton<IEmbeddingCache, InMemoryEmbeddingCache>();
+        services.AddSingleton<ReferenceEmbeddings>();
         services.AddSingleton<FaceVerifier>();
+        services.AddSingleton<IEnrolmentFaces, Enrolment.EnrolmentExaminer>();
         services.AddSingleton<IReadinessProbe, FaceModelsProbe>();
         services.AddRekognition(configuration);
         services.AddSingleton<IReviewImages, Review.ReviewImageComposer>();

@@ -22,4 +22,7 @@ public sealed class InMemoryEmbeddingCache : IEmbeddingCache
         entries.TryRemove(studentId, out _);
         return Task.CompletedTask;
     }
+
+    public Task<IReadOnlyList<CachedEmbedding>> ListAsync(CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<CachedEmbedding>>([.. entries.Select(e => new CachedEmbedding(e.Key, e.Value.Version, e.Value.Embedding))]);
 }

@@ -6,6 +6,9 @@ namespace Rollcall.Faces;
 /// <summary>The embedding of an enrolled ID photo, or why the photo cannot be used.</summary>
 public sealed record ReferenceFace(float[]? Embedding, string? Failure)
 {
+    /// <summary>What the detector saw when the photo has no single usable face; null when it has one.</summary>
+    public FaceFinding? Finding { get; init; }
+
     /// <summary>Decodes the photo (JPEG or PNG), finds its single face and embeds it.</summary>
     public static ReferenceFace FromImage(FaceEngine engine, ReadOnlySpan<byte> bytes, int minFacePixels)
     {
@@ -34,7 +37,10 @@ public sealed record ReferenceFace(float[]? Embedding, string? Failure)
                 FaceFinding.None => "no face found",
                 FaceFinding.Several => "several faces",
                 _ => "the face is too small",
-            });
+            })
+            {
+                Finding = face.Finding,
+            };
         }
 
         return Embedded(engine, image, face);

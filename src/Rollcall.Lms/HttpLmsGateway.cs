@@ -131,7 +131,7 @@ internal sealed partial class HttpLmsGateway : ILmsGateway
             datetime = submission.Date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
             location = _options.Campus,
             userType = "Mentor",
-            students = submission.Students.Select(s => new { studentId = s.StudentId, status = s.Present ? 1 : 0 }).ToList(),
+            students = submission.Students.Select(s => new { studentId = s.StudentId, status = _options.Statuses.Of(s.Mark) }).ToList(),
         };
         var sent = await SendAuthorizedAsync(teacherId, "submit", _ => new HttpRequestMessage(method, _urls.Attendance) { Content = JsonContent.Create(body) }, cancellationToken);
         if (sent is not LmsResult<HttpResponseMessage>.Ok { Value: var response })

@@ -27,6 +27,18 @@ public sealed class LmsOptions : IValidatableObject
     [Range(0, 86_400, ErrorMessage = "LMS_CACHE_SECONDS must be 0-86400, e.g. 300")]
     public int CacheSeconds { get; set; } = 300;
 
+    /// <summary>What the LMS records for a Late mark: 1 (present) or 0 (absent), the values its API takes.</summary>
+    [ConfigurationKeyName("LMS_STATUS_LATE")]
+    [Range(0, 1, ErrorMessage = "LMS_STATUS_LATE must be 0 or 1 (the values the LMS's attendance API takes), e.g. 1")]
+    public int StatusLate { get; set; } = 1;
+
+    /// <summary>What the LMS records for an Excused mark.</summary>
+    [ConfigurationKeyName("LMS_STATUS_EXCUSED")]
+    [Range(0, 1, ErrorMessage = "LMS_STATUS_EXCUSED must be 0 or 1 (the values the LMS's attendance API takes), e.g. 0")]
+    public int StatusExcused { get; set; }
+
+    public LmsStatus Statuses => new(StatusLate, StatusExcused);
+
     public TimeSpan HttpTimeout => TimeSpan.FromSeconds(HttpTimeoutSeconds);
 
     public TimeSpan CacheDuration => TimeSpan.FromSeconds(CacheSeconds);

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Rollcall.Attendance;
+using Rollcall.Enrolment;
 using Rollcall.Faces;
 using Rollcall.Storage.Entities;
 
@@ -50,6 +51,9 @@ public abstract class RollcallDb(DbContextOptions options) : DbContext(options)
 
     public DbSet<AttendanceWarning> AttendanceWarnings => Set<AttendanceWarning>();
 
+    public DbSet<SessionNotice> SessionNotices => Set<SessionNotice>();
+    public DbSet<EnrolmentRequest> EnrolmentRequests => Set<EnrolmentRequest>();
+
     /// <summary>True when the failed save hit a unique index or primary key: the row exists already.</summary>
     public abstract bool IsUniqueViolation(DbUpdateException exception);
 
@@ -62,5 +66,6 @@ public abstract class RollcallDb(DbContextOptions options) : DbContext(options)
         configurationBuilder.Properties<JobState>().HaveConversion<string>();
         configurationBuilder.Properties<OutboxState>().HaveConversion<string>();
         configurationBuilder.Properties<ChallengeKind>().HaveConversion<string>();
+        configurationBuilder.Properties<EnrolmentState>().HaveConversion<string>();
     }
 }

@@ -12,6 +12,7 @@ PhotosCommand.AddTo(root);
 SessionsCommand.AddTo(root);
 StudentsCommand.AddTo(root);
 KeysCommand.AddTo(root);
+EnrolmentsCommand.AddTo(root);
 ExportCommand.AddTo(root);
 AuditCommand.AddTo(root);
 FacesCommand.AddTo(root);

@@ -48,5 +48,11 @@ public static class CheckInJudgement
     }
 
     /// <summary>Whether the outcome counts against the student's attempts (a missing or bad ID photo is not their fault).</summary>
-    public static bool UsesAttempt(FaceCheck check) => check is not (FaceCheck.NoPhoto or FaceCheck.BadPhoto);
+    public static bool UsesAttempt(FaceCheck check) => check is not (FaceCheck.NoPhoto or FaceCheck.BadPhoto or FaceCheck.Unchecked);
+
+    /// <summary>
+    /// Whether a job claimed for the <paramref name="tries"/>th time without an end (a crash, a hang, a fault of the engine)
+    /// is parked rather than run again: a note that kills the decoder must not do it for ever (VERIFY_MAX_TRIES).
+    /// </summary>
+    public static bool IsParked(int tries, int maxTries) => tries > maxTries;
 }

@@ -13,6 +13,9 @@ public enum ReviewReason
 
     /// <summary>The face matched but the location was too imprecise to prove presence.</summary>
     Location,
+
+    /// <summary>The engine could not check the note however often it tried: only a person can decide.</summary>
+    Unchecked,
 }
 
 /// <summary>The grey band: outcomes a person should look at rather than the machine refusing them silently.</summary>
@@ -24,6 +27,12 @@ public static class ReviewPolicy
     /// </summary>
     public static ReviewReason? Classify(FaceCheck check, bool imprecisePosition, double band)
     {
+        // Not a grey band: a parked note has no machine outcome at all, so it goes to the teacher even with review off.
+        if (check is FaceCheck.Unchecked)
+        {
+            return ReviewReason.Unchecked;
+        }
+
         if (band <= 0)
         {
             return null;
@@ -38,11 +47,12 @@ public static class ReviewPolicy
         };
     }
 
-    /// <summary>The reason as stored and audited: <c>similarity</c>, <c>liveness</c> or <c>location</c>.</summary>
+    /// <summary>The reason as stored and audited: <c>similarity</c>, <c>liveness</c>, <c>location</c> or <c>unchecked</c>.</summary>
     public static string NameOf(ReviewReason reason) => reason switch
     {
         ReviewReason.Similarity => "similarity",
         ReviewReason.Liveness => "liveness",
+        ReviewReason.Unchecked => "unchecked",
         _ => "location",
     };
 }

@@ -72,4 +72,10 @@ public abstract record FaceCheck
 
     /// <summary>Not a decodable video, too short, too large.</summary>
     public sealed record BadVideo(string Reason) : FaceCheck;
+
+    /// <summary>
+    /// The engine failed on the note every one of <paramref name="Tries"/> times (a decoder that crashed or hung, a fault
+    /// that stayed): the job is parked, no attempt is used and the teacher decides.
+    /// </summary>
+    public sealed record Unchecked(int Tries) : FaceCheck;
 }

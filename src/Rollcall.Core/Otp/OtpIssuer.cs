@@ -20,4 +20,11 @@ public sealed class OtpIssuer
     /// <summary>True for exactly six ASCII digits.</summary>
     public static bool IsWellFormed(string? text) =>
         text is { Length: 6 } && text.All(char.IsAsciiDigit);
+
+    /// <summary>The code as typed or carried by a link, with spaces and dashes dropped ("159 969"); null when it is no code.</summary>
+    public static string? Normalize(string? text)
+    {
+        var code = text is null ? null : new string([.. text.Where(c => c is not (' ' or '-'))]);
+        return IsWellFormed(code) ? code : null;
+    }
 }

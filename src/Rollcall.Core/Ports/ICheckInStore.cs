@@ -16,11 +16,29 @@ public interface ICheckInStore
 
     Task ClearFailuresAsync(long telegramUserId, CancellationToken cancellationToken);
 
-    /// <summary>The open session whose code is <paramref name="otp"/> and whose roster has <paramref name="studentId"/>.</summary>
+    /// <summary>The open session whose code (or, with rotation, the code before) is <paramref name="otp"/> and whose roster has <paramref name="studentId"/>.</summary>
     Task<SessionMatch?> FindOpenSessionAsync(string otp, string studentId, DateTimeOffset now, CancellationToken cancellationToken);
+
+    /// <summary>The open session whose code is <paramref name="otp"/>, whoever asks (a deep link's code, proven before the ID is typed).</summary>
+    Task<Guid?> FindSessionByCodeAsync(string otp, DateTimeOffset now, CancellationToken cancellationToken);
+
+    /// <summary>The student on the roster of a session whose code was proven earlier, while it accepts check-ins.</summary>
+    Task<SessionMatch?> FindSessionStudentAsync(Guid sessionId, string studentId, DateTimeOffset now, CancellationToken cancellationToken);
+
+    /// <summary>Records that the student gave the code in time: the roll counts them as checking in, and the report waits for them.</summary>
+    Task BeginCheckInAsync(Guid sessionId, string studentId, DateTimeOffset now, CancellationToken cancellationToken);
+
+    /// <summary>The session's centre while it accepts check-ins (until the grace ends, before the report); null after.</summary>
+    Task<GeoPoint?> CheckInCentreAsync(Guid sessionId, DateTimeOffset now, CancellationToken cancellationToken);
 
     /// <summary>Whether this Telegram account may check in as <paramref name="studentId"/> in the session; binds the ID when it is not yet.</summary>
     Task<AccountCheck> CheckAccountAsync(Guid sessionId, string studentId, long telegramUserId, DateTimeOffset now, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Records that the teacher is told of this account refusal (once per session, student and refusal); the teacher's chat
+    /// and the student's roll entry when it is the first time, else null.
+    /// </summary>
+    Task<RefusalNotice?> NoteRefusalAsync(Guid sessionId, string studentId, AccountCheck refusal, long studentChatId, DateTimeOffset now, CancellationToken cancellationToken);
 
     /// <summary>Whether the student's mark in the session is decided (present, refused or in review): the check-in is over.</summary>
     Task<bool> IsCheckInOverAsync(Guid sessionId, string studentId, CancellationToken cancellationToken);
@@ -41,8 +59,15 @@ public enum AccountCheck
     AnotherIdThisSession,
 }
 
+/// <summary>Whom to tell of a refused check-in: the session's teacher chat, and the student as the roll names them.</summary>
+public sealed record RefusalNotice(long TeacherChatId, string StudentName, string Subject, int RollIndex);
+
 /// <summary>The session a student's code matched, with the student's roster entry and standing.</summary>
-public sealed record SessionMatch(Guid SessionId, string StudentName, string Batch, GeoPoint Centre, bool AlreadyPresent, int AttemptsUsed);
+public sealed record SessionMatch(Guid SessionId, string StudentName, string Batch, GeoPoint Centre, bool AlreadyPresent, int AttemptsUsed)
+{
+    /// <summary>The status the teacher set for the student in this session, if any: then only the teacher changes it.</summary>
+    public MarkStatus? SetByTeacher { get; init; }
+}
 
 /// <summary>A received video note to verify, with the action the student was asked to do in it.</summary>
 public sealed record VerificationRequest(
@@ -82,6 +107,9 @@ public abstract record QueueResult
 
     /// <summary>The check-in waits for the teacher's review.</summary>
     public sealed record InReview : QueueResult;
+
+    /// <summary>The teacher set the student's status for this session.</summary>
+    public sealed record SetByTeacher(MarkStatus Status) : QueueResult;
 
     /// <summary>The report went out; check-ins are over.</summary>
     public sealed record SessionClosed : QueueResult;

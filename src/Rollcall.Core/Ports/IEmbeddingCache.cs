@@ -10,4 +10,10 @@ public interface IEmbeddingCache
 
     /// <summary>Removes a student's cached embeddings (privacy: /forget).</summary>
     Task RemoveAsync(string studentId, CancellationToken cancellationToken);
+
+    /// <summary>Every cached embedding with the photo version it was computed from (a comparison with every enrolled face).</summary>
+    Task<IReadOnlyList<CachedEmbedding>> ListAsync(CancellationToken cancellationToken);
 }
+
+/// <summary>One student's cached reference embedding and the photo version it belongs to.</summary>
+public sealed record CachedEmbedding(string StudentId, string PhotoVersion, float[] Embedding);

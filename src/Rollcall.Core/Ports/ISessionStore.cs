@@ -32,6 +32,6 @@ public abstract record OpenSessionResult
 
     public sealed record Opened(Guid SessionId, string Otp, DateTimeOffset ExpiresAt) : OpenSessionResult;
 
-    /// <summary>The teacher already has a session for this batch, subject and date.</summary>
-    public sealed record Duplicate(string Batch) : OpenSessionResult;
+    /// <summary>The teacher already has a session for this batch, subject and date: <paramref name="SessionId"/>.</summary>
+    public sealed record Duplicate(string Batch, Guid SessionId) : OpenSessionResult;
 }

@@ -17,6 +17,15 @@ public sealed class LocalClock(TimeZoneInfo zone)
     /// <summary>2026-11-28 14:30: a session as a column heading or a list line.</summary>
     public string Minute(DateTimeOffset at) => Local(at).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
 
+    /// <summary>Whether the institute's zone is UTC: only then do times people read say "UTC".</summary>
+    public bool IsUtc => zone.HasSameRules(TimeZoneInfo.Utc);
+
+    /// <summary>14:30:05: a time of day in a message, with " UTC" only when the zone is UTC.</summary>
+    public string Time(DateTimeOffset at) => Local(at).ToString("HH:mm:ss", CultureInfo.InvariantCulture) + (IsUtc ? " UTC" : "");
+
+    /// <summary>2026-11-28 14:30:05: a day and time in a message, with " UTC" only when the zone is UTC.</summary>
+    public string DayTime(DateTimeOffset at) => Local(at).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture) + (IsUtc ? " UTC" : "");
+
     /// <summary>The local date of an instant (a session's date).</summary>
     public DateOnly DateOf(DateTimeOffset at) => SessionTimes.DateOf(at, zone);
 

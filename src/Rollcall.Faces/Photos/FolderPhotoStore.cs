@@ -27,7 +27,7 @@ public sealed class FolderPhotoStore(string folder) : IPhotoStore
             try
             {
                 var bytes = await File.ReadAllBytesAsync(file.FullName, cancellationToken);
-                return new StoredPhoto(bytes, $"{file.LastWriteTimeUtc.Ticks:x}-{bytes.Length:x}");
+                return new StoredPhoto(bytes, Tag(file.LastWriteTimeUtc, bytes.Length));
             }
             catch (FileNotFoundException)
             {
@@ -38,7 +38,7 @@ public sealed class FolderPhotoStore(string folder) : IPhotoStore
         return null;
     }
 
-    public async Task SaveAsync(string studentId, ReadOnlyMemory<byte> jpegOrPng, CancellationToken cancellationToken)
+    public async Task<string> SaveAsync(string studentId, ReadOnlyMemory<byte> jpegOrPng, CancellationToken cancellationToken)
     {
         StudentPhotoKey.Require(studentId);
         Directory.CreateDirectory(Folder);
@@ -54,19 +54,38 @@ public sealed class FolderPhotoStore(string folder) : IPhotoStore
                 File.Delete(Path.Combine(Folder, studentId + other));
             }
         }
+
+        var saved = new FileInfo(target);
+        return Tag(saved.LastWriteTimeUtc, saved.Length);
     }
 
-    public Task<IReadOnlyList<string>> ListAsync(CancellationToken cancellationToken)
+    public Task DeleteAsync(string studentId, CancellationToken cancellationToken)
     {
-        IReadOnlyList<string> ids = !Directory.Exists(Folder)
-            ? []
-            : [.. Directory.EnumerateFiles(Folder)
-                .Where(f => Extensions.Contains(Path.GetExtension(f)))
-                .Select(Path.GetFileNameWithoutExtension)
-                .OfType<string>()
-                .Where(StudentPhotoKey.IsSafe)
-                .Distinct(StringComparer.Ordinal)
-                .Order(StringComparer.Ordinal)];
-        return Task.FromResult(ids);
+        StudentPhotoKey.Require(studentId);
+        foreach (var extension in Extensions)
+        {
+            File.Delete(Path.Combine(Folder, studentId + extension));
+        }
+
+        return Task.CompletedTask;
     }
+
+    public async Task<IReadOnlyList<string>> ListAsync(CancellationToken cancellationToken) =>
+        [.. (await ListVersionsAsync(cancellationToken)).Select(p => p.StudentId)];
+
+    public Task<IReadOnlyList<PhotoVersion>> ListVersionsAsync(CancellationToken cancellationToken)
+    {
+        // .jpg before .png, as FindAsync looks for them.
+        IReadOnlyList<PhotoVersion> photos = !Directory.Exists(Folder)
+            ? []
+            : [.. new DirectoryInfo(Folder).EnumerateFiles()
+                .Where(f => Extensions.Contains(f.Extension) && StudentPhotoKey.IsSafe(Path.GetFileNameWithoutExtension(f.Name)))
+                .OrderBy(f => Path.GetFileNameWithoutExtension(f.Name), StringComparer.Ordinal)
+                .ThenBy(f => Array.IndexOf(Extensions, f.Extension))
+                .DistinctBy(f => Path.GetFileNameWithoutExtension(f.Name), StringComparer.Ordinal)
+                .Select(f => new PhotoVersion(Path.GetFileNameWithoutExtension(f.Name), Tag(f.LastWriteTimeUtc, f.Length)))];
+        return Task.FromResult(photos);
+    }
+
+    private static string Tag(DateTime writtenUtc, long length) => $"{writtenUtc.Ticks:x}-{length:x}";
 }

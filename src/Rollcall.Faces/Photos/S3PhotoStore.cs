@@ -29,11 +29,11 @@ public sealed class S3PhotoStore(IAmazonS3 s3, PhotoStoreOptions options) : IPho
         }
     }
 
-    public async Task SaveAsync(string studentId, ReadOnlyMemory<byte> jpegOrPng, CancellationToken cancellationToken)
+    public async Task<string> SaveAsync(string studentId, ReadOnlyMemory<byte> jpegOrPng, CancellationToken cancellationToken)
     {
         StudentPhotoKey.Require(studentId);
         using var body = new MemoryStream(jpegOrPng.ToArray(), writable: false);
-        await s3.PutObjectAsync(
+        var response = await s3.PutObjectAsync(
             new PutObjectRequest
             {
                 BucketName = options.Bucket,
@@ -45,25 +45,39 @@ public sealed class S3PhotoStore(IAmazonS3 s3, PhotoStoreOptions options) : IPho
                 UseChunkEncoding = false,
             },
             cancellationToken);
+        return response.ETag ?? $"len-{jpegOrPng.Length}";
     }
 
-    public async Task<IReadOnlyList<string>> ListAsync(CancellationToken cancellationToken)
+    public async Task DeleteAsync(string studentId, CancellationToken cancellationToken)
     {
-        var ids = new List<string>();
+        StudentPhotoKey.Require(studentId);
+        await s3.DeleteObjectAsync(options.Bucket, Key(studentId), cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<string>> ListAsync(CancellationToken cancellationToken) =>
+        [.. (await ListVersionsAsync(cancellationToken)).Select(p => p.StudentId)];
+
+    public async Task<IReadOnlyList<PhotoVersion>> ListVersionsAsync(CancellationToken cancellationToken)
+    {
+        var photos = new List<PhotoVersion>();
         var request = new ListObjectsV2Request { BucketName = options.Bucket, Prefix = options.Prefix };
         ListObjectsV2Response page;
         do
         {
             page = await s3.ListObjectsV2Async(request, cancellationToken);
-            ids.AddRange((page.S3Objects ?? [])
-                .Select(o => o.Key[options.Prefix.Length..])
-                .Where(k => k.EndsWith(".jpg", StringComparison.Ordinal))
-                .Select(k => k[..^".jpg".Length])
-                .Where(StudentPhotoKey.IsSafe));
+            foreach (var item in page.S3Objects ?? [])
+            {
+                var name = item.Key[options.Prefix.Length..];
+                if (name.EndsWith(".jpg", StringComparison.Ordinal) && StudentPhotoKey.IsSafe(name[..^".jpg".Length]))
+                {
+                    photos.Add(new PhotoVersion(name[..^".jpg".Length], item.ETag ?? $"len-{item.Size}"));
+                }
+            }
+
             request.ContinuationToken = page.NextContinuationToken;
         }
         while (page.IsTruncated == true);
-        return [.. ids.Order(StringComparer.Ordinal)];
+        return [.. photos.OrderBy(p => p.StudentId, StringComparer.Ordinal)];
     }
 
     /// <summary>An S3 client for the options: AWS by region, or a local S3-compatible server with path-style URLs.</summary>

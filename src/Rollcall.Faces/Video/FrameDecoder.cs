@@ -1,207 +1,143 @@
-using System.ComponentModel;
-using System.Diagnostics;
-using OpenCvSharp;
+using Rollcall.Faces.Decoder;
 
 namespace Rollcall.Faces.Video;
 
 /// <summary>
-/// Decodes chosen frames of a video note in a child ffmpeg of its own, under resource limits (address space, CPU, no files,
-/// no core dumps) and a kill timer, so a crash, a memory blow-up or a hang inside a decoder never reaches this process.
-/// Only the H.264 decoder and the MP4 demuxer run, on a local file; frames come back as PPM on a pipe.
+/// Decodes chosen frames of a video note in a decoder child rented from the pool (<see cref="DecoderPool"/>), so a crash, a
+/// memory blow-up or a hang inside libavcodec never reaches this process. The MP4 is demuxed here, in managed code; the child
+/// gets only the H.264 access units up to the last wanted frame and hands frames back through shared memory.
 /// </summary>
 internal sealed class FrameDecoder : IDisposable
 {
-    /// <summary>Address space of the child: ffmpeg maps about 350 MB of libraries; a 720x1280 note decodes within 400 MB.</summary>
-    public const long AddressSpaceBytes = 1L << 30;
+    private readonly DecoderPool? pool;
+    private readonly DecoderProcess? child;
+    private bool finished;
 
-    private const int StderrKept = 2048;
-
-    private readonly Process process;
-    private readonly IReadOnlyList<int> frames;
-    private readonly long maxPixels;
-    private readonly Task<string> errors;
-
-    private FrameDecoder(Process process, IReadOnlyList<int> frames, long maxPixels)
+    private FrameDecoder(DecoderPool? pool, DecoderProcess? child, string? failure)
     {
-        this.process = process;
-        this.frames = frames;
-        this.maxPixels = maxPixels;
-        errors = KeepFirstAsync(process.StandardError, StderrKept);
+        this.pool = pool;
+        this.child = child;
+        Failure = failure;
+        finished = child is null;
     }
 
-    /// <summary>After the frames: why ffmpeg refused the file (a bad video), or null when it read it.</summary>
+    /// <summary>After the frames: why the note could not be read (a bad video), or null when it was.</summary>
     public string? Failure { get; private set; }
 
-    /// <summary>ffmpeg's first error line, for the log.</summary>
+    /// <summary>The process id of the child decoding this note (tests kill it mid-note); 0 when none was needed.</summary>
+    internal int ChildId => child?.Id ?? 0;
+
+    /// <summary>The decoder's own words on the last failure, for the log.</summary>
     public string? DecoderMessage { get; private set; }
 
-    /// <summary>Whether the decoder can run here: prlimit and the configured ffmpeg are executables (a path, or a name on PATH).</summary>
-    public static bool IsAvailable(string ffmpeg) => Resolves("prlimit") && Resolves(ffmpeg);
-
-    /// <summary>Starts ffmpeg on the note for the given frames (presentation order, ascending).</summary>
-    public static FrameDecoder Start(FaceOptions options, string path, IReadOnlyList<int> frames)
+    /// <summary>Whether decoders can start here: prlimit on PATH and the decoder program next to this assembly (or the one named).</summary>
+    public static bool IsAvailable(FaceOptions options)
     {
-        var start = new ProcessStartInfo("prlimit")
+        var command = DecoderSettings.Of(options).Command;
+        return ExecutableFiles.Resolves("prlimit") && (command[0] == "dotnet" ? File.Exists(command[1]) : ExecutableFiles.Resolves(command[0]));
+    }
+
+    /// <summary>Sends the note to a decoder for the given frames (presentation order, ascending); the token ends the wait for one.</summary>
+    public static FrameDecoder Start(FaceOptions options, ReadOnlySpan<byte> note, IReadOnlyList<int> frames, CancellationToken cancellationToken)
+    {
+        var samples = Mp4SampleTable.Read(note, frames[^1] + 1 + DecoderRequest.ReorderFrames);
+        if (samples is null || samples.Sizes.Length == 0)
         {
-            UseShellExecute = false,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            RedirectStandardInput = false,
-        };
-        foreach (var argument in Arguments(options, path, frames))
-        {
-            start.ArgumentList.Add(argument);
+            return new FrameDecoder(null, null, "the MP4's sample table or H.264 configuration cannot be read");
         }
 
+        var pool = DecoderPool.For(options);
+        var child = pool.Rent(options.VideoTimeoutSeconds + 1, cancellationToken);
+        var decoder = new FrameDecoder(pool, child, null);
         try
         {
-            var process = Process.Start(start) ?? throw new FaceEngineFaultException(FaceEngineFault.DecoderUnavailable, "prlimit did not start");
-            return new FrameDecoder(process, frames, options.MaxVideoPixels);
-        }
-        catch (Win32Exception ex)
-        {
-            throw new FaceEngineFaultException(FaceEngineFault.DecoderUnavailable, "prlimit (util-linux) could not be started", ex);
-        }
-    }
-
-    /// <summary>The command line: limits first, then ffmpeg with one demuxer, one decoder and one thread.</summary>
-    internal static List<string> Arguments(FaceOptions options, string path, IReadOnlyList<int> frames)
-    {
-        var cpuSeconds = options.VideoTimeoutSeconds + 1;
-        var select = "select=" + string.Join('+', frames.Select(f => $"eq(n\\,{f})"));
-        return
-        [
-            $"--as={AddressSpaceBytes}", "--core=0", "--fsize=0", $"--cpu={cpuSeconds}", "--",
-            options.Ffmpeg, "-hide_banner", "-nostdin", "-loglevel", "error", "-filter_threads", "1",
-            "-threads", "1", "-max_pixels", DecoderPixels(options.MaxVideoPixels).ToString(System.Globalization.CultureInfo.InvariantCulture),
-            "-protocol_whitelist", "file", "-f", "mov", "-c:v", "h264", "-i", path,
-            "-map", "0:v:0", "-an", "-sn", "-dn", "-vf", select, "-fps_mode", "passthrough",
-            "-frames:v", frames.Count.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            "-f", "image2pipe", "-c:v", "ppm", "pipe:1",
-        ];
-    }
-
-    /// <summary>
-    /// The H.264 decoder checks its aligned buffer, not the picture: a 720x1280 note allocates 768x1280 (measured), so it gets a
-    /// quarter more room; the frames that come back are checked against the exact limit.
-    /// </summary>
-    internal static long DecoderPixels(long maxPixels) => maxPixels * 5 / 4;
-
-    /// <summary>The frames as ffmpeg delivers them; the token (caller's stop or the time-out) kills the child.</summary>
-    public IEnumerable<VideoFrame> Frames(CancellationToken cancellationToken)
-    {
-        using var registration = cancellationToken.Register(Kill);
-        using var output = new BufferedStream(process.StandardOutput.BaseStream, 1 << 16);
-        for (var i = 0; i < frames.Count; i++)
-        {
-            var image = Next(output, cancellationToken);
-            if (image is null)
+            using (cancellationToken.Register(child.Kill))
             {
-                break;
+                child.LimitCpu(options.VideoTimeoutSeconds + 1);
+                DecoderRequest.Write(child.Requests, note, samples, frames, options.MaxVideoPixels);
             }
 
-            yield return new VideoFrame(frames[i], image);
+            return decoder;
+        }
+        catch (IOException ex)
+        {
+            decoder.Dispose();
+            cancellationToken.ThrowIfCancellationRequested();
+            throw new FaceEngineFaultException(FaceEngineFault.DecoderCrashed, "the decoder died before taking the note", ex);
+        }
+    }
+
+    /// <summary>The frames as the decoder delivers them; the token (caller's stop or the time-out) kills the child.</summary>
+    public IEnumerable<VideoFrame> Frames(CancellationToken cancellationToken)
+    {
+        if (child is null)
+        {
+            yield break;
         }
 
-        Finish(cancellationToken);
+        using var registration = cancellationToken.Register(child.Kill);
+        while (Next(child, cancellationToken) is { } frame)
+        {
+            yield return frame;
+        }
     }
 
     public void Dispose()
     {
-        Kill();
-        process.Dispose();
-    }
-
-    private Mat? Next(Stream output, CancellationToken cancellationToken)
-    {
-        try
-        {
-            var frame = PpmFrame.Read(output, maxPixels);
-            if (frame.Failure is not null)
-            {
-                Kill();
-                Failure = frame.Failure;
-            }
-
-            return frame.Image;
-        }
-        catch (IOException) when (cancellationToken.IsCancellationRequested)
-        {
-            throw new OperationCanceledException(cancellationToken);
-        }
-    }
-
-    // ffmpeg exits on its own after the last frame asked for; its exit says whether it read the file, refused it, or died.
-    private void Finish(CancellationToken cancellationToken)
-    {
-        process.WaitForExit();
-        cancellationToken.ThrowIfCancellationRequested();
-        var stderr = errors.GetAwaiter().GetResult();
-        DecoderMessage = stderr.Split('\n', 2)[0].Trim();
-        if (Failure is not null)
+        if (child is null)
         {
             return;
         }
 
-        if (stderr.StartsWith("prlimit:", StringComparison.Ordinal))
+        if (!finished)
         {
-            throw new FaceEngineFaultException(FaceEngineFault.DecoderUnavailable, DecoderMessage);
+            // Left mid-note: the child's state is unknown, so it is not used again.
+            child.Kill();
         }
 
-        if (process.ExitCode >= 128 || stderr.Contains("Cannot allocate memory", StringComparison.Ordinal))
-        {
-            throw new FaceEngineFaultException(FaceEngineFault.DecoderCrashed, $"ffmpeg exited with {process.ExitCode}: {DecoderMessage}");
-        }
-
-        Failure = process.ExitCode == 0 ? null : "not a decodable H.264 video";
+        finished = true;
+        pool!.Return(child);
     }
 
-    private void Kill()
+    private VideoFrame? Next(DecoderProcess child, CancellationToken cancellationToken)
     {
         try
         {
-            if (!process.HasExited)
+            var replies = child.Replies;
+            var kind = replies.ReadByte();
+            if (kind == DecoderProtocol.Frame)
             {
-                process.Kill(entireProcessTree: true);
+                var (index, width, height, slot) = (replies.ReadInt32(), replies.ReadInt32(), replies.ReadInt32(), replies.ReadInt32());
+                var image = child.CopySlot(slot, width, height);
+                child.Requests.Write((byte)slot);
+                child.Requests.Flush();
+                return new VideoFrame(index, image);
             }
-        }
-        catch (InvalidOperationException)
-        {
-            // Already gone.
-        }
-    }
 
-    private static bool Resolves(string program)
-    {
-        if (program.Contains('/', StringComparison.Ordinal))
-        {
-            return IsExecutable(program);
-        }
-
-        foreach (var dir in (Environment.GetEnvironmentVariable("PATH") ?? "").Split(':', StringSplitOptions.RemoveEmptyEntries))
-        {
-            if (IsExecutable(Path.Combine(dir, program)))
+            if (kind != DecoderProtocol.End)
             {
-                return true;
+                throw new InvalidDataException($"the decoder sent {kind} instead of a frame");
             }
+
+            var status = (DecoderProtocol.Status)replies.ReadInt32();
+            replies.ReadInt32();
+            var message = replies.ReadString();
+            finished = true;
+            DecoderMessage = message.Length > 0 ? message : null;
+            if (status == DecoderProtocol.Status.OutOfMemory)
+            {
+                child.Kill();
+                throw new FaceEngineFaultException(FaceEngineFault.DecoderCrashed, message);
+            }
+
+            Failure = status == DecoderProtocol.Status.Refused ? message : null;
+            return null;
         }
-
-        return false;
-    }
-
-    private static bool IsExecutable(string path) =>
-        File.Exists(path) && (OperatingSystem.IsWindows() || (File.GetUnixFileMode(path) & (UnixFileMode.UserExecute | UnixFileMode.GroupExecute | UnixFileMode.OtherExecute)) != 0);
-
-    private static async Task<string> KeepFirstAsync(StreamReader reader, int keep)
-    {
-        var kept = new System.Text.StringBuilder();
-        var buffer = new char[1024];
-        int read;
-        while ((read = await reader.ReadAsync(buffer)) > 0)
+        catch (Exception ex) when (ex is IOException or EndOfStreamException or InvalidDataException)
         {
-            kept.Append(buffer, 0, Math.Min(read, Math.Max(0, keep - kept.Length)));
+            child.Kill();
+            cancellationToken.ThrowIfCancellationRequested();
+            throw ex is InvalidDataException ? new FaceEngineFaultException(FaceEngineFault.DecoderCrashed, ex.Message, ex) : child.Failure();
         }
-
-        return kept.ToString();
     }
 }

@@ -16,10 +16,9 @@ public static class MiddleFrame
 
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(options.VideoTimeout);
-        using var file = NoteFile.Write(video, options.TempFolder);
-        using var decoder = FrameDecoder.Start(options, file.Path, FramePlan.Middle(track, options));
         try
         {
+            using var decoder = FrameDecoder.Start(options, video, FramePlan.Middle(track, options), timeout.Token);
             Mat? frame = null;
             foreach (var decoded in decoder.Frames(timeout.Token))
             {

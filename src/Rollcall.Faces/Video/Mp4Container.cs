@@ -26,8 +26,16 @@ public static class Mp4Container
             return (null, "the moov box is malformed");
         }
 
+        return FirstVideoTrack(file, boxes, scratch) is { } found
+            ? VideoTrackOf(file, found.Trak, found.Mdia, scratch)
+            : (null, "no video track");
+    }
+
+    /// <summary>The first video track's trak and mdia boxes, among the moov's children (null when there is none).</summary>
+    internal static (Mp4Box Trak, Mp4Box Mdia)? FirstVideoTrack(ReadOnlySpan<byte> file, List<Mp4Box> moovChildren, List<Mp4Box> scratch)
+    {
         var tracks = 0;
-        foreach (var trak in boxes)
+        foreach (var trak in moovChildren)
         {
             if (trak.Type != Mp4Box.Code("trak") || ++tracks > MaxTracks)
             {
@@ -36,15 +44,25 @@ public static class Mp4Container
 
             var mdia = Mp4Boxes.Child(file, trak, "mdia", scratch);
             var hdlr = mdia is null ? null : Mp4Boxes.Child(file, mdia.Value, "hdlr", scratch);
-            if (hdlr is null || Mp4Boxes.U32(file, hdlr.Value, 8) != Mp4Box.Code("vide"))
+            if (hdlr is not null && Mp4Boxes.U32(file, hdlr.Value, 8) == Mp4Box.Code("vide"))
             {
-                continue;
+                return (trak, mdia!.Value);
             }
-
-            return VideoTrackOf(file, trak, mdia!.Value, scratch);
         }
 
-        return (null, "no video track");
+        return null;
+    }
+
+    /// <summary>The moov box's children, or null when the file has no readable moov.</summary>
+    internal static List<Mp4Box>? MoovChildren(ReadOnlySpan<byte> file)
+    {
+        var boxes = new List<Mp4Box>();
+        if (!Mp4Boxes.TryList(file, 0, file.Length, boxes) || Find(boxes, "moov") is not { } moov)
+        {
+            return null;
+        }
+
+        return Mp4Boxes.TryList(file, moov.Start, moov.Length, boxes) ? boxes : null;
     }
 
     private static (VideoTrack?, string?) VideoTrackOf(ReadOnlySpan<byte> file, Mp4Box trak, Mp4Box mdia, List<Mp4Box> scratch)
@@ -159,7 +177,7 @@ public static class Mp4Container
         return -1;
     }
 
-    private static string FirstEntryType(ReadOnlySpan<byte> file, Mp4Box stsd) =>
+    internal static string FirstEntryType(ReadOnlySpan<byte> file, Mp4Box stsd) =>
         stsd.Length >= 16 ? Mp4Box.Name(Mp4Boxes.U32(file, stsd, 12)) : "????";
 
     private static string CodecName(uint type) => Mp4Box.Name(type) switch

@@ -22,6 +22,9 @@ public sealed record VideoEvidence(
     TemporalMotion Motion,
     StageTimes Times)
 {
+    /// <summary>The best frame (most confident, frontal and large face) as a JPEG, when the analysis was asked to keep it.</summary>
+    public byte[]? BestFrame { get; init; }
+
     /// <summary>Median similarity (0-100) of the best frames' embeddings to the reference.</summary>
     public double SimilarityTo(ReadOnlySpan<float> reference)
     {

@@ -1,12 +1,14 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using OpenCvSharp;
 using Rollcall.Faces.Onnx;
 
 namespace Rollcall.Faces.Video;
 
 /// <summary>Samples frames across a video note, finds one face, and gathers embeddings and liveness signals.</summary>
 /// <param name="bestFrames">Frames embedded and scored; other values only for measurements (`rollcall bench faces`).</param>
-public sealed class VideoNoteAnalyzer(FaceEngine engine, FaceOptions options, int bestFrames = VideoNoteAnalyzer.BestFrames)
+/// <param name="keepBestFrame">Keep the best frame as a JPEG (<see cref="VideoEvidence.BestFrame"/>): a self-enrolment's ID photo.</param>
+public sealed class VideoNoteAnalyzer(FaceEngine engine, FaceOptions options, int bestFrames = VideoNoteAnalyzer.BestFrames, bool keepBestFrame = false)
 {
     /// <summary>How many of the best frames are embedded and scored; the similarity is their median (the mean of two).</summary>
     /// <remarks>Two, not three: TAR/FAR/EER were the same on 45 synthetic clips (`rollcall bench faces --video-accuracy`), and each frame costs an embedding and a passive run.</remarks>
@@ -50,8 +52,7 @@ public sealed class VideoNoteAnalyzer(FaceEngine engine, FaceOptions options, in
         var decodeMs = 0.0;
         try
         {
-            using (var file = NoteFile.Write(video.Span, options.TempFolder))
-            using (var decoder = FrameDecoder.Start(options, file.Path, plan))
+            using (var decoder = FrameDecoder.Start(options, video.Span, plan, cancellationToken))
             {
                 decodeMs = clock.Elapsed.TotalMilliseconds + DecodeAlongside(decoder, work, cancellationToken);
                 if (work.Frames.Count == 0)
@@ -202,7 +203,10 @@ public sealed class VideoNoteAnalyzer(FaceEngine engine, FaceOptions options, in
         Array.Sort(live);
         var n = live.Length;
         var passive = n == 0 ? 0 : n % 2 == 1 ? live[n / 2] : (live[(n / 2) - 1] + live[n / 2]) / 2;
-        return new VideoEvidence(null, work.Frames, found, passive, work.Motion.Result(), times with { EmbedMs = embedMs, LivenessMs = times.LivenessMs + passiveMs });
+        return new VideoEvidence(null, work.Frames, found, passive, work.Motion.Result(), times with { EmbedMs = embedMs, LivenessMs = times.LivenessMs + passiveMs })
+        {
+            BestFrame = keepBestFrame && best > 0 ? Jpeg(usable[0].Frame.Image) : null,
+        };
     }
 
     private static FaceCheck? Judge(List<FrameFace> frames, int one)
@@ -229,6 +233,12 @@ public sealed class VideoNoteAnalyzer(FaceEngine engine, FaceOptions options, in
         }
 
         return null;
+    }
+
+    private static byte[] Jpeg(Mat image)
+    {
+        Cv2.ImEncode(".jpg", image, out var jpeg, new ImageEncodingParam(ImwriteFlags.JpegQuality, 92));
+        return jpeg;
     }
 
     // Confident, frontal, large faces first.

@@ -13,7 +13,7 @@ internal static partial class BotMethods
         var chat = OpenChat(emulator, bot, request);
         var text = request.String("text") is { Length: > 0 } t ? t : throw BotApiError.BadRequest("message text is empty");
         var parseMode = request.String("parse_mode");
-        FormattedText.Display(text, parseMode);
+        TelegramLimits.Text(FormattedText.Display(text, parseMode));
         return Deliver(emulator, bot, chat, parseMode, request.Json("reply_markup") as JsonObject, null, message => message["text"] = text);
     }
 
@@ -44,21 +44,39 @@ internal static partial class BotMethods
     {
         var text = request.String("text") is { Length: > 0 } t ? t : throw BotApiError.BadRequest("message text is empty");
         var parseMode = request.String("parse_mode");
-        FormattedText.Display(text, parseMode);
+        TelegramLimits.Text(FormattedText.Display(text, parseMode));
         return Edit(emulator, bot, request, parseMode, keepParseMode: false, message => message["text"] = text);
+    }
+
+    private static JsonObject EditMessageCaption(BotApiEmulator emulator, EmulatedBot bot, BotApiRequest request)
+    {
+        var caption = request.String("caption") ?? "";
+        var parseMode = request.String("parse_mode");
+        TelegramLimits.Caption(FormattedText.Display(caption, parseMode));
+        return Edit(emulator, bot, request, parseMode, keepParseMode: false, message =>
+        {
+            if (message["photo"] is null && message["document"] is null)
+            {
+                throw BotApiError.BadRequest("there is no caption in the message to edit");
+            }
+
+            message["caption"] = caption;
+        });
     }
 
     private static JsonObject EditMessageReplyMarkup(BotApiEmulator emulator, EmulatedBot bot, BotApiRequest request) =>
         Edit(emulator, bot, request, null, keepParseMode: true, _ => { });
 
     /// <summary>Edits a bot's own message; a missing reply_markup removes the inline keyboard, as in Telegram.</summary>
-    private static JsonObject Edit(BotApiEmulator emulator, EmulatedBot bot, BotApiRequest request, string? parseMode, bool keepParseMode, Action<JsonObject> change)
+    private static JsonObject Edit(BotApiEmulator emulator, EmulatedBot bot, BotApiRequest request, string? parseMode, bool keepParseMode, Action<JsonObject> change,
+        BotFile? newFile = null)
     {
         var chat = OpenChat(emulator, bot, request);
         var messageId = (int)(request.Long("message_id") ?? throw BotApiError.BadRequest("message identifier is not specified"));
         var message = chat.Find(messageId) ?? throw BotApiError.BadRequest("message to edit not found");
         var old = chat.BotView(messageId) ?? throw BotApiError.BadRequest("message can't be edited");
         var markup = request.Json("reply_markup") as JsonObject;
+        MessageViews.Keyboard(markup);
         var before = message.ToJsonString();
         change(message);
         MessageViews.AttachInlineMarkup(message, markup);
@@ -69,7 +87,7 @@ internal static partial class BotMethods
 
         message["edit_date"] = emulator.UnixNow();
         chat.Replace(messageId, message);
-        var view = MessageViews.FromBot(message, keepParseMode ? old.ParseMode : parseMode, markup, old.File);
+        var view = MessageViews.FromBot(message, keepParseMode ? old.ParseMode : parseMode, markup, newFile ?? old.File);
         chat.SetBotView(view);
         chat.Edits.Writer.TryWrite(view);
         return message;
@@ -85,6 +103,7 @@ internal static partial class BotMethods
     private static JsonValue AnswerCallbackQuery(BotApiEmulator emulator, BotApiRequest request)
     {
         var id = request.RequireString("callback_query_id");
+        TelegramLimits.CallbackAnswer(request.String("text"));
         var chat = emulator.FindCallbackQuery(id)
             ?? throw BotApiError.BadRequest("query is too old and response timeout expired or query ID is invalid");
         chat.Answers.Writer.TryWrite(new CallbackAnswer(id, request.String("text"), request.Bool("show_alert")));

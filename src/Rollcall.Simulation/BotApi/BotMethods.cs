@@ -16,6 +16,8 @@ internal static partial class BotMethods
             "sendmessage" => SendMessage(emulator, bot, request),
             "editmessagetext" => EditMessageText(emulator, bot, request),
             "editmessagereplymarkup" => EditMessageReplyMarkup(emulator, bot, request),
+            "editmessagecaption" => EditMessageCaption(emulator, bot, request),
+            "editmessagemedia" => EditMessageMedia(emulator, bot, request),
             "answercallbackquery" => AnswerCallbackQuery(emulator, request),
             "deletemessage" => DeleteMessage(emulator, bot, request),
             "senddocument" => SendFile(emulator, bot, request, FileType.Document),

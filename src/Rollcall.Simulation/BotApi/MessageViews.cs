@@ -39,7 +39,18 @@ internal static class MessageViews
 
         if (markup["inline_keyboard"] is JsonArray inline)
         {
-            return new BotKeyboard(BotKeyboardKind.Inline, Rows(inline));
+            var rows = Rows(inline);
+            if (rows.Sum(row => row.Count) > TelegramLimits.InlineButtons)
+            {
+                throw BotApiError.BadRequest("REPLY_MARKUP_TOO_LONG");
+            }
+
+            foreach (var data in rows.SelectMany(row => row).Select(b => b.CallbackData).OfType<string>())
+            {
+                TelegramLimits.CallbackData(data);
+            }
+
+            return new BotKeyboard(BotKeyboardKind.Inline, rows);
         }
 
         if (markup["keyboard"] is JsonArray reply)

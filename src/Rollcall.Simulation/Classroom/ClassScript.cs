@@ -24,7 +24,16 @@ public sealed partial class ClassScript(EmulatedBot teacherBot, EmulatedBot stud
     private readonly TimeSpan _timeout = replyTimeout ?? SimulationDefaults.Timeout;
 
     /// <summary>Signs the teacher in, picks batches and subject, shares the location; returns the class code.</summary>
-    public async Task<string> OpenSessionAsync(EmulatedUser teacher, TeacherPlan plan, CancellationToken cancellationToken)
+    public async Task<string> OpenSessionAsync(EmulatedUser teacher, TeacherPlan plan, CancellationToken cancellationToken) =>
+        CodeOf(await OpenSessionMessageAsync(teacher, plan, cancellationToken));
+
+    /// <summary>The class code on a session message.</summary>
+    public static string CodeOf(BotMessage session) => CodeLine().Match(session.Text ?? "") is { Success: true } code
+        ? code.Groups[1].Value
+        : throw new InvalidOperationException($"No class code in: {session.Text}");
+
+    /// <summary>As <see cref="OpenSessionAsync"/>; returns the session message (the QR picture with the code and the live counts).</summary>
+    public async Task<BotMessage> OpenSessionMessageAsync(EmulatedUser teacher, TeacherPlan plan, CancellationToken cancellationToken)
     {
         var bot = teacherBot;
         await CommandAsync(teacher, bot, "/start");
@@ -56,9 +65,7 @@ public sealed partial class ClassScript(EmulatedBot teacherBot, EmulatedBot stud
         await HearAsync(teacher, bot, cancellationToken);
         observe(new(Name(teacher), bot.Username, $"(shares location {plan.Latitude:0.00000}, {plan.Longitude:0.00000})", false));
         await teacher.SendLocationAsync(bot, plan.Latitude, plan.Longitude, horizontalAccuracy: 10);
-        var opened = await HearAsync(teacher, bot, cancellationToken);
-        var code = CodeLine().Match(opened.Text ?? "");
-        return code.Success ? code.Groups[1].Value : throw new InvalidOperationException($"No class code in: {opened.Text}");
+        return await HearAsync(teacher, bot, cancellationToken);
     }
 
     /// <summary>Plays one student's check-in as far as the bot lets them; returns the bot's last answer.</summary>

@@ -5,6 +5,7 @@ using Rollcall.Otp;
 using Rollcall.Ports;
 using Rollcall.Storage.Audit;
 using Rollcall.Storage.Entities;
+using Rollcall.Storage.Marks;
 using Rollcall.Storage.Sessions;
 
 namespace Rollcall.Storage.CheckIns;
@@ -23,7 +24,8 @@ public sealed class CheckInStore(RollcallDb db) : ICheckInStore
         await TurnTransaction.EnsureAsync(db, cancellationToken);
         var row = await db.OtpLocks.SingleOrDefaultAsync(l => l.TelegramUserId == telegramUserId, cancellationToken);
         var actor = AuditActor.Telegram(telegramUserId);
-        var sessionId = await db.Sessions.Where(s => s.OtpSlot == otp && s.ExpiresAt > now).Select(s => (Guid?)s.Id).FirstOrDefaultAsync(cancellationToken);
+        var sessionId = await db.Sessions.Where(s => (s.OtpSlot == otp || s.PreviousOtpSlot == otp) && s.ExpiresAt > now)
+            .Select(s => (Guid?)s.Id).FirstOrDefaultAsync(cancellationToken);
         var since = now - limits.Lockout;
         SessionTries? session = null;
         if (sessionId is { } id)
@@ -74,11 +76,49 @@ public sealed class CheckInStore(RollcallDb db) : ICheckInStore
         await db.OtpLocks.Where(l => l.TelegramUserId == telegramUserId).ExecuteDeleteAsync(cancellationToken);
     }
 
-    public async Task<SessionMatch?> FindOpenSessionAsync(string otp, string studentId, DateTimeOffset now, CancellationToken cancellationToken)
+    public async Task<SessionMatch?> FindOpenSessionAsync(string otp, string studentId, DateTimeOffset now, CancellationToken cancellationToken) =>
+        await MatchAsync(db.Sessions.Where(s => (s.OtpSlot == otp || s.PreviousOtpSlot == otp) && s.ExpiresAt > now), studentId, cancellationToken)
+
+        // A student who gave the code in time may start again during the grace (fresh attempts from the teacher, a lost chat).
+        ?? await MatchAsync(db.Sessions.Where(s => (s.Otp == otp || s.PreviousOtp == otp) && s.ExpiresAt <= now && s.GraceEndsAt > now && s.ReportSentAt == null
+            && db.Marks.Any(m => m.SessionId == s.Id && m.StudentId == studentId)), studentId, cancellationToken);
+
+    public async Task<Guid?> FindSessionByCodeAsync(string otp, DateTimeOffset now, CancellationToken cancellationToken) =>
+        await db.Sessions.Where(s => (s.OtpSlot == otp || s.PreviousOtpSlot == otp) && s.ExpiresAt > now)
+            .Select(s => (Guid?)s.Id).FirstOrDefaultAsync(cancellationToken);
+
+    public async Task<SessionMatch?> FindSessionStudentAsync(Guid sessionId, string studentId, DateTimeOffset now, CancellationToken cancellationToken) =>
+        await MatchAsync(db.Sessions.Where(s => s.Id == sessionId && s.GraceEndsAt > now && s.ReportSentAt == null), studentId, cancellationToken);
+
+    public async Task BeginCheckInAsync(Guid sessionId, string studentId, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (await db.Marks.AnyAsync(m => m.SessionId == sessionId && m.StudentId == studentId, cancellationToken))
+        {
+            return;
+        }
+
+        // No account yet: the account is the one whose video note is queued (CheckAccountAsync counts those).
+        await TurnTransaction.EnsureAsync(db, cancellationToken);
+        db.Marks.Add(new AttendanceMark { SessionId = sessionId, StudentId = studentId, Status = MarkState.New.Status, CreatedAt = now });
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException e) when (db.IsUniqueViolation(e))
+        {
+            // The same student began at the same moment from another chat: one mark is enough.
+            TurnTransaction.DiscardPending(db);
+        }
+    }
+
+    public async Task<GeoPoint?> CheckInCentreAsync(Guid sessionId, DateTimeOffset now, CancellationToken cancellationToken) =>
+        await db.Sessions.Where(s => s.Id == sessionId && s.GraceEndsAt > now && s.ReportSentAt == null)
+            .Select(s => new GeoPoint(s.CentreLatitude, s.CentreLongitude, null, false)).FirstOrDefaultAsync(cancellationToken);
+
+    private async Task<SessionMatch?> MatchAsync(IQueryable<AttendanceSessionRow> sessions, string studentId, CancellationToken cancellationToken)
     {
         var found = await (
-            from s in db.Sessions
-            where s.OtpSlot == otp && s.ExpiresAt > now
+            from s in sessions
             join st in db.SessionStudents on s.Id equals st.SessionId
             where st.StudentId == studentId
             select new { s.Id, s.CentreLatitude, s.CentreLongitude, st.Name, st.Batch })
@@ -91,7 +131,25 @@ public sealed class CheckInStore(RollcallDb db) : ICheckInStore
         var mark = await db.Marks.AsNoTracking()
             .SingleOrDefaultAsync(m => m.SessionId == found.Id && m.StudentId == studentId, cancellationToken);
         return new SessionMatch(found.Id, found.Name, found.Batch, new GeoPoint(found.CentreLatitude, found.CentreLongitude),
-            mark?.Status == MarkStatus.Present, mark?.AttemptsUsed ?? 0);
+            mark?.State.Attended == true, mark?.AttemptsUsed ?? 0)
+        {
+            SetByTeacher = mark is { SetByTeacher: true } ? mark.Status : null,
+        };
+    }
+
+    public async Task<RefusalNotice?> NoteRefusalAsync(Guid sessionId, string studentId, AccountCheck refusal, long studentChatId, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await TurnTransaction.EnsureAsync(db, cancellationToken);
+        var kind = refusal == AccountCheck.BoundToAnotherAccount ? NoticeKinds.BoundToAnotherAccount : NoticeKinds.AnotherIdThisSession;
+        if (!await SessionNotices.RecordAsync(db, sessionId, studentId, kind, studentChatId, now, cancellationToken))
+        {
+            return null;
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        var session = await db.Sessions.AsNoTracking().Where(s => s.Id == sessionId).Select(s => new { s.TeacherChatId, s.Subject }).SingleAsync(cancellationToken);
+        var name = await VerificationStore.StudentNameAsync(db, sessionId, studentId, cancellationToken);
+        return new RefusalNotice(session.TeacherChatId, name, session.Subject, await SessionNotices.RollIndexAsync(db, sessionId, studentId, cancellationToken));
     }
 
     public async Task<bool> IsCheckInOverAsync(Guid sessionId, string studentId, CancellationToken cancellationToken)
@@ -155,7 +213,7 @@ public sealed class CheckInStore(RollcallDb db) : ICheckInStore
     public async Task<QueueResult> TryQueueVerificationAsync(VerificationRequest request, AttemptPolicy policy, CancellationToken cancellationToken)
     {
         await TurnTransaction.EnsureAsync(db, cancellationToken);
-        var open = await db.Sessions.AnyAsync(s => s.Id == request.SessionId && s.ReportSentAt == null, cancellationToken);
+        var open = await db.Sessions.AnyAsync(s => s.Id == request.SessionId && s.ReportSentAt == null && s.GraceEndsAt > request.Now, cancellationToken);
         if (!open)
         {
             return new QueueResult.SessionClosed();
@@ -180,11 +238,14 @@ public sealed class CheckInStore(RollcallDb db) : ICheckInStore
             {
                 Admission.AlreadyPresent => new QueueResult.AlreadyPresent(),
                 Admission.InReview => new QueueResult.InReview(),
+                Admission.SetByTeacher => new QueueResult.SetByTeacher(mark.Status),
                 _ => new QueueResult.NoAttemptsLeft(),
             };
         }
         else
         {
+            mark.TelegramUserId ??= request.TelegramUserId;
+
             // A finished job that used no attempt (missing ID photo, download failed) holds this attempt's number;
             // free it, while a job still queued keeps blocking a second note for the same attempt.
             var attempt = mark.AttemptsUsed + 1;

@@ -1,9 +1,11 @@
 using Microsoft.EntityFrameworkCore;
 using Rollcall.Attendance;
 using Rollcall.Faces;
+using Rollcall.Sessions;
 using Rollcall.Storage.Audit;
 using Rollcall.Storage.Entities;
 using Rollcall.Storage.Faces;
+using Rollcall.Storage.Marks;
 using Rollcall.Storage.Outbox;
 using Rollcall.Storage.Receipts;
 using Rollcall.Storage.Reviews;
@@ -42,18 +44,24 @@ public sealed class VerificationStore(RollcallDatabase database, ReceiptBook rec
         // Not cancelled once started: a claim whose answer were lost to a stop would hold the lease with nobody to give it back.
         var claimed = await db.VerificationJobs
             .Where(j => j.Id == jobId && j.State == JobState.Queued && (j.LeaseUntil == null || j.LeaseUntil < now))
-            .ExecuteUpdateAsync(s => s.SetProperty(j => j.LeaseUntil, until).SetProperty(j => j.Claims, j => j.Claims + 1), CancellationToken.None);
+            .ExecuteUpdateAsync(
+                s => s.SetProperty(j => j.LeaseUntil, until).SetProperty(j => j.Claims, j => j.Claims + 1).SetProperty(j => j.Tries, j => j.Tries + 1),
+                CancellationToken.None);
         return claimed == 1
             ? await db.VerificationJobs.AsNoTracking().SingleAsync(j => j.Id == jobId, CancellationToken.None)
             : null;
     }
 
-    /// <summary>Gives a claimed job back for <paramref name="pause"/> (a transient failure), so a later sweep runs it again.</summary>
-    public async Task DeferAsync(VerificationJob job, TimeSpan pause, CancellationToken cancellationToken)
+    /// <summary>
+    /// Gives a claimed job back for <paramref name="pause"/> (a transient failure), so a later sweep runs it again.
+    /// <paramref name="notTheNotes"/> is true when the failure is elsewhere (Telegram): the claim does not count as a try.
+    /// </summary>
+    public async Task DeferAsync(VerificationJob job, TimeSpan pause, bool notTheNotes, CancellationToken cancellationToken)
     {
         var until = await database.NowAsync(cancellationToken) + pause;
+        var spared = notTheNotes ? 1 : 0;
         await using var db = database.CreateContext();
-        await Held(db, job).ExecuteUpdateAsync(s => s.SetProperty(j => j.LeaseUntil, until), cancellationToken);
+        await Held(db, job).ExecuteUpdateAsync(s => s.SetProperty(j => j.LeaseUntil, until).SetProperty(j => j.Tries, j => j.Tries - spared), cancellationToken);
     }
 
     /// <summary>The student already marked present in this session whose verified face is closest to <paramref name="probe"/>.</summary>
@@ -73,7 +81,8 @@ public sealed class VerificationStore(RollcallDatabase database, ReceiptBook rec
     public async Task ReleaseAsync(VerificationJob job, CancellationToken cancellationToken)
     {
         await using var db = database.CreateContext();
-        await Held(db, job).ExecuteUpdateAsync(s => s.SetProperty(j => j.LeaseUntil, (DateTimeOffset?)null), cancellationToken);
+        await Held(db, job).ExecuteUpdateAsync(
+            s => s.SetProperty(j => j.LeaseUntil, (DateTimeOffset?)null).SetProperty(j => j.Tries, j => j.Tries - 1), cancellationToken);
     }
 
     /// <summary>The job's row while <paramref name="job"/>'s claim is still the latest and it is undecided: the fence.</summary>
@@ -91,10 +100,15 @@ public sealed class VerificationStore(RollcallDatabase database, ReceiptBook rec
     /// <summary>As above, with the worker's grey-band and look-alike findings: those go to the teacher or are refused.</summary>
     public Task<VerificationDecision> CompleteAsync(
         VerificationJob job, Verdict verdict, AttemptPolicy policy, DateTimeOffset now, CancellationToken cancellationToken) =>
-        TurnTransaction.RunAsync(database, ct => DecideAsync(job, verdict, policy, now, ct), cancellationToken);
+        CompleteAsync(job, verdict, policy, null, now, cancellationToken);
+
+    /// <summary>As above; a match whose note came <paramref name="lateAfter"/> or more after the session opened is Late.</summary>
+    public Task<VerificationDecision> CompleteAsync(
+        VerificationJob job, Verdict verdict, AttemptPolicy policy, TimeSpan? lateAfter, DateTimeOffset now, CancellationToken cancellationToken) =>
+        TurnTransaction.RunAsync(database, ct => DecideAsync(job, verdict, policy, lateAfter, now, ct), cancellationToken);
 
     private async Task<VerificationDecision> DecideAsync(
-        VerificationJob job, Verdict verdict, AttemptPolicy policy, DateTimeOffset now, CancellationToken cancellationToken)
+        VerificationJob job, Verdict verdict, AttemptPolicy policy, TimeSpan? lateAfter, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var check = verdict.Check;
         await using var db = database.CreateContext();
@@ -116,7 +130,8 @@ public sealed class VerificationStore(RollcallDatabase database, ReceiptBook rec
         var session = await db.Sessions.AsNoTracking().SingleAsync(s => s.Id == job.SessionId, cancellationToken);
         var mark = await db.Marks.SingleAsync(m => m.SessionId == job.SessionId && m.StudentId == job.StudentId, cancellationToken);
 
-        var change = MarkDecision.Decide(mark.State, new MarkEvent.Verified(verdict, job.Attempt, policy));
+        var late = SessionTimes.IsLate(session.CreatedAt, job.CreatedAt, lateAfter);
+        var change = MarkDecision.Decide(mark.State, new MarkEvent.Verified(verdict, job.Attempt, policy) { Late = late });
         if (change is null)
         {
             await SaveAsync(db, transaction, cancellationToken);
@@ -136,18 +151,38 @@ public sealed class VerificationStore(RollcallDatabase database, ReceiptBook rec
         {
             await MarkPresentAsync(db, session, job.StudentId, job.TelegramUserId, now, cancellationToken);
         }
+        else if (change.SendsToLms)
+        {
+            await SendToLmsAsync(db, session, job.StudentId, now, cancellationToken);
+        }
 
         AuditTrail.Record(db, now, AuditActor.FaceCheck, change.AuditAction, job.SessionId, job.StudentId, change.AuditDetail);
         var receipt = receipts.Issue(db, job.SessionId, job.StudentId, change.Receipt, now);
+        var notice = NoticeKind(change, verdict) is { } kind && await SessionNotices.RecordAsync(db, job.SessionId, job.StudentId, kind, job.ChatId, now, cancellationToken)
+            ? kind
+            : null;
         await SaveAsync(db, transaction, cancellationToken);
+        var named = reviewId is not null || verdict.Collusion is not null || notice is not null;
         return new VerificationDecision(session.Subject, mark.Status, policy.Remaining(mark.AttemptsUsed), AlreadyDecided: false)
         {
             Receipt = receipt,
             ReviewId = reviewId,
             TeacherChatId = session.TeacherChatId,
-            StudentName = reviewId is null && verdict.Collusion is null ? "" : await StudentNameAsync(db, job.SessionId, job.StudentId, cancellationToken),
+            SessionId = session.Id,
+            Notice = notice,
+            StudentName = named ? await StudentNameAsync(db, job.SessionId, job.StudentId, cancellationToken) : "",
+            RollIndex = named ? await SessionNotices.RollIndexAsync(db, job.SessionId, job.StudentId, cancellationToken) : 0,
         };
     }
+
+    /// <summary>The teacher hears once of a student stopped without their fault or out of attempts: no dead end.</summary>
+    private static string? NoticeKind(MarkChange change, Verdict verdict) => (verdict.Check, change) switch
+    {
+        (FaceCheck.NoPhoto or FaceCheck.BadPhoto, _) => NoticeKinds.NoPhoto,
+        _ when verdict.Collusion is not null && change.Next.Status == MarkStatus.Refused => NoticeKinds.LookAlike,
+        _ when change.Decided && change.Next.Status == MarkStatus.Refused => NoticeKinds.NoAttemptsLeft,
+        _ => null,
+    };
 
     /// <summary>The student's name in the session's roster snapshot.</summary>
     internal static Task<string> StudentNameAsync(RollcallDb db, Guid sessionId, string studentId, CancellationToken cancellationToken) =>
@@ -157,14 +192,20 @@ public sealed class VerificationStore(RollcallDatabase database, ReceiptBook rec
     internal static async Task MarkPresentAsync(
         RollcallDb db, AttendanceSessionRow session, string studentId, long telegramUserId, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var batch = await db.SessionStudents.Where(s => s.SessionId == session.Id && s.StudentId == studentId)
-            .Select(s => s.Batch).SingleAsync(cancellationToken);
-        AttendanceOutbox.Enqueue(db, session.TeacherId, batch, session.Subject, session.Date, now);
+        await SendToLmsAsync(db, session, studentId, now, cancellationToken);
         if (!await db.StudentBindings.AnyAsync(b => b.StudentId == studentId, cancellationToken)
             && !db.StudentBindings.Local.Any(b => b.StudentId == studentId))
         {
             db.StudentBindings.Add(new StudentBinding { StudentId = studentId, TelegramUserId = telegramUserId, BoundAt = now });
         }
+    }
+
+    /// <summary>The mark's LMS submission through the outbox, in the caller's transaction.</summary>
+    internal static async Task SendToLmsAsync(RollcallDb db, AttendanceSessionRow session, string studentId, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var batch = await db.SessionStudents.Where(s => s.SessionId == session.Id && s.StudentId == studentId)
+            .Select(s => s.Batch).SingleAsync(cancellationToken);
+        AttendanceOutbox.Enqueue(db, session.TeacherId, batch, session.Subject, session.Date, now);
     }
 
     private static async Task SaveAsync(RollcallDb db, Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction transaction, CancellationToken cancellationToken)
@@ -190,6 +231,14 @@ public sealed record VerificationDecision(string Subject, MarkStatus Status, int
 
     public long TeacherChatId { get; init; }
 
-    /// <summary>The student's name, for the teacher's review or warning.</summary>
+    /// <summary>The student's name, for the teacher's review, warning or notice.</summary>
     public string StudentName { get; init; } = "";
+
+    public Guid SessionId { get; init; }
+
+    /// <summary>The student's place in roll order, for a notice's buttons.</summary>
+    public int RollIndex { get; init; }
+
+    /// <summary>The kind of notice the teacher gets now (first time this session), from <see cref="Marks.NoticeKinds"/>; null for none.</summary>
+    public string? Notice { get; init; }
 }

@@ -36,8 +36,8 @@ public sealed partial class SessionCleanup(RollcallDatabase database, CleanupPol
         var idleSince = now - policy.ConversationRetention;
         var auditBefore = now - policy.AuditRetention;
         await using var db = database.CreateContext();
-        var closed = await db.Sessions.Where(s => s.OtpSlot != null && s.ExpiresAt <= now)
-            .ExecuteUpdateAsync(s => s.SetProperty(r => r.OtpSlot, (string?)null), cancellationToken);
+        var closed = await db.Sessions.Where(s => (s.OtpSlot != null || s.PreviousOtpSlot != null) && s.ExpiresAt <= now)
+            .ExecuteUpdateAsync(s => s.SetProperty(r => r.OtpSlot, (string?)null).SetProperty(r => r.PreviousOtpSlot, (string?)null), cancellationToken);
         var conversations = await db.Conversations.Where(c => c.UpdatedAt < idleSince).ExecuteDeleteAsync(cancellationToken);
         await db.AuditLog.Where(a => a.At < auditBefore).ExecuteDeleteAsync(cancellationToken);
 

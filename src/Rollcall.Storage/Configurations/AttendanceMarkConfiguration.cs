@@ -15,6 +15,7 @@ internal sealed class AttendanceMarkConfiguration : IEntityTypeConfiguration<Att
         builder.Property(m => m.StudentId).HasMaxLength(50);
         builder.Property(m => m.Status).HasMaxLength(16);
         builder.Property(m => m.Reason).HasMaxLength(200);
+        builder.Property(m => m.Remark).HasMaxLength(Marks.TeacherMarks.RemarkLength);
         builder.HasOne<AttendanceSessionRow>().WithMany().HasForeignKey(m => m.SessionId).OnDelete(DeleteBehavior.Cascade);
     }
 }

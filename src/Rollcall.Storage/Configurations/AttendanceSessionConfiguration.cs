@@ -12,8 +12,12 @@ internal sealed class AttendanceSessionConfiguration : IEntityTypeConfiguration<
         builder.HasKey(s => s.Id);
         builder.Property(s => s.Otp).HasMaxLength(6);
         builder.Property(s => s.OtpSlot).HasMaxLength(6);
+        builder.Property(s => s.PreviousOtp).HasMaxLength(6);
+        builder.Property(s => s.PreviousOtpSlot).HasMaxLength(6);
+        builder.Property(s => s.LiveShown).HasMaxLength(80);
         builder.Property(s => s.Subject).HasMaxLength(200);
         builder.HasIndex(s => s.OtpSlot).IsUnique();
+        builder.HasIndex(s => s.PreviousOtpSlot).IsUnique();
         builder.HasIndex(s => s.ReportDueAt);
         builder.HasOne<Teacher>().WithMany().HasForeignKey(s => s.TeacherId).OnDelete(DeleteBehavior.Restrict);
         builder.HasMany(s => s.Batches).WithOne().HasForeignKey(b => b.SessionId).OnDelete(DeleteBehavior.Cascade);

@@ -21,6 +21,12 @@ public class AttendanceMark
 
     public bool Reviewed { get; set; }
 
+    /// <summary>The status is the teacher's own (set from the roll), not the machine's decision.</summary>
+    public bool SetByTeacher { get; set; }
+
+    /// <summary>The teacher's remark on the mark.</summary>
+    public string? Remark { get; set; }
+
     /// <summary>The verified face's embedding (float32 bytes), kept while the session is open to spot one face marking two IDs.</summary>
     public byte[]? ProbeEmbedding { get; set; }
 
@@ -29,12 +35,12 @@ public class AttendanceMark
     public DateTimeOffset? DecidedAt { get; set; }
 
     /// <summary>The mark as <see cref="MarkDecision"/> sees it.</summary>
-    public MarkState State => new(Status, AttemptsUsed, Reason);
+    public MarkState State => new(Status, AttemptsUsed, Reason, SetByTeacher);
 
     /// <summary>Takes the rule's transition: the one place a mark's status changes.</summary>
     public void Apply(MarkChange change, DateTimeOffset now)
     {
-        (Status, AttemptsUsed, Reason) = (change.Next.Status, change.Next.AttemptsUsed, change.Next.Reason);
+        (Status, AttemptsUsed, Reason, SetByTeacher) = (change.Next.Status, change.Next.AttemptsUsed, change.Next.Reason, change.Next.SetByTeacher);
         if (change.Decided)
         {
             DecidedAt = now;
@@ -43,6 +49,16 @@ public class AttendanceMark
         if (change.Reviewed)
         {
             Reviewed = true;
+        }
+
+        if (change.SetByTeacher)
+        {
+            Remark = change.Remark;
+        }
+
+        if (change.Reopens)
+        {
+            (DecidedAt, Reviewed, Remark) = (null, false, null);
         }
     }
 }

@@ -39,6 +39,12 @@ public class VerificationJob
     /// </summary>
     public int Claims { get; set; }
 
+    /// <summary>
+    /// Claims that did not end cleanly: the engine's faults and claims whose worker crashed or hung. A claim given back
+    /// on an orderly stop or for a Telegram failure is taken off again, so only the note's own trouble parks it.
+    /// </summary>
+    public int Tries { get; set; }
+
     public DateTimeOffset CreatedAt { get; set; }
 
     public DateTimeOffset? FinishedAt { get; set; }

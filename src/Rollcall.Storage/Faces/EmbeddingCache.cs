@@ -38,6 +38,13 @@ public sealed class EmbeddingCache(RollcallDatabase database, TimeProvider time)
         }
     }
 
+    public async Task<IReadOnlyList<CachedEmbedding>> ListAsync(CancellationToken cancellationToken)
+    {
+        await using var db = database.CreateContext();
+        var rows = await db.FaceEmbeddings.AsNoTracking().Select(e => new { e.StudentId, e.PhotoVersion, e.Vector }).ToListAsync(cancellationToken);
+        return [.. rows.Select(r => new CachedEmbedding(r.StudentId, r.PhotoVersion, ProbeBytes.ToFloats(r.Vector)))];
+    }
+
     public async Task RemoveAsync(string studentId, CancellationToken cancellationToken)
     {
         await using var db = database.CreateContext();

@@ -46,8 +46,13 @@ public sealed class ReviewStore(RollcallDb db, ReceiptBook receipts)
     /// The teacher's tap, inside the caller's transaction: approve marks the student present (outbox, binding) and reviewed;
     /// reject refuses. Only the session's own teacher chat may decide.
     /// </summary>
+    public Task<ReviewOutcome> DecideAsync(
+        Guid reviewId, bool approve, long teacherChatId, bool keepImage, DateTimeOffset now, CancellationToken cancellationToken) =>
+        DecideAsync(reviewId, approve, teacherChatId, keepImage, null, now, cancellationToken);
+
+    /// <summary>As above; an approved check-in whose note came <paramref name="lateAfter"/> or more after the session opened is Late.</summary>
     public async Task<ReviewOutcome> DecideAsync(
-        Guid reviewId, bool approve, long teacherChatId, bool keepImage, DateTimeOffset now, CancellationToken cancellationToken)
+        Guid reviewId, bool approve, long teacherChatId, bool keepImage, TimeSpan? lateAfter, DateTimeOffset now, CancellationToken cancellationToken)
     {
         await TurnTransaction.EnsureAsync(db, cancellationToken);
         var review = await db.Reviews.AsNoTracking().SingleOrDefaultAsync(r => r.Id == reviewId, cancellationToken);
@@ -72,7 +77,8 @@ public sealed class ReviewStore(RollcallDb db, ReceiptBook receipts)
         }
 
         var mark = await db.Marks.SingleAsync(m => m.SessionId == review.SessionId && m.StudentId == review.StudentId, cancellationToken);
-        var change = MarkDecision.Decide(mark.State, new MarkEvent.Reviewed(approve, review.Reason, review.Similarity))!;
+        var late = Rollcall.Sessions.SessionTimes.IsLate(session.CreatedAt, review.CreatedAt, lateAfter);
+        var change = MarkDecision.Decide(mark.State, new MarkEvent.Reviewed(approve, review.Reason, review.Similarity) { Late = late })!;
         mark.Apply(change, now);
         if (change.MarksPresent)
         {

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Rollcall.Attendance;
+using Rollcall.Sessions;
 using Rollcall.Storage.Entities;
 
 namespace Rollcall.Storage.Sessions;
@@ -8,24 +9,36 @@ namespace Rollcall.Storage.Sessions;
 public sealed class ReportStore(RollcallDatabase database)
 {
     /// <summary>
-    /// Claims up to <paramref name="limit"/> sessions whose report is due by <paramref name="now"/> and not sent, each for
-    /// <paramref name="lease"/> by the database's clock and with the claim's number. A session with verifications still
-    /// queued, or reviews the teacher has not decided, waits up to <paramref name="grace"/> so the report includes them.
+    /// Claims up to <paramref name="limit"/> sessions whose report is due (<see cref="CheckInWindow.ReportDue"/>) and not
+    /// sent: REPORT_DELAY_SECONDS after the last check-in begun in time is decided, or when CHECKIN_GRACE_SECONDS end; past
+    /// those, video notes received in time and still being checked hold the report up to <paramref name="grace"/>.
+    /// Each claim is for <paramref name="lease"/> by the database's clock and carries its number, the fencing token.
     /// </summary>
     public async Task<IReadOnlyList<ReportClaim>> ClaimDueAsync(DateTimeOffset now, TimeSpan lease, TimeSpan grace, int limit, CancellationToken cancellationToken)
     {
         var clock = await database.NowAsync(cancellationToken);
         await using var db = database.CreateContext();
-        var graceEnd = now - grace;
-        var candidates = await db.Sessions
+        var waiting = await db.Sessions
             .Where(s => s.ReportSentAt == null && s.ReportDueAt <= now && (s.ReportClaimedUntil == null || s.ReportClaimedUntil < clock))
-            .Where(s => s.ReportDueAt < graceEnd
-                || (!db.VerificationJobs.Any(j => j.SessionId == s.Id && j.State == JobState.Queued)
-                    && !db.Reviews.Any(r => r.SessionId == s.Id && r.Decision == null)))
             .OrderBy(s => s.ReportDueAt)
+            .Take(limit * 5)
+            .Select(s => new
+            {
+                s.Id,
+                s.ExpiresAt,
+                s.GraceEndsAt,
+                s.ReportDueAt,
+                InProgress = db.Marks.Any(m => m.SessionId == s.Id && (m.Status == MarkStatus.Pending || m.Status == MarkStatus.InReview)),
+                Queued = db.VerificationJobs.Any(j => j.SessionId == s.Id && j.State == JobState.Queued),
+                LastDecidedAt = db.Marks.Where(m => m.SessionId == s.Id && m.DecidedAt != null)
+                    .OrderByDescending(m => m.DecidedAt).Select(m => m.DecidedAt).FirstOrDefault(),
+            })
+            .ToListAsync(cancellationToken);
+        var candidates = waiting
+            .Where(s => new CheckInWindow(s.ExpiresAt, s.GraceEndsAt, s.ReportDueAt - s.ExpiresAt).ReportDue(now, s.InProgress, s.Queued, s.LastDecidedAt, grace))
             .Select(s => s.Id)
             .Take(limit)
-            .ToListAsync(cancellationToken);
+            .ToList();
 
         var claimed = new List<ReportClaim>();
         var until = clock + lease;
@@ -64,7 +77,12 @@ public sealed class ReportStore(RollcallDatabase database)
         var lines = session.Students
             .OrderBy(s => s.Batch, StringComparer.Ordinal).ThenBy(s => s.StudentId, StringComparer.Ordinal)
             .Select(s => marks.TryGetValue(s.StudentId, out var m)
-                ? new ReportLine(s.StudentId, s.Name, s.Batch, m.Status, m.Similarity, m.DecidedAt) { Reviewed = m.Reviewed }
+                ? new ReportLine(s.StudentId, s.Name, s.Batch, m.Status, m.Similarity, m.DecidedAt)
+                {
+                    Reviewed = m.Reviewed,
+                    SetByTeacher = m.SetByTeacher,
+                    Remark = m.Remark,
+                }
                 : new ReportLine(s.StudentId, s.Name, s.Batch, null, null, null))
             .ToList();
         var refusals = await db.AuditLog.AsNoTracking()
@@ -76,6 +94,7 @@ public sealed class ReportStore(RollcallDatabase database)
             OpenedAt = session.CreatedAt,
             ExpiresAt = session.ExpiresAt,
             BindingRefusals = refusals,
+            PartsSent = session.ReportPartsSent,
         };
     }
 
@@ -84,6 +103,20 @@ public sealed class ReportStore(RollcallDatabase database)
     {
         await using var db = database.CreateContext();
         await Held(db, claim).ExecuteUpdateAsync(s => s.SetProperty(x => x.ReportClaimedUntil, (DateTimeOffset?)null), cancellationToken);
+    }
+
+    /// <summary>Records that the report's first <paramref name="parts"/> replies reached the teacher, so a retry sends only the rest.</summary>
+    public async Task<bool> RecordPartsSentAsync(ReportClaim claim, int parts, CancellationToken cancellationToken)
+    {
+        await using var db = database.CreateContext();
+        return await Held(db, claim).ExecuteUpdateAsync(s => s.SetProperty(x => x.ReportPartsSent, parts), cancellationToken) == 1;
+    }
+
+    /// <summary>A part failed for now (Telegram down): the claim is held until <paramref name="retryAt"/>, when a round sends the rest.</summary>
+    public async Task RetryLaterAsync(ReportClaim claim, DateTimeOffset retryAt, CancellationToken cancellationToken)
+    {
+        await using var db = database.CreateContext();
+        await Held(db, claim).ExecuteUpdateAsync(s => s.SetProperty(x => x.ReportClaimedUntil, retryAt), cancellationToken);
     }
 
     /// <summary>Marks the report sent if <paramref name="claim"/> is still the latest; false when another claim took over.</summary>
@@ -111,6 +144,9 @@ public sealed record SessionReport(Guid SessionId, long TeacherChatId, IReadOnly
 
     public DateTimeOffset ExpiresAt { get; init; }
 
+    /// <summary>Replies of the scheduled report already delivered (the report's parts are sent in order).</summary>
+    public int PartsSent { get; init; }
+
     /// <summary>Check-ins refused by account binding (an ID bound to another account, a second ID from one account), once per account and ID.</summary>
     public int BindingRefusals { get; init; }
 }
@@ -120,6 +156,15 @@ public sealed record ReportLine(string StudentId, string Name, string Batch, Mar
 {
     public bool Present => Status == MarkStatus.Present;
 
+    /// <summary>In class: present or late.</summary>
+    public bool Attended => Status is MarkStatus.Present or MarkStatus.Late;
+
     /// <summary>Decided by the teacher in review (approved when present, rejected when refused).</summary>
     public bool Reviewed { get; init; }
+
+    /// <summary>The status is the teacher's own (set from the roll), not the machine's decision.</summary>
+    public bool SetByTeacher { get; init; }
+
+    /// <summary>The teacher's remark on the mark, if any.</summary>
+    public string? Remark { get; init; }
 }

@@ -33,11 +33,11 @@ public sealed class SessionStore(RollcallDb db) : ISessionStore
             // The index refused the row: either a batch is taken for the day, or the code is in use; only the first is final.
             var taken = await db.SessionBatches
                 .Where(b => b.TeacherId == draft.TeacherId && b.Subject == draft.Subject && b.Date == draft.Date && draft.Batches.Contains(b.Batch))
-                .Select(b => b.Batch)
+                .Select(b => new { b.Batch, b.SessionId })
                 .FirstOrDefaultAsync(cancellationToken);
             if (taken is not null)
             {
-                return new OpenSessionResult.Duplicate(taken);
+                return new OpenSessionResult.Duplicate(taken.Batch, taken.SessionId);
             }
         }
 
@@ -58,8 +58,10 @@ public sealed class SessionStore(RollcallDb db) : ISessionStore
             Date = draft.Date,
             CentreLatitude = draft.Centre.Latitude,
             CentreLongitude = draft.Centre.Longitude,
+            CentreAccuracy = draft.Centre.AccuracyMetres,
             CreatedAt = draft.CreatedAt,
             ExpiresAt = draft.Times.ExpiresAt(draft.CreatedAt),
+            GraceEndsAt = draft.Times.GraceEndsAt(draft.CreatedAt),
             ReportDueAt = draft.Times.ReportDueAt(draft.CreatedAt),
             Batches = [.. draft.Batches.Select(b => new SessionBatch
             {

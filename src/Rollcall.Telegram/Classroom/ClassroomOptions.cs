@@ -14,6 +14,23 @@ public sealed class ClassroomOptions : IValidatableObject
     [Range(10, 3600)]
     public int OtpExpirySeconds { get; set; } = 120;
 
+    /// <summary>After the code expires, a check-in begun in time may finish (location, video note, retries) for this long.</summary>
+    [ConfigurationKeyName("CHECKIN_GRACE_SECONDS")]
+    [Range(0, 3600)]
+    public int CheckinGraceSeconds { get; set; } = 180;
+
+    /// <summary>Check-ins whose video note comes this many minutes after the session opened are Late; 0 is off.</summary>
+    [ConfigurationKeyName("LATE_AFTER_MINUTES")]
+    [Range(0, 1440)]
+    [SettingExample("10")]
+    public int LateAfterMinutes { get; set; }
+
+    /// <summary>The code and its QR change every this many seconds, the last two accepted; 0 is off.</summary>
+    [ConfigurationKeyName("CODE_ROTATION_SECONDS")]
+    [Range(0, 3600)]
+    [SettingExample("30")]
+    public int CodeRotationSeconds { get; set; }
+
     [ConfigurationKeyName("LOCATION_DISTANCE_LIMIT_METERS")]
     [Range(5.0, 5000.0)]
     public double DistanceLimitMetres { get; set; } = 50;
@@ -84,7 +101,16 @@ public sealed class ClassroomOptions : IValidatableObject
     /// <summary>How long review pictures are kept; null for none.</summary>
     public TimeSpan? MediaRetentionSpan => RetentionSpan.TryParse(MediaRetention, out var span) ? span : null;
 
-    public SessionTimes Times => new(TimeSpan.FromSeconds(OtpExpirySeconds), TimeSpan.FromSeconds(ReportDelaySeconds));
+    public SessionTimes Times => new(TimeSpan.FromSeconds(OtpExpirySeconds), TimeSpan.FromSeconds(ReportDelaySeconds))
+    {
+        Grace = TimeSpan.FromSeconds(CheckinGraceSeconds),
+    };
+
+    /// <summary>LATE_AFTER_MINUTES as a span; null when off.</summary>
+    public TimeSpan? LateAfter => LateAfterMinutes > 0 ? TimeSpan.FromMinutes(LateAfterMinutes) : null;
+
+    /// <summary>CODE_ROTATION_SECONDS as a span; null when off.</summary>
+    public TimeSpan? CodeRotation => CodeRotationSeconds > 0 ? TimeSpan.FromSeconds(CodeRotationSeconds) : null;
 
     public AttemptPolicy Attempts => new(MaxRetries);
 
@@ -101,6 +127,11 @@ public sealed class ClassroomOptions : IValidatableObject
         if (!TimeZoneInfo.TryFindSystemTimeZoneById(TimeZone, out _))
         {
             yield return new($"TIME_ZONE must be an IANA time zone, e.g. Asia/Kolkata (got '{TimeZone}')");
+        }
+
+        if (CodeRotationSeconds is > 0 and < 5)
+        {
+            yield return new($"CODE_ROTATION_SECONDS must be 0 (off) or 5-3600, e.g. 30 (got '{CodeRotationSeconds}')");
         }
 
         if (!RetentionSpan.TryParse(MediaRetention, out _))

@@ -1,4 +1,7 @@
 using System.Globalization;
+using Rollcall.Enrolment;
+using Rollcall.Sessions;
+using Rollcall.Storage.Enrolment;
 using Rollcall.Storage.Privacy;
 using Rollcall.Telegram.Texts;
 using Rollcall.Telegram.Updates;
@@ -6,7 +9,7 @@ using Rollcall.Telegram.Updates;
 namespace Rollcall.Telegram.Privacy;
 
 /// <summary>/mydata and /forget (confirmed with a button): a student sees and removes what Rollcall keeps about them.</summary>
-public sealed class PrivacyDesk(StudentDataStore data)
+public sealed class PrivacyDesk(StudentDataStore data, LocalClock clock)
 {
     public const string Prefix = "fg:";
     private const string Yes = "fg:yes";
@@ -18,13 +21,13 @@ public sealed class PrivacyDesk(StudentDataStore data)
         var none = new TextRef(TextKey.MyDataNone);
         object bindings = kept.Bindings.Count == 0
             ? none
-            : string.Join(", ", kept.Bindings.Select(b => $"{b.StudentId} (since {b.BoundAt.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)})"));
+            : string.Join(", ", kept.Bindings.Select(b => $"{b.StudentId} (since {clock.DateOf(b.BoundAt).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)})"));
         object marks = kept.Marks.Count == 0
             ? none
             : kept.Marks.Count + "\n" + string.Join('\n', kept.Marks.Take(MarksShown).Select(m =>
-                $"- {m.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)} {m.Subject} ({m.StudentId}): {MarkWords.Standing(m.Status, m.Reviewed)}"));
+                $"- {m.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)} {m.Subject} ({m.StudentId}): {MarkWords.Standing(m.Status, m.Reviewed, m.SetByTeacher)}"));
         var faces = new TextRef(TextKey.MyDataFaces, kept.CachedEmbeddings.Count == 0 ? BotTexts.Format(TextKey.MyDataNone) : string.Join(", ", kept.CachedEmbeddings),
-            kept.VideoNoteEmbeddings);
+            kept.VideoNoteEmbeddings, Enrolments(kept.Enrolments));
         return [Reply.Text(TextKey.MyData, bindings, marks, faces, kept.ReviewPictures)];
     }
 
@@ -55,7 +58,19 @@ public sealed class PrivacyDesk(StudentDataStore data)
         }
 
         var removed = await data.ForgetAsync(inbound.UserId, now, cancellationToken);
-        replies.Add(Reply.Text(TextKey.ForgetDone, removed.Bindings, removed.CachedEmbeddings, removed.VideoNoteEmbeddings, removed.ReviewPictures));
+        object enrolments = removed switch
+        {
+            { PhotosRemoved: > 0 } => new TextRef(TextKey.ForgetDonePhoto),
+            { Enrolments: > 0 } => new TextRef(TextKey.ForgetDoneRequest),
+            _ => "",
+        };
+        replies.Add(Reply.Text(TextKey.ForgetDone, removed.Bindings, removed.CachedEmbeddings, removed.VideoNoteEmbeddings, removed.ReviewPictures, enrolments));
         return removed.Held.Count == 0 ? replies : [.. replies, Reply.Text(TextKey.ForgetBindingHeld, string.Join(", ", removed.Held))];
     }
+
+    // Self-enrolments holding the account's face: "; ID photo made from your own video note: S-1 (enrolled)".
+    private static object Enrolments(IReadOnlyList<KeptEnrolment> kept) => kept.Count == 0
+        ? ""
+        : new TextRef(TextKey.MyDataEnrolments, string.Join(", ", kept.Select(e => BotTexts.Format(
+            e.State == EnrolmentState.Enrolled ? TextKey.MyDataEnrolled : TextKey.MyDataEnrolmentWaiting, e.StudentId))));
 }

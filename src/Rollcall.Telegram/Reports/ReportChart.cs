@@ -1,4 +1,3 @@
-using Rollcall.Attendance;
 using Rollcall.Storage.Sessions;
 using ScottPlot;
 using SkiaSharp;
@@ -18,14 +17,14 @@ public static class ReportChart
         var bins = new double[(int)Math.Ceiling(window / binSeconds)];
         foreach (var line in report.Lines)
         {
-            if (line.Present && line.DecidedAt is { } at)
+            if (line.Attended && line.DecidedAt is { } at)
             {
                 var bin = (int)Math.Clamp((at - opened).TotalSeconds / binSeconds, 0, bins.Length - 1);
                 bins[bin]++;
             }
         }
 
-        var present = report.Lines.Count(l => l.Status == MarkStatus.Present);
+        var present = report.Lines.Count(l => l.Attended);
         var reviewed = report.Lines.Count(l => l.Reviewed);
         var absent = report.Lines.Count - present;
 

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Rollcall.Hosting;
+using Rollcall.Sessions;
 using Rollcall.Storage.Reviews;
 using Rollcall.Storage.Sessions;
 using Rollcall.Telegram.Classroom;
@@ -15,7 +16,8 @@ namespace Rollcall.Telegram.Reports;
 
 /// <summary>
 /// Sends each session's report once it is due: claims due sessions with a lease (a conditional UPDATE, so two instances
-/// never both send), sends the message and the CSV, then marks it sent. A report due while the process was down goes out at start-up.
+/// never both send), sends its parts (the messages, the CSV, the chart) recording each one, then marks it sent once. A
+/// part Telegram cannot take now is sent again alone in a later round; a report due while the process was down goes out at start-up.
 /// </summary>
 public sealed class ReportScheduler(
     ReportStore store,
@@ -25,15 +27,19 @@ public sealed class ReportScheduler(
     ReviewExpiry reviews,
     BotMessenger messenger,
     IOptions<ClassroomOptions> classroom,
+    LocalClock clock,
     TermWarnings warnings,
     LeasePolicy leases) : BackgroundService
 {
     public static readonly TimeSpan Period = TimeSpan.FromSeconds(5);
 
     /// <summary>The report's own parts (message, CSV, chart), for the claim taken before they are counted.</summary>
-    private const int ReportParts = 3;
+    private const int OwnParts = 3;
 
-    /// <summary>How long a due report waits for verifications still queued.</summary>
+    /// <summary>How long after a part failed the report's next round sends the rest.</summary>
+    private static readonly TimeSpan RetryDelay = TimeSpan.FromSeconds(15);
+
+    /// <summary>How long past the check-in window a report waits for video notes received in time and still being checked.</summary>
     private static readonly TimeSpan Grace = TimeSpan.FromMinutes(2);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -59,7 +65,7 @@ public sealed class ReportScheduler(
         var sent = 0;
 
         // One claim at a time, so each claim's lease covers its own report only, not the ones queued behind it.
-        for (var round = 0; round < 20 && await store.ClaimDueAsync(time.GetUtcNow(), leases.Report(ReportParts), Grace, 1, cancellationToken) is [var claim]; round++)
+        for (var round = 0; round < 20 && await store.ClaimDueAsync(time.GetUtcNow(), leases.Report(OwnParts), Grace, 1, cancellationToken) is [var claim]; round++)
         {
             var sessionId = claim.SessionId;
 
@@ -75,10 +81,10 @@ public sealed class ReportScheduler(
             var expired = await reviews.ExpireAsync(sessionId, classroom.Value.MediaRetentionSpan is not null, time.GetUtcNow(), grace.Token);
             var report = await store.LoadAsync(sessionId, grace.Token);
             var fellBelow = await warnings.PlanAsync(report, grace.Token);
-            var replies = ReportFormatter.Replies(report, warnings.TeacherLine(fellBelow));
+            var parts = ReportFormatter.Replies(report, clock, warnings.TeacherLine(fellBelow));
 
             // Now that every send is known, the claim covers them all (L6); a claim taken over meanwhile sends nothing.
-            if (!await store.ExtendClaimAsync(claim, leases.Report(expired.Count + replies.Count + (fellBelow?.Falling.Count ?? 0)), grace.Token))
+            if (!await store.ExtendClaimAsync(claim, leases.Report(expired.Count + parts.Count + (fellBelow?.Falling.Count ?? 0)), grace.Token))
             {
                 ReportsLog.ReportClaimLost(logger, sessionId, claim.Claim);
                 continue;
@@ -86,27 +92,50 @@ public sealed class ReportScheduler(
 
             await messenger.SendAsync(expired.Select(e => new Notice(BotRole.Student, e.StudentChatId,
                 VerificationMessages.WithReceipt(Reply.Text(TextKey.ReviewExpiredStudent, e.Subject), e.Receipt))), grace.Token);
-            if (await sender.SendAsync(report.TeacherChatId, replies, grace.Token))
+            if (!await DeliverAsync(claim, report, parts, grace.Token))
             {
-                if (!await store.MarkSentAsync(claim, time.GetUtcNow(), grace.Token))
-                {
-                    ReportsLog.ReportClaimLost(logger, sessionId, claim.Claim);
-                    continue;
-                }
+                continue;
+            }
 
-                // After the report, so a report sent again (its claim ran out) names them again; a student is told once.
-                await messenger.SendAsync(await warnings.ApplyAsync(fellBelow, time.GetUtcNow(), grace.Token), grace.Token);
-                ReportsLog.ReportSent(logger, sessionId, report.TeacherChatId, report.Lines.Count(l => l.Present), report.Lines.Count);
-                sent++;
-            }
-            else
+            if (!await store.MarkSentAsync(claim, time.GetUtcNow(), grace.Token))
             {
-                // The claim runs out and a later round retries.
-                ReportsLog.ReportNotSent(logger, sessionId);
+                ReportsLog.ReportClaimLost(logger, sessionId, claim.Claim);
+                continue;
             }
+
+            // After the report, so a report sent again (its claim ran out) names them again; a student is told once.
+            await messenger.SendAsync(await warnings.ApplyAsync(fellBelow, time.GetUtcNow(), grace.Token), grace.Token);
+            ReportsLog.ReportSent(logger, sessionId, report.TeacherChatId, report.Lines.Count(l => l.Attended), report.Lines.Count);
+            sent++;
         }
 
         return sent;
+    }
+
+    /// <summary>
+    /// Sends the parts not yet delivered, in order, recording each; true when every part went out or was refused for
+    /// good (trying again cannot help). A part that may pass later ends the round: the next sends only the rest. A claim
+    /// taken over meanwhile stops the sending, so two holders never interleave parts.
+    /// </summary>
+    private async Task<bool> DeliverAsync(ReportClaim claim, SessionReport report, IReadOnlyList<Reply> parts, CancellationToken cancellationToken)
+    {
+        for (var part = report.PartsSent; part < parts.Count; part++)
+        {
+            if (await sender.TrySendAsync(report.TeacherChatId, parts[part], cancellationToken) == Delivery.Failed)
+            {
+                await store.RetryLaterAsync(claim, time.GetUtcNow() + RetryDelay, cancellationToken);
+                ReportsLog.ReportNotSent(logger, report.SessionId, part + 1, parts.Count);
+                return false;
+            }
+
+            if (!await store.RecordPartsSentAsync(claim, part + 1, cancellationToken))
+            {
+                ReportsLog.ReportClaimLost(logger, report.SessionId, claim.Claim);
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private static async Task<bool> WaitAsync(PeriodicTimer timer, CancellationToken cancellationToken)

@@ -8,8 +8,8 @@ internal static partial class ReportsLog
     [LoggerMessage(5100, LogLevel.Information, "Report of session {SessionId} sent to chat {ChatId}: {Present} of {Total} present")]
     public static partial void ReportSent(ILogger logger, Guid sessionId, long chatId, int present, int total);
 
-    [LoggerMessage(5101, LogLevel.Warning, "Report of session {SessionId} could not be sent; it will be retried")]
-    public static partial void ReportNotSent(ILogger logger, Guid sessionId);
+    [LoggerMessage(5101, LogLevel.Warning, "Report of session {SessionId}: part {Part} of {Parts} could not be sent; a later round sends the rest")]
+    public static partial void ReportNotSent(ILogger logger, Guid sessionId, int part, int parts);
 
     [LoggerMessage(5102, LogLevel.Error, "Report round failed")]
     public static partial void ReportRoundFailed(ILogger logger, Exception exception);

@@ -20,7 +20,7 @@ public sealed class ReviewDesk(ReviewStore store, IOptions<ClassroomOptions> opt
         }
 
         var keepImage = options.Value.MediaRetentionSpan is not null;
-        var outcome = await store.DecideAsync(reviewId, approve, inbound.ChatId, keepImage, now, cancellationToken);
+        var outcome = await store.DecideAsync(reviewId, approve, inbound.ChatId, keepImage, options.Value.LateAfter, now, cancellationToken);
         var removeButtons = new Reply.EditKeyboard(callback.MessageId, new Keyboard.Inline([]));
         return outcome switch
         {

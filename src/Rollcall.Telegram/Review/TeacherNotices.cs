@@ -3,12 +3,18 @@ using Rollcall.Attendance;
 using Rollcall.Faces;
 using Rollcall.Storage.CheckIns;
 using Rollcall.Storage.Entities;
+using Rollcall.Storage.Marks;
+using Rollcall.Telegram.Roll;
+using Rollcall.Telegram.StudentBot;
 using Rollcall.Telegram.Texts;
 using Rollcall.Telegram.Updates;
 
 namespace Rollcall.Telegram.Review;
 
-/// <summary>What the teacher hears about a check-in: a review to decide, or a warning about one face marking two IDs.</summary>
+/// <summary>
+/// What the teacher hears about a check-in: a review to decide, a warning about one face marking two IDs, or (once per
+/// student) a notice with the fitting roll buttons when the student is stuck: out of attempts or without an ID photo.
+/// </summary>
 public static class TeacherNotices
 {
     public static IReadOnlyList<Notice> For(VerificationJob job, Verdict verdict, VerificationDecision decision)
@@ -26,17 +32,25 @@ public static class TeacherNotices
 
         if (verdict.Collusion is { } other)
         {
-            return [new Notice(BotRole.Teacher, decision.TeacherChatId, Reply.Text(TextKey.LookAlikeWarning, job.StudentId, decision.StudentName,
-                other.StudentId, Similarity(verdict.Check.Similarity), Similarity(other.Similarity)))];
+            var warning = Reply.Text(TextKey.LookAlikeWarning, job.StudentId, decision.StudentName, other.StudentId, Similarity(verdict.Check.Similarity), Similarity(other.Similarity));
+            return [new Notice(BotRole.Teacher, decision.TeacherChatId, decision.Notice is null ? warning : warning with { Keyboard = RollNotices.Buttons(decision.SessionId, decision.RollIndex, reset: false) })];
         }
 
-        return [];
+        return decision.Notice switch
+        {
+            NoticeKinds.NoAttemptsLeft => [RollNotices.Notice(decision.TeacherChatId, decision.SessionId, decision.RollIndex, reset: true,
+                new TextRef(TextKey.NoticeNoAttempts, job.StudentId, decision.StudentName, decision.Subject, job.Attempt, VerificationMessages.Outcome(verdict.Check)))],
+            NoticeKinds.NoPhoto => [RollNotices.Notice(decision.TeacherChatId, decision.SessionId, decision.RollIndex, reset: false,
+                new TextRef(TextKey.NoticeNoPhoto, job.StudentId, decision.StudentName, decision.Subject))],
+            _ => [],
+        };
     }
 
     private static TextRef Why(Verdict verdict, VerificationJob job) => (verdict.Review, verdict.Check) switch
     {
         (ReviewReason.Similarity, FaceCheck.Mismatch mismatch) => new TextRef(TextKey.ReviewWhySimilarity, mismatch.Threshold),
         (ReviewReason.Liveness, _) => new TextRef(TextKey.ReviewWhyLiveness),
+        (ReviewReason.Unchecked, FaceCheck.Unchecked parked) => new TextRef(TextKey.ReviewWhyUnchecked, parked.Tries),
         _ => new TextRef(TextKey.ReviewWhyLocation, job.AccuracyMetres ?? 0),
     };
 

@@ -1,4 +1,6 @@
 using Rollcall.Ports;
+using Rollcall.Storage.Enrolment;
+using Rollcall.Telegram.Enrolment;
 using Rollcall.Telegram.Privacy;
 using Rollcall.Telegram.Term;
 using Rollcall.Telegram.Texts;
@@ -8,10 +10,18 @@ namespace Rollcall.Telegram.StudentBot;
 
 /// <summary>
 /// The student bot's turn, scoped to it: the desk commands of <see cref="StudentCommands"/> and the forget buttons work in
-/// any state and leave the check-in where it was; everything else is the check-in conversation, whose queued jobs ring
-/// the verification queue after the commit.
+/// any state and leave the check-in where it was; /enrol and its steps are the self-enrolment's; everything else is the
+/// check-in conversation. Queued jobs and enrolment requests ring their queues after the commit.
 /// </summary>
-public sealed class StudentBotHandler(StudentConversation conversation, ICheckInStore store, PrivacyDesk privacy, AttendanceDesk attendance, VerificationQueue queue)
+public sealed class StudentBotHandler(
+    StudentConversation conversation,
+    ICheckInStore store,
+    PrivacyDesk privacy,
+    AttendanceDesk attendance,
+    VerificationQueue queue,
+    EnrolmentConversation enrolment,
+    EnrolmentStore enrolments,
+    EnrolmentQueue enrolmentQueue)
     : IBotHandler<StudentState>
 {
     public StudentState Start => StudentState.Start;
@@ -33,9 +43,20 @@ public sealed class StudentBotHandler(StudentConversation conversation, ICheckIn
             return new BotTurn<StudentState>(state, await DeskAsync(desk.Name, inbound, cancellationToken));
         }
 
+        if (EnrolmentConversation.Takes(inbound.Input, state))
+        {
+            var enrolled = await enrolment.StepAsync(state, inbound, enrolments, now, cancellationToken);
+            return new BotTurn<StudentState>(enrolled.State, enrolled.Replies)
+            {
+                Notices = enrolled.Notices,
+                AfterCommit = enrolled.Queued is { } requestId ? [() => enrolmentQueue.Offer(requestId)] : [],
+            };
+        }
+
         var turn = await conversation.StepAsync(state, inbound, store, now, cancellationToken);
         return new BotTurn<StudentState>(turn.State, turn.Replies)
         {
+            Notices = turn.Notices,
             AfterCommit = [.. turn.QueuedJobs.Select(jobId => (Action)(() => queue.Offer(jobId)))],
         };
     }

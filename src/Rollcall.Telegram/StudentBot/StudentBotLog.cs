@@ -29,6 +29,9 @@ internal static partial class StudentBotLog
     [LoggerMessage(5210, LogLevel.Warning, "Session {SessionId}: {StudentId}'s video note matches {OtherId}, marked present, better than {StudentId}'s own photo ({Own:0.0} < {Other:0.0}); refused")]
     public static partial void LookAlikeRefused(ILogger logger, Guid sessionId, string studentId, string otherId, double own, double other);
 
-    [LoggerMessage(5206, LogLevel.Warning, "Job {JobId}: claim {Claim} ran out before its decision and the job was claimed again or decided; this decision is dropped")]
+    [LoggerMessage(5211, LogLevel.Warning, "Job {JobId}: claim {Claim} ran out before its decision and the job was claimed again or decided; this decision is dropped")]
     public static partial void JobSuperseded(ILogger logger, Guid jobId, int claim);
+
+    [LoggerMessage(5212, LogLevel.Warning, "Job {JobId} of session {SessionId}: the engine failed on its note {Tries} times; parked for the teacher, no attempt used")]
+    public static partial void JobParked(ILogger logger, Guid jobId, Guid sessionId, int tries);
 }

@@ -8,6 +8,7 @@ public static class StudentCommands
 {
     public const string Start = "start";
     public const string Attendance = "attendance";
+    public const string Enrol = "enrol";
     public const string MyData = "mydata";
     public const string Forget = "forget";
     public const string Help = "help";
@@ -17,6 +18,7 @@ public static class StudentCommands
     [
         new(Start, TextKey.StudentCommandStart, CommandRoute.Conversation),
         new(Attendance, TextKey.StudentCommandAttendance, CommandRoute.Desk),
+        new(Enrol, TextKey.StudentCommandEnrol, CommandRoute.Conversation),
         new(MyData, TextKey.StudentCommandMyData, CommandRoute.Desk),
         new(Forget, TextKey.StudentCommandForget, CommandRoute.Desk),
         new(Help, TextKey.CommandHelp, CommandRoute.Desk),

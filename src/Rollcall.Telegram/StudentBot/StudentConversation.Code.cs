@@ -1,18 +1,60 @@
 using Rollcall.Attendance;
 using Rollcall.Otp;
 using Rollcall.Ports;
+using Rollcall.Telegram.Roll;
 using Rollcall.Telegram.Texts;
 using Rollcall.Telegram.Updates;
 
 namespace Rollcall.Telegram.StudentBot;
 
-/// <summary>Student ID and class code, with the lock-out after too many wrong pairs.</summary>
+/// <summary>
+/// Student ID and class code, with the lock-out after too many wrong pairs. A deep link (/start CODE) proves the code
+/// before the ID is typed, so a rotating code stays valid while the student types.
+/// </summary>
 public sealed partial class StudentConversation
 {
-    private static StudentTurn OnStudentId(StudentState state, BotInput input) =>
-        input is BotInput.Text { Value: var text } && StudentId.IsWellFormed(text)
-            ? Say(state with { Step = StudentStep.AwaitOtp, StudentId = StudentId.Normalize(text) }, Reply.Text(TextKey.AskOtp))
-            : Say(state, Reply.Text(TextKey.BadStudentId));
+    private static async Task<StudentTurn> StartAsync(BotInput.Command start, ICheckInStore store, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var ask = StudentState.Start with { Step = StudentStep.AwaitStudentId };
+        var code = OtpIssuer.Normalize(start.Argument);
+        if (code is null)
+        {
+            return Say(ask, Reply.Text(new Keyboard.Remove(), TextKey.AskStudentId));
+        }
+
+        return await store.FindSessionByCodeAsync(code, now, cancellationToken) is { } sessionId
+            ? Say(ask with { SessionId = sessionId, LinkedCode = code }, Reply.Text(new Keyboard.Remove(), TextKey.LinkAccepted))
+            : Say(ask, Reply.Text(new Keyboard.Remove(), TextKey.LinkExpired));
+    }
+
+    private async Task<StudentTurn> OnStudentIdAsync(StudentState state, Inbound inbound, ICheckInStore store, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (inbound.Input is not BotInput.Text { Value: var text } || !StudentId.IsWellFormed(text))
+        {
+            return Say(state, Reply.Text(TextKey.BadStudentId));
+        }
+
+        var studentId = StudentId.Normalize(text);
+        if (state is not { SessionId: { } linked, LinkedCode: { } code })
+        {
+            return Say(state with { Step = StudentStep.AwaitOtp, StudentId = studentId }, Reply.Text(TextKey.AskOtp));
+        }
+
+        if (await store.LockedUntilAsync(inbound.UserId, now, cancellationToken) is { } lockedUntil)
+        {
+            return Say(state, LockedOut(lockedUntil, now));
+        }
+
+        if (await store.FindSessionStudentAsync(linked, studentId, now, cancellationToken) is { } match)
+        {
+            return await AcceptAsync(state with { StudentId = studentId }, inbound, match, store, now, cancellationToken);
+        }
+
+        var failure = await store.RecordFailureAsync(inbound.UserId, code, studentId, now, _options.OtpLimits, cancellationToken);
+        return failure.LockedUntil is { } until
+            ? Say(state, LockedOut(until, now))
+            : Say(state, Reply.Text(TextKey.NotOnLinkedRoster, studentId, failure.TriesLeft));
+    }
 
     private async Task<StudentTurn> OnOtpAsync(StudentState state, Inbound inbound, ICheckInStore store, DateTimeOffset now, CancellationToken cancellationToken)
     {
@@ -21,7 +63,7 @@ public sealed partial class StudentConversation
             return Say(state, LockedOut(lockedUntil, now));
         }
 
-        if (inbound.Input is not BotInput.Text { Value: var otp } || !OtpIssuer.IsWellFormed(otp) || state.StudentId is not { } studentId)
+        if (inbound.Input is not BotInput.Text { Value: var typed } || OtpIssuer.Normalize(typed) is not { } otp || state.StudentId is not { } studentId)
         {
             return Say(state, Reply.Text(TextKey.BadOtp));
         }
@@ -35,13 +77,25 @@ public sealed partial class StudentConversation
                 : Say(state, Reply.Text(TextKey.OtpNotFound, studentId, failure.TriesLeft));
         }
 
+        return await AcceptAsync(state, inbound, match, store, now, cancellationToken);
+    }
+
+    /// <summary>The code is right for this ID: the account binding, the standing so far, then the location step.</summary>
+    private async Task<StudentTurn> AcceptAsync(StudentState state, Inbound inbound, SessionMatch match, ICheckInStore store, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var studentId = state.StudentId!;
         await store.ClearFailuresAsync(inbound.UserId, cancellationToken);
-        switch (await store.CheckAccountAsync(match.SessionId, studentId, inbound.UserId, now, cancellationToken))
+        var account = await store.CheckAccountAsync(match.SessionId, studentId, inbound.UserId, now, cancellationToken);
+        if (account is not AccountCheck.Allowed)
         {
-            case AccountCheck.BoundToAnotherAccount:
-                return Say(StudentState.Start, Reply.Text(TextKey.BoundToAnotherAccount));
-            case AccountCheck.AnotherIdThisSession:
-                return Say(StudentState.Start, Reply.Text(TextKey.AnotherIdThisSession));
+            // The teacher hears of it once, with the buttons that put it right; the student is told so.
+            var bound = account == AccountCheck.BoundToAnotherAccount;
+            var notice = await store.NoteRefusalAsync(match.SessionId, studentId, account, inbound.ChatId, now, cancellationToken);
+            IReadOnlyList<Notice> notices = notice is null
+                ? []
+                : [RollNotices.Notice(notice.TeacherChatId, match.SessionId, notice.RollIndex, reset: false,
+                    new TextRef(bound ? TextKey.NoticeBound : TextKey.NoticeSecondId, studentId, notice.StudentName, notice.Subject), unbind: bound)];
+            return Say(StudentState.Start, Reply.Text(bound ? TextKey.BoundToAnotherAccount : TextKey.AnotherIdThisSession)) with { Notices = notices };
         }
 
         if (match.AlreadyPresent)
@@ -49,15 +103,22 @@ public sealed partial class StudentConversation
             return Say(StudentState.Start, Reply.Text(TextKey.AlreadyPresent));
         }
 
+        if (match.SetByTeacher is { } status)
+        {
+            return Say(StudentState.Start, Reply.Text(TextKey.SetByTeacherStudent, MarkWords.Word(status)));
+        }
+
         if (!_options.Attempts.CanTry(match.AttemptsUsed))
         {
             return Say(StudentState.Start, Reply.Text(TextKey.NoAttemptsLeft));
         }
 
+        await store.BeginCheckInAsync(match.SessionId, studentId, now, cancellationToken);
         var next = state with
         {
             Step = StudentStep.AwaitLocation,
             SessionId = match.SessionId,
+            LinkedCode = null,
             StudentName = match.StudentName,
             CentreLatitude = match.Centre.Latitude,
             CentreLongitude = match.Centre.Longitude,

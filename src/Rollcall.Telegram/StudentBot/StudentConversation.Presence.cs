@@ -10,7 +10,7 @@ namespace Rollcall.Telegram.StudentBot;
 /// <summary>The live location inside the geofence, then the video note queued for verification.</summary>
 public sealed partial class StudentConversation
 {
-    private StudentTurn OnLocation(StudentState state, BotInput input)
+    private async Task<StudentTurn> OnLocationAsync(StudentState state, BotInput input, ICheckInStore store, DateTimeOffset now, CancellationToken cancellationToken)
     {
         if (input is not BotInput.Location location)
         {
@@ -22,7 +22,12 @@ public sealed partial class StudentConversation
             return Say(state, Reply.Text(TextKey.LocationForwarded));
         }
 
-        var centre = new GeoPoint(state.CentreLatitude, state.CentreLongitude);
+        // The session's centre as it is now (the teacher may have re-centred it), and only while check-ins are open.
+        if (state.SessionId is not { } sessionId || await store.CheckInCentreAsync(sessionId, now, cancellationToken) is not { } centre)
+        {
+            return Say(StudentState.Start, Reply.Text(TextKey.SessionClosed));
+        }
+
         return GeofenceCheck.Evaluate(centre, location.Point, _options.DistanceLimitMetres, _options.LiveLocationRequired) switch
         {
             GeofenceCheck.Inside => AskVideoNote(state with { ImpreciseDistance = null, ImpreciseAccuracy = null }),
@@ -41,15 +46,15 @@ public sealed partial class StudentConversation
     /// while the video note is awaited it must stay inside, or the check-in goes back to the location step, said once.
     /// Every other fix is silent: a live location sends one every few seconds.
     /// </summary>
-    private StudentTurn OnLaterFix(StudentState state, BotInput.Location fix)
+    private async Task<StudentTurn> OnLaterFixAsync(StudentState state, BotInput.Location fix, ICheckInStore store, DateTimeOffset now, CancellationToken cancellationToken)
     {
         switch (state.Step)
         {
             case StudentStep.AwaitLocation:
-                var moved = OnLocation(state, fix);
+                var moved = await OnLocationAsync(state, fix, store, now, cancellationToken);
                 return moved.State.Step == StudentStep.AwaitVideoNote ? moved : Say(state);
             case StudentStep.AwaitVideoNote:
-                var again = OnLocation(state with { Step = StudentStep.AwaitLocation }, fix);
+                var again = await OnLocationAsync(state with { Step = StudentStep.AwaitLocation }, fix, store, now, cancellationToken);
                 return again.State.Step == StudentStep.AwaitVideoNote
                     ? Say(state with { ImpreciseDistance = again.State.ImpreciseDistance, ImpreciseAccuracy = again.State.ImpreciseAccuracy })
                     : again;
@@ -94,6 +99,7 @@ public sealed partial class StudentConversation
                     QueueResult.Replayed => Say(state, Reply.Text(TextKey.VideoNoteReplayed)),
                     QueueResult.AlreadyPresent => Say(StudentState.Start, Reply.Text(TextKey.AlreadyPresent)),
                     QueueResult.InReview => Say(StudentState.Start, Reply.Text(TextKey.StillInReview)),
+                    QueueResult.SetByTeacher set => Say(StudentState.Start, Reply.Text(TextKey.SetByTeacherStudent, MarkWords.Word(set.Status))),
                     QueueResult.NoAttemptsLeft => Say(StudentState.Start, Reply.Text(TextKey.NoAttemptsLeft)),
                     _ => Say(StudentState.Start, Reply.Text(TextKey.SessionClosed)),
                 };

@@ -27,13 +27,13 @@ public sealed partial class StudentConversation(IOptions<ClassroomOptions> optio
     public Task<StudentTurn> StepAsync(StudentState state, Inbound inbound, ICheckInStore store, DateTimeOffset now, CancellationToken cancellationToken) =>
         (inbound.Input, state.Step) switch
         {
-            (BotInput.Command { Name: StudentCommands.Start }, _) => Done(StudentState.Start with { Step = StudentStep.AwaitStudentId }, Reply.Text(new Keyboard.Remove(), TextKey.AskStudentId)),
+            (BotInput.Command { Name: StudentCommands.Start } start, _) => StartAsync(start, store, now, cancellationToken),
             (BotInput.Command { Name: StudentCommands.Cancel }, _) => Done(StudentState.Start, Reply.Text(new Keyboard.Remove(), TextKey.Cancelled)),
-            (BotInput.Location { Edited: true } fix, _) => Task.FromResult(OnLaterFix(state, fix)),
+            (BotInput.Location { Edited: true } fix, _) => OnLaterFixAsync(state, fix, store, now, cancellationToken),
             (BotInput.Callback callback, _) => Done(state, new Reply.AnswerCallback(callback.CallbackId, new TextRef(TextKey.ButtonExpired))),
-            (_, StudentStep.AwaitStudentId) => Task.FromResult(OnStudentId(state, inbound.Input)),
+            (_, StudentStep.AwaitStudentId) => OnStudentIdAsync(state, inbound, store, now, cancellationToken),
             (_, StudentStep.AwaitOtp) => OnOtpAsync(state, inbound, store, now, cancellationToken),
-            (_, StudentStep.AwaitLocation) => Task.FromResult(OnLocation(state, inbound.Input)),
+            (_, StudentStep.AwaitLocation) => OnLocationAsync(state, inbound.Input, store, now, cancellationToken),
             (_, StudentStep.AwaitVideoNote) => OnVideoNoteAsync(state, inbound, store, now, cancellationToken),
             _ => Done(state, Reply.Text(TextKey.NotUnderstood, new TextRef(TextKey.StudentHelp))),
         };

@@ -9,6 +9,9 @@ public sealed record StudentState
 
     public Guid? SessionId { get; init; }
 
+    /// <summary>The code a deep link carried, proven at /start: the ID step then goes straight to the session.</summary>
+    public string? LinkedCode { get; init; }
+
     public string StudentName { get; init; } = "";
 
     public double CentreLatitude { get; init; }
@@ -34,7 +37,17 @@ public enum StudentStep
     AwaitOtp,
     AwaitLocation,
     AwaitVideoNote,
+
+    /// <summary>Self-enrolment: the student ID whose ID photo the face becomes.</summary>
+    AwaitEnrolId,
+
+    /// <summary>Self-enrolment: the video note whose best frame becomes the ID photo.</summary>
+    AwaitEnrolVideo,
 }
 
 /// <summary>The result of one student step: next state, replies, and jobs to queue after the commit.</summary>
-public sealed record StudentTurn(StudentState State, IReadOnlyList<Updates.Reply> Replies, IReadOnlyList<Guid> QueuedJobs);
+public sealed record StudentTurn(StudentState State, IReadOnlyList<Updates.Reply> Replies, IReadOnlyList<Guid> QueuedJobs)
+{
+    /// <summary>Messages for the teacher (a refused check-in the teacher can put right).</summary>
+    public IReadOnlyList<Updates.Notice> Notices { get; init; } = [];
+}

@@ -11,6 +11,7 @@ using Rollcall.Observability;
 using Rollcall.Storage.CheckIns;
 using Rollcall.Storage.Entities;
 using Rollcall.Telegram.Classroom;
+using Rollcall.Telegram.Enrolment;
 using Rollcall.Telegram.Review;
 using Rollcall.Telegram.Texts;
 using Rollcall.Telegram.Updates;
@@ -34,7 +35,8 @@ public sealed class VerificationWorker(
     LeasePolicy leases,
     RollcallMetrics metrics,
     TimeProvider time,
-    ILogger<VerificationWorker> logger) : BackgroundService
+    ILogger<VerificationWorker> logger,
+    IOptions<EnrolmentOptions> enrolment) : BackgroundService
 {
     private static readonly TimeSpan SweepPeriod = TimeSpan.FromSeconds(10);
     private static readonly TimeSpan DownloadRetryDelay = TimeSpan.FromSeconds(2);
@@ -134,7 +136,9 @@ public sealed class VerificationWorker(
         _checking[held] = job;
         try
         {
-            (verdict, downloaded) = await judge.JudgeAsync(job, cancellationToken);
+            (verdict, downloaded) = CheckInJudgement.IsParked(job.Tries, botOptions.Value.MaxTries)
+                ? (Parked(job), true)
+                : await judge.JudgeAsync(job, cancellationToken);
         }
         catch (Exception e) when (e is ApiRequestException or RequestException or HttpRequestException && !cancellationToken.IsCancellationRequested)
         {
@@ -142,7 +146,7 @@ public sealed class VerificationWorker(
             StudentBotLog.JobFailed(logger, job.Id, e);
             if (_checking.TryRemove(held, out _))
             {
-                await store.DeferAsync(job, DownloadRetryDelay, cancellationToken);
+                await store.DeferAsync(job, DownloadRetryDelay, notTheNotes: true, cancellationToken);
             }
 
             return true;
@@ -153,7 +157,7 @@ public sealed class VerificationWorker(
             StudentBotLog.FaceEngineFault(logger, job.Id, e.Fault.ToString(), e);
             if (_checking.TryRemove(held, out _))
             {
-                await store.DeferAsync(job, FaultRetryDelay, cancellationToken);
+                await store.DeferAsync(job, FaultRetryDelay, notTheNotes: false, cancellationToken);
             }
 
             return true;
@@ -186,7 +190,7 @@ public sealed class VerificationWorker(
         // The face check is done: its decision and the reply are finished even if the host is stopping meanwhile,
         // so a committed decision never goes unanswered.
         using var grace = new ShutdownGrace(time, cancellationToken);
-        var decision = await store.CompleteAsync(job, verdict, classroom.Value.Attempts, time.GetUtcNow(), grace.Token);
+        var decision = await store.CompleteAsync(job, verdict, classroom.Value.Attempts, classroom.Value.LateAfter, time.GetUtcNow(), grace.Token);
         if (decision.IsSuperseded)
         {
             // Another worker claimed the job after this one's lease ran out: its decision stands, this one says nothing.
@@ -206,7 +210,7 @@ public sealed class VerificationWorker(
         StudentBotLog.JobDone(logger, job.Id, job.SessionId, job.Attempt, outcome, elapsed.TotalSeconds);
 
         var message = downloaded
-            ? VerificationMessages.For(verdict, decision)
+            ? VerificationMessages.For(verdict, decision, enrolment.Value.SelfEnrolment)
             : Reply.Text(TextKey.VideoNoteTooBig, VideoNoteDownload.MaxBytes / (1024 * 1024));
         List<Notice> notices = [new Notice(BotRole.Student, job.ChatId, VerificationMessages.WithReceipt(message, decision.Receipt))];
         if (!decision.AlreadyDecided)
@@ -216,6 +220,14 @@ public sealed class VerificationWorker(
 
         await messenger.SendAsync(notices, grace.Token);
         return true;
+    }
+
+    /// <summary>A job whose note failed the engine every time: decided without running it again, by the teacher.</summary>
+    private Verdict Parked(VerificationJob job)
+    {
+        var tries = job.Tries - 1;
+        StudentBotLog.JobParked(logger, job.Id, job.SessionId, tries);
+        return CheckInJudgement.Judge(new FaceCheck.Unchecked(tries), downloaded: true, closest: null, imprecisePosition: false, reviewBand: 0);
     }
 
     private static async Task<bool> WaitAsync(PeriodicTimer timer, CancellationToken cancellationToken)

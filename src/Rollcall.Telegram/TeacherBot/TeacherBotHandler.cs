@@ -1,17 +1,32 @@
 using Rollcall.Ports;
+using Rollcall.Storage.Roll;
+using Rollcall.Telegram.Enrolment;
 using Rollcall.Telegram.Receipts;
 using Rollcall.Telegram.Review;
+using Rollcall.Telegram.Roll;
 using Rollcall.Telegram.Term;
 using Rollcall.Telegram.Updates;
 
 namespace Rollcall.Telegram.TeacherBot;
 
 /// <summary>
-/// The teacher bot's turn, scoped to it. Review and /history taps and the desk commands of <see cref="TeacherCommands"/> work in any
-/// state and leave the conversation where it was; everything else is the teacher conversation.
+/// The teacher bot's turn, scoped to it. Review, enrolment, /history and roll taps and the desk commands of
+/// <see cref="TeacherCommands"/> work in any state and leave the conversation where it was; the roll's remark and
+/// re-centring are its own steps; everything else is the teacher conversation. A session it opens (or finds open) is shown
+/// with its live message.
 /// </summary>
-public sealed class TeacherBotHandler(TeacherConversation conversation, ISessionStore sessions, ReviewDesk reviews, ReceiptDesk receipts, HistoryDesk history)
-    : IBotHandler<TeacherState>
+public sealed class TeacherBotHandler(
+    TeacherConversation conversation,
+    ISessionStore sessions,
+    ReviewDesk reviews,
+    ReceiptDesk receipts,
+    RollDesk roll,
+    RollConversation rollSteps,
+    SessionsDesk today,
+    RollStore rollStore,
+    SessionMessages messages,
+    HistoryDesk history,
+    EnrolmentDesk enrolments) : IBotHandler<TeacherState>
 {
     public TeacherState Start => TeacherState.Start;
 
@@ -27,22 +42,48 @@ public sealed class TeacherBotHandler(TeacherConversation conversation, ISession
             return new BotTurn<TeacherState>(state, replies) { Notices = notices };
         }
 
+        if (inbound.Input is BotInput.Callback enrolment && enrolment.Data.StartsWith(EnrolmentButtons.Prefix, StringComparison.Ordinal))
+        {
+            var (replies, notices) = await enrolments.DecideAsync(inbound, enrolment, now, cancellationToken);
+            return new BotTurn<TeacherState>(state, replies) { Notices = notices };
+        }
+
         if (inbound.Input is BotInput.Callback picked && picked.Data.StartsWith(HistoryDesk.Prefix, StringComparison.Ordinal))
         {
             return new BotTurn<TeacherState>(state, await history.ShowAsync(inbound, picked, cancellationToken));
         }
 
-        if (TeacherCommands.Table.Desk(inbound.Input) is { } desk)
+        if (RollConversation.Takes(state, inbound.Input))
         {
-            return new BotTurn<TeacherState>(state, await DeskAsync(desk.Name, inbound, cancellationToken));
+            var step = await rollSteps.StepAsync(state, inbound, now, cancellationToken);
+            return new BotTurn<TeacherState>(step.State, step.Replies);
         }
 
-        var turn = await conversation.StepAsync(state, inbound, sessions, now, cancellationToken);
-        return new BotTurn<TeacherState>(turn.State, turn.Replies);
+        if (inbound.Input is BotInput.Callback tap && tap.Data.StartsWith(RollButtons.Prefix, StringComparison.Ordinal))
+        {
+            var turn = await roll.TapAsync(inbound, tap, now, cancellationToken);
+            return new BotTurn<TeacherState>(state, turn.Replies) { Notices = turn.Notices, AfterSent = turn.AfterSent };
+        }
+
+        if (TeacherCommands.Table.Desk(inbound.Input) is { } desk)
+        {
+            return new BotTurn<TeacherState>(state, await DeskAsync(desk.Name, inbound, now, cancellationToken));
+        }
+
+        var next = await conversation.StepAsync(state, inbound, sessions, now, cancellationToken);
+        if (next.ShowSession is { } sessionId && await rollStore.CardAsync(sessionId, inbound.ChatId, cancellationToken) is { } card)
+        {
+            var (message, afterSent) = await messages.ShowAsync(card, now, cancellationToken);
+            return new BotTurn<TeacherState>(next.State, [.. next.Replies, message]) { AfterSent = afterSent };
+        }
+
+        return new BotTurn<TeacherState>(next.State, next.Replies);
     }
 
-    private async Task<IReadOnlyList<Reply>> DeskAsync(string command, Inbound inbound, CancellationToken cancellationToken) => command switch
+    private async Task<IReadOnlyList<Reply>> DeskAsync(string command, Inbound inbound, DateTimeOffset now, CancellationToken cancellationToken) => command switch
     {
+        TeacherCommands.Sessions => await today.SessionsAsync(inbound, now, cancellationToken),
+        TeacherCommands.Report => await today.ReportAsync(inbound, now, cancellationToken),
         TeacherCommands.Receipt => [await receipts.CheckAsync(inbound, ((BotInput.Command)inbound.Input).Argument, cancellationToken)],
         TeacherCommands.History => await history.ListAsync(inbound, cancellationToken),
         TeacherCommands.Help => [TeacherCommands.Table.Help(Texts.TextKey.TeacherHelp)],

@@ -7,6 +7,8 @@ namespace Rollcall.Telegram.TeacherBot;
 public static class TeacherCommands
 {
     public const string Start = "start";
+    public const string Sessions = "sessions";
+    public const string Report = "report";
     public const string Receipt = "receipt";
     public const string History = "history";
     public const string Help = "help";
@@ -15,6 +17,8 @@ public static class TeacherCommands
     public static CommandTable Table { get; } = new(
     [
         new(Start, TextKey.TeacherCommandStart, CommandRoute.Conversation),
+        new(Sessions, TextKey.TeacherCommandSessions, CommandRoute.Desk),
+        new(Report, TextKey.TeacherCommandReport, CommandRoute.Desk),
         new(Receipt, TextKey.TeacherCommandReceipt, CommandRoute.Desk),
         new(History, TextKey.TeacherCommandHistory, CommandRoute.Desk),
         new(Help, TextKey.CommandHelp, CommandRoute.Desk),

@@ -18,9 +18,16 @@ public sealed partial class TeacherConversation
             return new TeacherTurn(state, [askAgain]);
         }
 
-        if (location.Forwarded || !location.Point.IsValid)
+        GeoPoint centre;
+        switch (CentreCheck.Evaluate(location.Point, location.Forwarded, _options.DistanceLimitMetres))
         {
-            return new TeacherTurn(state, [Reply.Text(new Keyboard.RequestLocation(TextKey.SendLocationButton), TextKey.LocationForwarded)]);
+            case CentreCheck.Accepted accepted:
+                centre = accepted.Centre;
+                break;
+            case CentreCheck.TooCoarse coarse:
+                return new TeacherTurn(state, [Reply.Text(new Keyboard.RequestLocation(TextKey.SendLocationButton), TextKey.TeacherLocationCoarse, coarse.Accuracy, coarse.Limit)]);
+            default:
+                return new TeacherTurn(state, [Reply.Text(new Keyboard.RequestLocation(TextKey.SendLocationButton), TextKey.LocationForwarded)]);
         }
 
         var batches = state.SelectedBatches;
@@ -44,17 +51,15 @@ public sealed partial class TeacherConversation
             return new TeacherTurn(TeacherState.Start, [Reply.Text(new Keyboard.Remove(), TextKey.EmptyRoster)]);
         }
 
-        var centre = new GeoPoint(location.Point.Latitude, location.Point.Longitude);
         var draft = new SessionDraft(teacherId, inbound.ChatId, batches, subject, SessionTimes.DateOf(now, _options.Zone), centre, now, _options.Times, roster);
         var done = TeacherState.Start with { TeacherId = teacherId, TeacherName = state.TeacherName };
         return await sessions.TryOpenAsync(draft, otps.Next, cancellationToken) switch
         {
-            OpenSessionResult.Opened opened => new TeacherTurn(done,
-            [
-                Reply.Text(new Keyboard.Remove(), TextKey.SessionOpened, opened.Otp, string.Join(", ", batches), subject,
-                    roster.DistinctBy(s => s.StudentId, StringComparer.OrdinalIgnoreCase).Count(), _options.OtpExpirySeconds, opened.ExpiresAt.UtcDateTime),
-            ]),
-            OpenSessionResult.Duplicate duplicate => new TeacherTurn(done, [Reply.Text(new Keyboard.Remove(), TextKey.DuplicateSession, duplicate.Batch, subject)]),
+            OpenSessionResult.Opened opened => new TeacherTurn(done, []) { ShowSession = opened.SessionId },
+            OpenSessionResult.Duplicate duplicate => new TeacherTurn(done, [Reply.Text(new Keyboard.Remove(), TextKey.DuplicateSession, duplicate.Batch, subject)])
+            {
+                ShowSession = duplicate.SessionId,
+            },
             _ => throw new InvalidOperationException("Unknown session result."),
         };
     }

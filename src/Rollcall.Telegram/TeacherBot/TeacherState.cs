@@ -22,6 +22,12 @@ public sealed record TeacherState
 
     public string? Subject { get; init; }
 
+    /// <summary>The session the roll's remark or re-centring is for.</summary>
+    public Guid? RollSessionId { get; init; }
+
+    /// <summary>The student (roll index) a remark is for.</summary>
+    public int? RollIndex { get; init; }
+
     /// <summary>Prefix of the current keyboard's callback data: a button of any older keyboard carries another one.</summary>
     public string KeyboardToken { get; init; } = "";
 
@@ -40,4 +46,10 @@ public enum TeacherStep
     ChooseBatches,
     ChooseSubject,
     AwaitLocation,
+
+    /// <summary>The roll asked for a remark on a student (text).</summary>
+    AwaitRemark,
+
+    /// <summary>The roll asked for the teacher's location as the class area's new centre.</summary>
+    AwaitRecentre,
 }

@@ -41,6 +41,11 @@ public sealed class BotOptions : IValidatableObject
     [SettingExample("auto")]
     public string VerifyWorkers { get; set; } = "auto";
 
+    /// <summary>Tries of one video note (crashes, hangs, faults of the engine) before it is parked and the teacher decides.</summary>
+    [ConfigurationKeyName("VERIFY_MAX_TRIES")]
+    [Range(1, 100)]
+    public int MaxTries { get; set; } = 5;
+
     [ConfigurationKeyName("VERIFY_QUEUE_CAPACITY")]
     [Range(1, 100000)]
     public int QueueCapacity { get; set; } = 1000;

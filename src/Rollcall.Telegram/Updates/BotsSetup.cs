@@ -4,13 +4,16 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Rollcall.Sessions;
 using Rollcall.Storage;
 using Rollcall.Storage.Conversations;
 using Rollcall.Telegram.Classroom;
+using Rollcall.Telegram.Enrolment;
 using Rollcall.Telegram.Privacy;
 using Rollcall.Telegram.Receipts;
 using Rollcall.Telegram.Reports;
 using Rollcall.Telegram.Review;
+using Rollcall.Telegram.Roll;
 using Rollcall.Telegram.StudentBot;
 using Rollcall.Telegram.TeacherBot;
 using Rollcall.Telegram.Term;
@@ -35,6 +38,7 @@ public static class BotsSetup
         var polling = (configuration.Get<BotOptions>() ?? new BotOptions()).EffectiveMode == "polling";
         services.AddBotClient(BotRole.Teacher, o => o.TeacherBotToken, polling);
         services.AddBotClient(BotRole.Student, o => o.StudentBotToken, polling);
+        services.AddSingleton(sp => new LocalClock(sp.GetRequiredService<IOptions<ClassroomOptions>>().Value.Zone));
         services.AddSingleton<ConversationStore>();
         services.AddSingleton<BotMessenger>();
         services.AddTurnContext();
@@ -45,7 +49,9 @@ public static class BotsSetup
         services.AddReceipts();
         services.AddPrivacy();
         services.AddReports();
+        services.AddRoll();
         services.AddTerm(configuration);
+        services.AddEnrolment(configuration);
         return services;
     }
 

@@ -29,6 +29,12 @@ public sealed record BotTurn<TState>(TState State, IReadOnlyList<Reply> Replies)
 
     /// <summary>Run after the commit and the replies, never for a turn rolled back (e.g. ring the verification queue for a stored job).</summary>
     public IReadOnlyList<Action> AfterCommit { get; init; } = [];
+
+    /// <summary>
+    /// Run after the replies with what became of each, in order (e.g. remember the id of the session message that the live
+    /// roll edits). It runs outside the turn's scope: it must not use the turn's stores.
+    /// </summary>
+    public Func<IReadOnlyList<Sent>, CancellationToken, Task>? AfterSent { get; init; }
 }
 
 /// <summary>A reply for a chat other than the one that spoke, through <paramref name="Bot"/>.</summary>

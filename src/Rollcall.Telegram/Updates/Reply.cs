@@ -17,6 +17,15 @@ public abstract record Reply
     /// <summary>Replaces the inline keyboard of a message the bot sent (ticks on toggled batches).</summary>
     public sealed record EditKeyboard(int MessageId, Keyboard.Inline Keyboard) : Reply;
 
+    /// <summary>Replaces the text and inline keyboard of a message the bot sent (a roll page turned).</summary>
+    public sealed record EditText(int MessageId, TextRef Content, Keyboard.Inline? Keyboard = null) : Reply;
+
+    /// <summary>Replaces the caption and inline keyboard of a picture the bot sent (the session message's live counts).</summary>
+    public sealed record EditCaption(int MessageId, TextRef Caption, Keyboard.Inline? Keyboard = null) : Reply;
+
+    /// <summary>Replaces the picture, caption and keyboard of a picture the bot sent (a new code's QR).</summary>
+    public sealed record EditPhoto(int MessageId, string FileName, byte[] Content, TextRef Caption, Keyboard.Inline? Keyboard = null) : Reply;
+
     /// <summary>Stops the button's spinner, optionally with a short toast.</summary>
     public sealed record AnswerCallback(string CallbackId, TextRef? Toast = null) : Reply;
 
@@ -40,8 +49,36 @@ public abstract record Keyboard
     {
     }
 
-    /// <summary>Inline buttons, one row each, carrying callback data.</summary>
-    public sealed record Inline(IReadOnlyList<InlineButton> Buttons) : Keyboard;
+    /// <summary>Inline buttons carrying callback data, one row each unless <see cref="RowLengths"/> groups them.</summary>
+    public sealed record Inline(IReadOnlyList<InlineButton> Buttons) : Keyboard
+    {
+        /// <summary>How many buttons each row holds, in order; empty: one button per row.</summary>
+        public IReadOnlyList<int> RowLengths { get; init; } = [];
+
+        /// <summary>Buttons in the rows given (a roll line: a name and its status buttons).</summary>
+        public static Inline Grid(IEnumerable<IReadOnlyList<InlineButton>> rows)
+        {
+            var list = rows.Where(r => r.Count > 0).ToList();
+            return new Inline([.. list.SelectMany(r => r)]) { RowLengths = [.. list.Select(r => r.Count)] };
+        }
+
+        /// <summary>The buttons row by row.</summary>
+        public IEnumerable<IReadOnlyList<InlineButton>> Rows()
+        {
+            if (RowLengths.Count == 0)
+            {
+                return Buttons.Select(b => (IReadOnlyList<InlineButton>)[b]);
+            }
+
+            var start = 0;
+            return RowLengths.Select(length =>
+            {
+                IReadOnlyList<InlineButton> row = [.. Buttons.Skip(start).Take(length)];
+                start += length;
+                return row;
+            }).ToList();
+        }
+    }
 
     /// <summary>A one-button reply keyboard that shares the user's contact.</summary>
     public sealed record RequestContact(TextKey Label) : Keyboard;

@@ -21,34 +21,46 @@ public sealed class ReplySender(ITelegramBotClient bot, ILogger<ReplySender> log
     public static TimeSpan WorstCase(TimeSpan botCall) => (botCall * MaxTries) + (MaxWait * (MaxTries - 1));
 
     /// <summary>Sends each reply in order; false when any of them failed.</summary>
-    public async Task<bool> SendAsync(long chatId, IEnumerable<Reply> replies, CancellationToken cancellationToken)
+    public async Task<bool> SendAsync(long chatId, IEnumerable<Reply> replies, CancellationToken cancellationToken) =>
+        (await SendAllAsync(chatId, replies, cancellationToken)).All(sent => sent.Delivery == Delivery.Sent);
+
+    /// <summary>Sends each reply in order, saying for each what became of it and the id of the message it sent.</summary>
+    public async Task<IReadOnlyList<Sent>> SendAllAsync(long chatId, IEnumerable<Reply> replies, CancellationToken cancellationToken)
     {
-        var allSent = true;
+        List<Sent> sent = [];
         foreach (var reply in replies)
         {
-            for (var attempt = 1; ; attempt++)
-            {
-                try
-                {
-                    await SendOneAsync(chatId, reply, cancellationToken);
-                    break;
-                }
-                catch (Exception e) when (e is ApiRequestException or RequestException or HttpRequestException)
-                {
-                    if (attempt < MaxTries && RetryDelay(e, attempt) is { } delay)
-                    {
-                        await Task.Delay(delay, time, cancellationToken);
-                        continue;
-                    }
-
-                    UpdatesLog.ReplyFailed(logger, chatId, reply.GetType().Name, e);
-                    allSent = false;
-                    break;
-                }
-            }
+            sent.Add(await SendTrackedAsync(chatId, reply, cancellationToken));
         }
 
-        return allSent;
+        return sent;
+    }
+
+    /// <summary>Sends one reply, retrying what may pass later; says whether it went, was refused for good, or may go later.</summary>
+    public async Task<Delivery> TrySendAsync(long chatId, Reply reply, CancellationToken cancellationToken) =>
+        (await SendTrackedAsync(chatId, reply, cancellationToken)).Delivery;
+
+    private async Task<Sent> SendTrackedAsync(long chatId, Reply reply, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return new Sent(reply, Delivery.Sent, await SendOneAsync(chatId, reply, cancellationToken));
+            }
+            catch (Exception e) when (e is ApiRequestException or RequestException or HttpRequestException)
+            {
+                var delay = RetryDelay(e, attempt);
+                if (attempt < MaxTries && delay is not null)
+                {
+                    await Task.Delay(delay.Value, time, cancellationToken);
+                    continue;
+                }
+
+                UpdatesLog.ReplyFailed(logger, chatId, reply.GetType().Name, e);
+                return new Sent(reply, delay is null ? Delivery.Refused : Delivery.Failed, null);
+            }
+        }
     }
 
     /// <summary>How long to wait before trying again, or null when trying again cannot help (a 4xx such as a blocked bot).</summary>
@@ -60,37 +72,51 @@ public sealed class ReplySender(ITelegramBotClient bot, ILogger<ReplySender> log
         _ => TimeSpan.FromMilliseconds(500 * (1 << (attempt - 1))),
     };
 
-    private async Task SendOneAsync(long chatId, Reply reply, CancellationToken cancellationToken)
+    /// <summary>Sends one reply; the id of the message it sent, when it sent one.</summary>
+    private async Task<int?> SendOneAsync(long chatId, Reply reply, CancellationToken cancellationToken)
     {
         switch (reply)
         {
             case Reply.Message message:
-                await bot.SendMessage(chatId, BotTexts.Format(message.Content), replyMarkup: Markup(message.Keyboard), cancellationToken: cancellationToken);
-                break;
+                return (await bot.SendMessage(chatId, BotTexts.Format(message.Content), replyMarkup: Markup(message.Keyboard), cancellationToken: cancellationToken)).Id;
             case Reply.Delete delete:
                 await bot.DeleteMessage(chatId, delete.MessageId, cancellationToken);
-                break;
+                return null;
             case Reply.EditKeyboard edit:
                 await bot.EditMessageReplyMarkup(chatId, edit.MessageId, Inline(edit.Keyboard), cancellationToken: cancellationToken);
-                break;
+                return null;
+            case Reply.EditText edit:
+                await bot.EditMessageText(chatId, edit.MessageId, BotTexts.Format(edit.Content), replyMarkup: InlineOrNone(edit.Keyboard), cancellationToken: cancellationToken);
+                return null;
+            case Reply.EditCaption edit:
+                await bot.EditMessageCaption(chatId, edit.MessageId, BotTexts.Format(edit.Caption), replyMarkup: InlineOrNone(edit.Keyboard), cancellationToken: cancellationToken);
+                return null;
+            case Reply.EditPhoto edit:
+                await using (var stream = new MemoryStream(edit.Content, writable: false))
+                {
+                    var media = new InputMediaPhoto(InputFile.FromStream(stream, edit.FileName)) { Caption = BotTexts.Format(edit.Caption) };
+                    await bot.EditMessageMedia(chatId, edit.MessageId, media, InlineOrNone(edit.Keyboard), cancellationToken: cancellationToken);
+                }
+
+                return null;
             case Reply.AnswerCallback answer:
                 await bot.AnswerCallbackQuery(answer.CallbackId, answer.Toast is null ? null : BotTexts.Format(answer.Toast), cancellationToken: cancellationToken);
-                break;
+                return null;
             case Reply.Document document:
                 await using (var stream = new MemoryStream(document.Content, writable: false))
                 {
-                    await bot.SendDocument(chatId, InputFile.FromStream(stream, document.FileName), BotTexts.Format(document.Caption), cancellationToken: cancellationToken);
+                    return (await bot.SendDocument(chatId, InputFile.FromStream(stream, document.FileName), BotTexts.Format(document.Caption), cancellationToken: cancellationToken)).Id;
                 }
 
-                break;
             case Reply.Photo photo:
                 await using (var stream = new MemoryStream(photo.Content, writable: false))
                 {
-                    await bot.SendPhoto(chatId, InputFile.FromStream(stream, photo.FileName), BotTexts.Format(photo.Caption), replyMarkup: Markup(photo.Keyboard),
-                        cancellationToken: cancellationToken);
+                    return (await bot.SendPhoto(chatId, InputFile.FromStream(stream, photo.FileName), BotTexts.Format(photo.Caption), replyMarkup: Markup(photo.Keyboard),
+                        cancellationToken: cancellationToken)).Id;
                 }
 
-                break;
+            default:
+                return null;
         }
     }
 
@@ -113,5 +139,23 @@ public sealed class ReplySender(ITelegramBotClient bot, ILogger<ReplySender> log
     };
 
     private static InlineKeyboardMarkup Inline(Keyboard.Inline inline) =>
-        new(inline.Buttons.Select(b => new[] { InlineKeyboardButton.WithCallbackData(b.Label, b.Data) }));
+        new(inline.Rows().Select(row => row.Select(b => InlineKeyboardButton.WithCallbackData(b.Label, b.Data))));
+
+    /// <summary>An edit without a keyboard keeps none, as Telegram does when reply_markup is left out.</summary>
+    private static InlineKeyboardMarkup? InlineOrNone(Keyboard.Inline? inline) => inline is null ? null : Inline(inline);
+}
+
+/// <summary>What became of one reply, and the id of the message it sent (null for edits, deletions and failures).</summary>
+public sealed record Sent(Reply Reply, Delivery Delivery, int? MessageId);
+
+/// <summary>What became of one reply.</summary>
+public enum Delivery
+{
+    Sent,
+
+    /// <summary>Telegram refused it (a 4xx other than 429: too long, chat blocked): sending it again cannot help.</summary>
+    Refused,
+
+    /// <summary>Telegram or the network failed after the retries (5xx, 429, no connection): it may pass later.</summary>
+    Failed,
 }

@@ -86,8 +86,12 @@ public sealed class UpdateRouter<TState>(
         // The turn is committed: its replies (and notices to other chats) still go out if the host is stopping meanwhile.
         using (var grace = new ShutdownGrace(time, cancellationToken))
         {
-            await sender.SendAsync(inbound.ChatId, turn.Replies, grace.Token);
+            var sent = await sender.SendAllAsync(inbound.ChatId, turn.Replies, grace.Token);
             await messenger.SendAsync(turn.Notices, grace.Token);
+            if (turn.AfterSent is { } afterSent)
+            {
+                await afterSent(sent, grace.Token);
+            }
         }
 
         foreach (var work in turn.AfterCommit)

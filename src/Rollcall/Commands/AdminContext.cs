@@ -9,7 +9,8 @@ namespace Rollcall.Commands;
 /// <summary>Settings, a migrated database and the stores, for the operator's one-shot commands.</summary>
 internal static class AdminContext
 {
-    public static async Task<ServiceProvider?> OpenAsync(CancellationToken cancellationToken, bool withFaces = false)
+    /// <param name="withFaces">The face engine and the photo store; <paramref name="withPhotos"/>: the photo store only.</param>
+    public static async Task<ServiceProvider?> OpenAsync(CancellationToken cancellationToken, bool withFaces = false, bool withPhotos = false)
     {
         var configuration = StartupSettings.Load(Console.Error);
         if (configuration is null)
@@ -25,6 +26,10 @@ internal static class AdminContext
         if (withFaces)
         {
             collection.AddFaces(configuration);
+        }
+        else if (withPhotos)
+        {
+            collection.AddPhotoStore(configuration);
         }
 
         var services = collection.BuildServiceProvider();

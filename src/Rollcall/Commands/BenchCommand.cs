@@ -205,7 +205,7 @@ internal static class BenchCommand
         // CPU time per note is steadier than wall time on a shared machine; it counts every thread and the decoder child.
         var cpuMs = (CpuClock.Now() - cpu).TotalMilliseconds / runs;
         var decoderMs = (CpuClock.OfChildren() - children).TotalMilliseconds / runs;
-        Console.WriteLine($"video note: {clip.Length / 1024} KiB; decision on it: {last?.GetType().Name} (similarity {last?.Similarity:0.0}); CPU {cpuMs:0.0} ms per note (all threads, {decoderMs:0.0} of it in the ffmpeg child)");
+        Console.WriteLine($"video note: {clip.Length / 1024} KiB; decision on it: {last?.GetType().Name} (similarity {last?.Similarity:0.0}); CPU {cpuMs:0.0} ms per note (all threads, {decoderMs:0.0} of it in the decoder children)");
         Console.WriteLine($"video, one at a time (ms)  decode {Median(single.Select(t => t.DecodeMs)):0.0}/{P95(single.Select(t => t.DecodeMs)):0.0}  detect+landmarks {Median(single.Select(t => t.DetectMs)):0.0}/{P95(single.Select(t => t.DetectMs)):0.0}  embed {Median(single.Select(t => t.EmbedMs)):0.0}/{P95(single.Select(t => t.EmbedMs)):0.0}  liveness {Median(single.Select(t => t.LivenessMs)):0.0}/{P95(single.Select(t => t.LivenessMs)):0.0}  total {Median(totals):0.0}/{P95(totals):0.0}   (median/p95)");
         var parallelTotals = new double[runs * 2];
         var all = Stopwatch.StartNew();

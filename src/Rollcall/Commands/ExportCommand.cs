@@ -74,7 +74,8 @@ internal static class ExportCommand
         root.Subcommands.Add(command);
     }
 
-    private static async Task WriteOwnerOnlyAsync(string path, byte[] bytes, CancellationToken cancellationToken)
+    /// <summary>Writes a file of personal data readable by its owner only (an export, an enrolment frame).</summary>
+    internal static async Task WriteOwnerOnlyAsync(string path, byte[] bytes, CancellationToken cancellationToken)
     {
         var options = new FileStreamOptions { Mode = FileMode.Create, Access = FileAccess.Write };
         if (!OperatingSystem.IsWindows())

@@ -1,10 +1,14 @@
 using System.CommandLine;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Rollcall.Attendance;
+using Rollcall.Sessions;
 using Rollcall.Storage;
 using Rollcall.Storage.Sessions;
+using Rollcall.Telegram.Classroom;
 using Rollcall.Telegram.Reports;
+using Rollcall.Telegram.Texts;
 
 namespace Rollcall.Commands;
 
@@ -77,16 +81,17 @@ internal static class SessionsCommand
             }
 
             var report = await new ReportStore(database).LoadAsync(id, cancellationToken);
-            var present = report.Lines.Count(l => l.Present);
+            var present = report.Lines.Count(l => l.Attended);
             Console.WriteLine($"{string.Join(", ", report.Batches)} · {report.Subject} · {report.Date:yyyy-MM-dd}: {present} of {report.Lines.Count} present");
             foreach (var line in report.Lines)
             {
-                Console.WriteLine($"  {line.StudentId}\t{line.Name}\t{(line.Present ? "present" : "absent")}");
+                Console.WriteLine($"  {line.StudentId}\t{line.Name}\t{MarkWords.Csv(line.Status, line.Reviewed, line.SetByTeacher)}");
             }
 
             if (result.GetValue(csv) is { } file)
             {
-                await File.WriteAllBytesAsync(file.FullName, ReportFormatter.Csv(report), cancellationToken);
+                var clock = new LocalClock((services.GetRequiredService<IConfiguration>().Get<ClassroomOptions>() ?? new ClassroomOptions()).Zone);
+                await File.WriteAllBytesAsync(file.FullName, ReportFormatter.Csv(report, clock), cancellationToken);
                 Console.WriteLine($"CSV written to {file.FullName}");
             }
 

@@ -4,6 +4,7 @@ using Rollcall.Faces.Photos;
 using Rollcall.Lms;
 using Rollcall.Storage;
 using Rollcall.Telegram.Classroom;
+using Rollcall.Telegram.Enrolment;
 using Rollcall.Telegram.StudentBot;
 using Rollcall.Telegram.Term;
 using Rollcall.Telegram.Updates;
@@ -24,6 +25,7 @@ internal static class StartupSettings
         typeof(PhotoStoreOptions),
         typeof(StudentBotOptions),
         typeof(TermOptions),
+        typeof(EnrolmentOptions),
     ];
 
     /// <summary>The configuration, or null after printing the one-line problem to stderr.</summary>

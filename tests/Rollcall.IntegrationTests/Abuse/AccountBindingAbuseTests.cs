@@ -19,7 +19,7 @@ public sealed class AccountBindingAbuseTests
 
         await friend.SendTextAsync(bots.StudentBot, otp);
 
-        Assert.Equal("This student ID is registered to another Telegram account. Please ask your teacher.", await friend.ReplyAsync(bots.StudentBot));
+        Assert.Equal("This student ID is registered to another Telegram account. Your teacher has been told: if this is your new account, they can unbind the ID so you can check in from it.", await friend.ReplyAsync(bots.StudentBot));
         Assert.Equal(before with { Conversation = "" }, await SnapshotAsync(bots, friend));
         await AssertRefusalAuditedAsync(bots, friend.Id, "S-1", "refused-bound-id");
     }
@@ -36,7 +36,7 @@ public sealed class AccountBindingAbuseTests
 
         await asha.SendTextAsync(bots.StudentBot, otp);
 
-        Assert.Equal("You already checked in under another student ID in this session. One account marks one student; please ask your teacher.",
+        Assert.Equal("You already checked in under another student ID in this session. One account marks one student; your teacher has been told.",
             await asha.ReplyAsync(bots.StudentBot));
         Assert.Equal(before with { Conversation = "" }, await SnapshotAsync(bots, asha));
         await AssertRefusalAuditedAsync(bots, asha.Id, "S-2", "refused-second-id");
@@ -55,9 +55,9 @@ public sealed class AccountBindingAbuseTests
 
         await mallory.SendTextAsync(bots.StudentBot, otp);
 
-        Assert.Equal("This student ID is registered to another Telegram account. Please ask your teacher.", await mallory.ReplyAsync(bots.StudentBot));
+        Assert.Equal("This student ID is registered to another Telegram account. Your teacher has been told: if this is your new account, they can unbind the ID so you can check in from it.", await mallory.ReplyAsync(bots.StudentBot));
         Assert.Equal(before with { Conversation = "" }, await SnapshotAsync(bots, mallory));
-        Assert.Equal(new StoredState(0, 0, 0, 0, 1, 1, 0, ""), before with { Conversation = "" });
+        Assert.Equal(new StoredState(1, 0, 0, 0, 1, 1, 0, ""), before with { Conversation = "" }); // Ben is checking in: his mark, no attempt
         await using var db = bots.Database.CreateContext();
         Assert.Equal(ben.Id, await db.StudentBindings.Where(b => b.StudentId == "S-2").Select(b => b.TelegramUserId).SingleAsync(Ct));
         await AssertRefusalAuditedAsync(bots, mallory.Id, "S-2", "refused-bound-id");
@@ -75,7 +75,7 @@ public sealed class AccountBindingAbuseTests
 
         await mallory.SendTextAsync(bots.StudentBot, otp);
 
-        Assert.Equal("You already checked in under another student ID in this session. One account marks one student; please ask your teacher.",
+        Assert.Equal("You already checked in under another student ID in this session. One account marks one student; your teacher has been told.",
             await mallory.ReplyAsync(bots.StudentBot));
         Assert.Equal(before with { Conversation = "" }, await SnapshotAsync(bots, mallory));
         Assert.Equal(1, before.Bindings);
@@ -102,7 +102,7 @@ public sealed class AccountBindingAbuseTests
 
         Assert.StartsWith("Done: removed 0 binding(s), ", done, StringComparison.Ordinal);
         Assert.Equal("The binding of S-1 stays until the report of today's class is sent, as this account checked in under it. Send /forget again after the report.", held);
-        Assert.Equal("This student ID is registered to another Telegram account. Please ask your teacher.", await friend.ReplyAsync(bots.StudentBot));
+        Assert.Equal("This student ID is registered to another Telegram account. Your teacher has been told: if this is your new account, they can unbind the ID so you can check in from it.", await friend.ReplyAsync(bots.StudentBot));
         Assert.Equal(before with { Conversation = "" }, await SnapshotAsync(bots, friend));
         await using var db = bots.Database.CreateContext();
         Assert.Equal(asha.Id, await db.StudentBindings.Where(b => b.StudentId == "S-1").Select(b => b.TelegramUserId).SingleAsync(Ct));

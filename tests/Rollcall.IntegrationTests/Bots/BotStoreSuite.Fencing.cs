@@ -45,11 +45,30 @@ public abstract partial class BotStoreSuite
         var second = (await store.TryClaimAsync(queued.JobId, TimeSpan.FromMinutes(5), Ct))!;
 
         await store.ReleaseAsync(first, Ct);
-        await store.DeferAsync(first, TimeSpan.Zero, Ct);
+        await store.DeferAsync(first, TimeSpan.Zero, notTheNotes: false, Ct);
 
         Assert.Null(await store.TryClaimAsync(queued.JobId, TimeSpan.FromMinutes(5), Ct));
         await store.ReleaseAsync(second, Ct);
         Assert.Equal(3, (await store.TryClaimAsync(queued.JobId, TimeSpan.FromMinutes(5), Ct))?.Claims);
+    }
+
+    [Fact]
+    public async Task Tries_CountClaimsThatEndedBadly_NotThoseGivenBackOrDeferredForTelegram()
+    {
+        var (database, sessionId) = await SessionAsync();
+        var queued = Assert.IsType<QueueResult.Queued>(await QueueAsync(database, sessionId, "u-1"));
+        var store = new VerificationStore(database, Receipts);
+
+        await store.ReleaseAsync((await store.TryClaimAsync(queued.JobId, TimeSpan.FromMinutes(5), Ct))!, Ct);
+        await store.DeferAsync((await store.TryClaimAsync(queued.JobId, TimeSpan.FromMinutes(5), Ct))!, TimeSpan.Zero, notTheNotes: true, Ct);
+        await store.DeferAsync((await store.TryClaimAsync(queued.JobId, TimeSpan.FromMinutes(5), Ct))!, TimeSpan.Zero, notTheNotes: false, Ct);
+        await store.TryClaimAsync(queued.JobId, TimeSpan.FromMinutes(5), Ct);
+        await ExpireLeaseAsync(database, queued.JobId);
+        var fifth = (await store.TryClaimAsync(queued.JobId, TimeSpan.FromMinutes(5), Ct))!;
+
+        // Five claims: the stop's give-back and Telegram's failure are taken off; the engine's fault, the claim whose lease
+        // ran out (a crash) and the one now held count.
+        Assert.Equal((5, 3), (fifth.Claims, fifth.Tries));
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Rollcall.Attendance;
 using Rollcall.Faces;
+using Rollcall.Faces.Photos;
 using Rollcall.Geofence;
 using Rollcall.IntegrationTests.Support;
 using Rollcall.Lms;
@@ -37,8 +38,8 @@ public abstract partial class BotStoreSuite
         var first = await TurnAsync(database, db => new SessionStore(db).TryOpenAsync(Draft(teacherId, "CS-A"), () => "111111", Ct));
         var second = await TurnAsync(database, db => new SessionStore(db).TryOpenAsync(Draft(teacherId, "CS-B", "CS-A"), () => "222222", Ct));
 
-        Assert.IsType<OpenSessionResult.Opened>(first);
-        Assert.Equal(new OpenSessionResult.Duplicate("CS-A"), second);
+        var opened = Assert.IsType<OpenSessionResult.Opened>(first);
+        Assert.Equal(new OpenSessionResult.Duplicate("CS-A", opened.SessionId), second);
         await using var db = database.CreateContext();
         Assert.Equal(1, await db.Sessions.CountAsync(Ct));
     }
@@ -336,9 +337,10 @@ public abstract partial class BotStoreSuite
 
         var lookAlike = await store.FindLookAlikeAsync(sessionId, "S-2", face, Ct);
         var self = await store.FindLookAlikeAsync(sessionId, "S-1", face, Ct);
-        var kept = await TurnAsync(database, db => new StudentDataStore(db).DescribeAsync(100, Ct));
-        var removed = await TurnAsync(database, db => new StudentDataStore(db).ForgetAsync(100, Now, Ct));
-        var after = await TurnAsync(database, db => new StudentDataStore(db).DescribeAsync(100, Ct));
+        var photos = new FolderPhotoStore(Path.Combine(Path.GetTempPath(), $"rollcall-no-photos-{Guid.NewGuid():N}"));
+        var kept = await TurnAsync(database, db => new StudentDataStore(db, photos).DescribeAsync(100, Ct));
+        var removed = await TurnAsync(database, db => new StudentDataStore(db, photos).ForgetAsync(100, Now, Ct));
+        var after = await TurnAsync(database, db => new StudentDataStore(db, photos).DescribeAsync(100, Ct));
 
         Assert.Equal("S-1", lookAlike?.StudentId);
         Assert.Equal(1.0, lookAlike!.Cosine, 4);

@@ -7,11 +7,14 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Rollcall.Attendance;
+using Rollcall.Enrolment;
 using Rollcall.Faces;
 using Rollcall.IntegrationTests.Support;
+using Rollcall.Lms;
 using Rollcall.Ports;
 using Rollcall.Secrets;
 using Rollcall.Simulation.BotApi;
+using Rollcall.Simulation.Lms;
 using Rollcall.Storage;
 using Rollcall.Storage.Entities;
 using Rollcall.Storage.Roster;
@@ -22,7 +25,10 @@ namespace Rollcall.IntegrationTests.Bots;
 
 /// <summary>
 /// Both real bots (AddBots) polling the Bot API emulator, on a fresh SQLite file, with the built-in roster as LMS and a
-/// face verifier that answers what the test says. One teacher (phone +91 98765 43210, rao / secret-pw), batches CS-A and CS-B.
+/// face verifier and enrolment examiner that answer what the test says, and ID photos in a temporary folder. One teacher (phone +91 98765 43210, rao / secret-pw), batches CS-A and CS-B
+/// (Asha S-1 and Ben S-2 in CS-A, Chen S-3 in CS-B, all in Maths), and any more students a test adds. With an
+/// <see cref="LmsServer"/> the LMS is that server over HTTP (LMS_MODE=http) with the outbox relay, and the teacher signs in
+/// with its credentials.
 /// </summary>
 internal sealed class BotsHost : IAsyncDisposable
 {
@@ -87,12 +93,21 @@ internal sealed class BotsHost : IAsyncDisposable
         LogLines.Writer.TryWrite(line);
     }
 
+    public ScriptedEnrolmentFaces EnrolmentFaces { get; } = new();
+
+    /// <summary>PHOTO_STORE, a folder of its own.</summary>
+    public string PhotoFolder { get; } = Directory.CreateTempSubdirectory("rollcall-bots-photos-").FullName;
+
+    public IPhotoStore Photos => _host!.Services.GetRequiredService<IPhotoStore>();
+
     /// <summary>
     /// Starts the bots polling, or with <paramref name="webhookPort"/> receiving webhooks on that loopback port;
-    /// <paramref name="settings"/> adds or overrides settings.
+    /// <paramref name="settings"/> adds or overrides settings; <paramref name="beforeStart"/> runs before the bots start
+    /// (e.g. to make their first Bot API calls fail).
     /// </summary>
     public static async Task<BotsHost> StartAsync(int otpSeconds = 120, int reportDelaySeconds = 15, int? webhookPort = null,
-        IReadOnlyDictionary<string, string?>? settings = null, bool captureLogs = false)
+        IReadOnlyDictionary<string, string?>? settings = null, bool captureLogs = false, Action<BotsHost>? beforeStart = null,
+        IReadOnlyList<RosterEntry>? moreStudents = null, LmsServer? lms = null)
     {
         var emulator = new BotApiEmulator();
         await emulator.StartAsync(TestContext.Current.CancellationToken);
@@ -105,12 +120,18 @@ internal sealed class BotsHost : IAsyncDisposable
             ["OTP_EXPIRY_SECONDS"] = otpSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["REPORT_DELAY_SECONDS"] = reportDelaySeconds.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["VERIFY_WORKERS"] = "1",
+            ["PHOTO_STORE"] = "folder:" + bots.PhotoFolder,
         };
         if (webhookPort is { } port)
         {
             all["TELEGRAM_MODE"] = "webhook";
             all["WEBHOOK_URL"] = $"http://127.0.0.1:{port}/telegram";
             all["WEBHOOK_SECRET"] = WebhookSecret;
+        }
+
+        if (lms is not null)
+        {
+            (all["LMS_MODE"], all["BASE_URL"], all["LMS_CAMPUS"]) = ("http", lms.BaseUrl, lms.Seed.Campus);
         }
 
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
@@ -135,24 +156,40 @@ internal sealed class BotsHost : IAsyncDisposable
         builder.Services.AddSingleton(new SecretBox(RandomNumberGenerator.GetBytes(32)));
         builder.Services.AddSingleton(new ReceiptSigner(RandomNumberGenerator.GetBytes(32)));
         builder.Services.AddSingleton<TeacherStore>();
-        builder.Services.AddSingleton<ILmsGateway, RosterGateway>();
+        if (lms is null)
+        {
+            builder.Services.AddSingleton<ILmsGateway, RosterGateway>();
+        }
+        else
+        {
+            // The LMS over HTTP, as `rollcall run` has it, and the outbox relay that delivers marks to it.
+            builder.Services.AddSingleton<ILmsTokenStore>(sp => sp.GetRequiredService<TeacherStore>());
+            builder.Services.AddSingleton<Rollcall.Observability.RollcallMetrics>();
+            builder.Services.AddLms(configuration);
+            builder.Services.AddOutboxRelay();
+        }
+
         builder.Services.AddSingleton<IFaceVerifier>(bots.Faces);
+        builder.Services.AddSingleton<IEnrolmentFaces>(bots.EnrolmentFaces);
+        builder.Services.AddPhotoStore(configuration);
         builder.Services.AddBots(configuration);
         var app = builder.Build();
         app.MapBotWebhooks();
         bots._host = app;
 
         await bots._host.Services.GetRequiredService<TeacherStore>()
-            .UpsertAsync("Dr Rao", TeacherPhone, Username, Password, TestContext.Current.CancellationToken);
+            .UpsertAsync("Dr Rao", TeacherPhone, lms is null ? Username : null, lms is null ? Password : null, TestContext.Current.CancellationToken);
         await using (var db = bots.Database.CreateContext())
         {
             db.Roster.AddRange(
                 new RosterEntry { StudentId = "S-1", Name = "Asha", Batch = "CS-A", Subject = "Maths" },
                 new RosterEntry { StudentId = "S-2", Name = "Ben", Batch = "CS-A", Subject = "Maths" },
                 new RosterEntry { StudentId = "S-3", Name = "Chen", Batch = "CS-B", Subject = "Maths" });
+            db.Roster.AddRange(moreStudents ?? []);
             await db.SaveChangesAsync(TestContext.Current.CancellationToken);
         }
 
+        beforeStart?.Invoke(bots);
         await bots._host.StartAsync(TestContext.Current.CancellationToken);
         return bots;
     }
@@ -166,7 +203,29 @@ internal sealed class BotsHost : IAsyncDisposable
         }
 
         await Emulator.DisposeAsync();
+        Directory.Delete(PhotoFolder, recursive: true);
     }
+}
+
+/// <summary>
+/// An enrolment examiner that takes any note as a usable face (a small JPEG and the embedding <see cref="Face"/>), and finds
+/// the enrolled face of <see cref="Owner"/> when one is set.
+/// </summary>
+internal sealed class ScriptedEnrolmentFaces : IEnrolmentFaces
+{
+    /// <summary>A 16 x 16 grey JPEG: the frame the teacher sees and the photo stored.</summary>
+    public static readonly byte[] Frame = Convert.FromBase64String(
+        "/9j/4AAQSkZJRgABAgAAAQABAAD//gAQTGF2YzU5LjM3LjEwMAD/2wBDAAgEBAQEBAUFBQUFBQYGBgYGBgYGBgYGBgYHBwcICAgHBwcGBgcHCAgICAkJCQgICAgJCQoKCgwMCwsODg4RERT/xABKAAEAAAAAAAAAAAAAAAAAAAAAAQEAAAAAAAAAAAAAAAAAAAAAEAEAAAAAAAAAAAAAAAAAAAAAEQEAAAAAAAAAAAAAAAAAAAAA/8AAEQgAEAAQAwEiAAIRAAMRAP/aAAwDAQACEQMRAD8AAA//2Q==");
+
+    public float[] Face { get; set; } = [1, 0, 0];
+
+    public LookAlike? Owner { get; set; }
+
+    public Task<EnrolmentSample> ExamineAsync(ReadOnlyMemory<byte> video, ChallengeKind challenge, CancellationToken cancellationToken) =>
+        Task.FromResult(new EnrolmentSample(null, Frame, Face, 70));
+
+    public Task<LookAlike?> ClosestEnrolledAsync(float[] embedding, string studentId, CancellationToken cancellationToken) =>
+        Task.FromResult(Owner is { } owner && owner.StudentId != studentId ? owner : null);
 }
 
 /// <summary>A face verifier that answers with <see cref="Next"/> and remembers the videos it saw; a check can be held.</summary>
@@ -179,6 +238,9 @@ internal sealed class ScriptedFaces : IFaceVerifier
 
     /// <summary>When set, thrown once instead of answering: the engine's own failure.</summary>
     public Exception? Fault { get; set; }
+
+    /// <summary>When set, thrown on every check: a note the engine fails on each time it is tried.</summary>
+    public Exception? Poison { get; set; }
 
     public List<FaceCheckRequest> Seen { get; } = [];
 
@@ -196,7 +258,7 @@ internal sealed class ScriptedFaces : IFaceVerifier
         lock (Seen)
         {
             Seen.Add(request);
-            (fault, Fault) = (Fault, null);
+            (fault, Fault) = (Fault ?? Poison, null);
         }
 
         if (fault is not null)

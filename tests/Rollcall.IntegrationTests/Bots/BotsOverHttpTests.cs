@@ -181,7 +181,11 @@ public sealed partial class BotsOverHttpTests
     }
 
     /// <summary>Signs in, picks CS-A and CS-B, Maths, sends the location; returns the class code.</summary>
-    internal static async Task<string> OpenSessionAsync(BotsHost bots, EmulatedUser teacher)
+    internal static async Task<string> OpenSessionAsync(BotsHost bots, EmulatedUser teacher, int students = 3) =>
+        CodeLine().Match((await OpenSessionMessageAsync(bots, teacher, students)).Text!).Groups[1].Value;
+
+    /// <summary>As <see cref="OpenSessionAsync"/>; returns the "Session open" message.</summary>
+    internal static async Task<BotMessage> OpenSessionMessageAsync(BotsHost bots, EmulatedUser teacher, int students = 3)
     {
         var bot = bots.TeacherBot;
         await teacher.SendCommandAsync(bot, "/start");
@@ -205,8 +209,20 @@ public sealed partial class BotsOverHttpTests
         Assert.True(askLocation.Button("Send location").RequestLocation);
         await teacher.SendLocationAsync(bot, 12.97160, 77.59460);
         var opened = await teacher.NextMessageAsync(bot, cancellationToken: Ct);
-        Assert.Contains("Students: 3", opened.Text, StringComparison.Ordinal);
-        return CodeLine().Match(opened.Text!).Groups[1].Value;
+        Assert.Contains($"Students: {students}", opened.Text, StringComparison.Ordinal);
+        return opened;
+    }
+
+    /// <summary>/start, student ID and code; returns the answer to the code.</summary>
+    internal static async Task<string> CheckInUpToCodeAsync(BotsHost bots, EmulatedUser student, string studentId, string otp)
+    {
+        var bot = bots.StudentBot;
+        await student.SendCommandAsync(bot, "/start");
+        await student.NextMessageAsync(bot, cancellationToken: Ct);
+        await student.SendTextAsync(bot, studentId);
+        await student.NextMessageAsync(bot, cancellationToken: Ct);
+        await student.SendTextAsync(bot, otp);
+        return (await student.NextMessageAsync(bot, cancellationToken: Ct)).Text!;
     }
 
     /// <summary>Student ID, code, a live location in the room; returns the welcome text.</summary>

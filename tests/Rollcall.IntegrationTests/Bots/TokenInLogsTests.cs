@@ -12,8 +12,8 @@ public sealed class TokenInLogsTests
     {
         var port = LoopbackPort.Free();
         await using var bots = await BotsHost.StartAsync(webhookPort: port, captureLogs: true,
-            settings: new Dictionary<string, string?> { ["HTTP_TIMEOUT_SECONDS"] = "2" });
-        bots.StudentBot.FailNext("setWebhook", BotApiFault.ServerError(500));
+            settings: new Dictionary<string, string?> { ["HTTP_TIMEOUT_SECONDS"] = "2" },
+            beforeStart: host => host.StudentBot.FailNext("setWebhook", BotApiFault.ServerError(500)));
         bots.StudentBot.FailNext("getFile", BotApiFault.ServerError(500));
         bots.StudentBot.FailNext("download", BotApiFault.ServerError(502));
         bots.StudentBot.StallNextDownloads();

@@ -13,8 +13,8 @@ namespace Rollcall.IntegrationTests.EndToEnd;
 /// </summary>
 public sealed class CheckInGuardTests(FacesFixture faces)
 {
-    private const string BoundElsewhere = "This student ID is registered to another Telegram account. Please ask your teacher.";
-    private const string SecondId = "You already checked in under another student ID in this session. One account marks one student; please ask your teacher.";
+    private const string BoundElsewhere = "This student ID is registered to another Telegram account. Your teacher has been told: if this is your new account, they can unbind the ID so you can check in from it.";
+    private const string SecondId = "You already checked in under another student ID in this session. One account marks one student; your teacher has been told.";
 
     [Fact]
     public async Task BoundId_FromAnotherAccount_AndASecondIdFromOneAccount_AreRefused_WithoutAnyJob()
@@ -81,8 +81,8 @@ public sealed class CheckInGuardTests(FacesFixture faces)
         Assert.Equal("The requested movement was not seen in the video note. 1 attempt(s) left: record a new video note.", otherWay);
         Assert.Contains(photo, new[]
         {
-            "The requested movement was not seen in the video note. No attempts left: please contact your teacher.",
-            "The video note did not look live (a photo or a screen?). No attempts left: please contact your teacher.",
+            "The requested movement was not seen in the video note. No attempts left. Your teacher has been told and can mark you or give you another try.",
+            "The video note did not look live (a photo or a screen?). No attempts left. Your teacher has been told and can mark you or give you another try.",
         });
     }
 

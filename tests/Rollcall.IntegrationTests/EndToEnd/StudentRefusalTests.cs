@@ -123,7 +123,7 @@ public sealed partial class StudentRefusalTests(FacesFixture faces, StudentRefus
         Assert.InRange(double.Parse(firstMatch.Groups[1].Value, CultureInfo.InvariantCulture), 0, 60);
         var lastMatch = Mismatch().Match(last);
         Assert.True(lastMatch.Success, last);
-        Assert.Equal("No attempts left: please contact your teacher.", lastMatch.Groups[2].Value);
+        Assert.Equal("No attempts left. Your teacher has been told and can mark you or give you another try.", lastMatch.Groups[2].Value);
     }
 
     [Fact]
@@ -135,7 +135,7 @@ public sealed partial class StudentRefusalTests(FacesFixture faces, StudentRefus
 
         var answer = await SendVideoNoteAsync(stack, student, EndToEndClips.AliceLive(stack.FaceEngine));
 
-        Assert.Equal("Your ID photo was not found. Please contact the admin; no attempt was used.", answer);
+        Assert.Equal("Your ID photo was not found, so no attempt was used. Your teacher has been told and can mark you present; the admin adds the photo.", answer);
         await using var db = stack.Host.App.Services.GetRequiredService<RollcallDatabase>().CreateContext();
         var mark = await db.Marks.SingleAsync(m => m.StudentId == "ST-003", Ct);
         Assert.Equal((MarkStatus.Pending, 0), (mark.Status, mark.AttemptsUsed));
@@ -155,7 +155,7 @@ public sealed partial class StudentRefusalTests(FacesFixture faces, StudentRefus
             .SaveAsync("ST-003", await File.ReadAllBytesAsync(TestFaces.Person01, Ct), Ct);
         var enrolled = await SendVideoNoteAsync(stack, student, live);
 
-        Assert.Equal("Your ID photo was not found. Please contact the admin; no attempt was used.", missing);
+        Assert.Equal("Your ID photo was not found, so no attempt was used. Your teacher has been told and can mark you present; the admin adds the photo.", missing);
         Assert.Equal("Attendance marked: present in Python.", enrolled);
     }
 

@@ -30,9 +30,10 @@ public sealed class StudentTrustTests(FacesFixture faces)
         var second = await SendVideoNoteAsync(stack, friend, EndToEndClips.AliceAgain(stack.FaceEngine));
         var warning = await teacher.NextMessageAsync(stack.TeacherBot, VerificationWait, Ct);
 
-        Assert.Equal("This face has already marked another student present in this class, so I cannot mark this ID. If this is a mistake, speak to your teacher.", second);
+        Assert.Equal("This face has already marked another student present in this class, so I cannot mark this ID. Your teacher has been told: if this is a mistake, they can mark you.", second);
         Assert.Matches(@"^Warning: one person marking for two IDs\? The face in ST-012 - Feruza Yusupova's video note looks more like ST-001, already marked present, than ST-012's own ID photo \(similarity \d+\.\d vs \d+\.\d\)\. ST-012 was refused\.$",
             warning.Text);
+        Assert.Equal(["Mark present"], warning.Buttons.Select(b => b.Text));
         await using var db = stack.Host.App.Services.GetRequiredService<RollcallDatabase>().CreateContext();
         var mark = await db.Marks.SingleAsync(m => m.StudentId == "ST-012", Ct);
         Assert.Equal((MarkStatus.Refused, "collusion:ST-001"), (mark.Status, mark.Reason));

@@ -79,8 +79,8 @@ public sealed partial class TeacherOverLmsTests(FacesFixture faces)
             text);
         Assert.Equal($"attendance-Python-{today}.csv", csv.FileName);
         Assert.Equal(
-            "student_id,name,batch,status,similarity,time\nST-001,Alice Karimova,B-101,absent,,\nST-002,Bobur Aliyev,B-101,absent,,\nST-003,Dilnoza Rashidova,B-101,absent,,\n"
-            + "ST-011,Eldor Usmonov,B-102,absent,,\nST-012,Feruza Yusupova,B-102,absent,,\nST-013,Gulnora Saidova,B-102,absent,,\n",
+            "student_id,name,batch,status,similarity,time,remark\nST-001,Alice Karimova,B-101,absent,,,\nST-002,Bobur Aliyev,B-101,absent,,,\nST-003,Dilnoza Rashidova,B-101,absent,,,\n"
+            + "ST-011,Eldor Usmonov,B-102,absent,,,\nST-012,Feruza Yusupova,B-102,absent,,,\nST-013,Gulnora Saidova,B-102,absent,,,\n",
             Encoding.UTF8.GetString(csv.Bytes));
     }
 
@@ -162,7 +162,7 @@ public sealed partial class TeacherOverLmsTests(FacesFixture faces)
         var batches = await teacher.NextMessageAsync(stack.TeacherBot, cancellationToken: Ct);
         var refused = await ChooseAndOpenAsync(stack, teacher, batches, ["B-101"], "Python");
 
-        Assert.Equal("A session for batch B-101, Python already exists today. Send /start to open a different one.", refused);
+        Assert.Equal("A session for batch B-101, Python already exists today: here it is. Send /start to open a different one.", refused);
         Assert.Single(stack.Lms.CallsTo("POST", "/api/v1/login"));
     }
 
@@ -225,6 +225,6 @@ public sealed partial class TeacherOverLmsTests(FacesFixture faces)
         return (string?)claims["id"] ?? (string?)claims["sub"];
     }
 
-    [GeneratedRegex(@"^Session open\.\nCode: \d{6}\nBatches: B-101, B-102\nSubject: Python\nStudents: 6\nThe code is valid for 10 seconds \(until \d\d:\d\d:\d\d UTC\)\. I will send you the report after that\.$")]
+    [GeneratedRegex(@"^Session open\.\nCode: (\d{6})\nBatches: B-101, B-102\nSubject: Python\nStudents: 6\nThe code is valid until \d\d:\d\d:\d\d UTC\. Check-ins begun by then can finish until \d\d:\d\d:\d\d UTC; then I send you the report\.\nStudents scan the QR or open t\.me/test_student_bot\?start=\1\nPresent 0 · in review 0 · refused 0 · not yet 6\nCentre: your location, ±10 m$")]
     private static partial Regex SessionOpened();
 }

@@ -52,6 +52,22 @@ public sealed class FolderPhotoStoreTests : IDisposable
     }
 
     [Fact]
+    public async Task SaveListAndFind_AgreeOnTheVersion_AndDeleteRemovesThePhoto()
+    {
+        var store = new FolderPhotoStore(folder.FullName);
+        var saved = await store.SaveAsync("S-7", File.ReadAllBytes(TestFaces.Person01), CancellationToken.None);
+        var listed = await store.ListVersionsAsync(CancellationToken.None);
+        var found = await store.FindAsync("S-7", CancellationToken.None);
+
+        await store.DeleteAsync("S-7", CancellationToken.None);
+
+        Assert.Equal([new Rollcall.Ports.PhotoVersion("S-7", saved)], listed);
+        Assert.Equal(saved, found!.VersionTag);
+        Assert.Null(await store.FindAsync("S-7", CancellationToken.None));
+        Assert.Empty(await store.ListAsync(CancellationToken.None));
+    }
+
+    [Fact]
     public async Task StudentWithoutAPhoto_IsNotFound() =>
         Assert.Null(await new FolderPhotoStore(folder.FullName).FindAsync("nobody", CancellationToken.None));
 
@@ -87,6 +103,23 @@ public sealed class S3PhotoStoreTests(S3rverFixture s3rver) : IClassFixture<S3rv
         var second = await store.FindAsync("s2", CancellationToken.None);
 
         Assert.NotEqual(first!.VersionTag, second!.VersionTag);
+    }
+
+    [Fact]
+    public async Task SaveListAndFind_AgreeOnTheETag_AndDeleteRemovesThePhoto()
+    {
+        var (store, client) = Create();
+        using var _ = client;
+        var id = $"v-{Guid.NewGuid():N}";
+        var saved = await store.SaveAsync(id, File.ReadAllBytes(TestFaces.Person01), CancellationToken.None);
+        var listed = (await store.ListVersionsAsync(CancellationToken.None)).Single(p => p.StudentId == id);
+        var found = await store.FindAsync(id, CancellationToken.None);
+
+        await store.DeleteAsync(id, CancellationToken.None);
+
+        Assert.Equal((saved, saved), (listed.VersionTag, found!.VersionTag));
+        Assert.Null(await store.FindAsync(id, CancellationToken.None));
+        Assert.DoesNotContain(id, await store.ListAsync(CancellationToken.None));
     }
 
     [Fact]

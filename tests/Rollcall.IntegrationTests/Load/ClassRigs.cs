@@ -27,7 +27,8 @@ internal static class ClassRigs
         Ramp = TimeSpan.Zero,
         OtpSeconds = 60,
         ReportDelaySeconds = 2,
-        Settings = new Dictionary<string, string?> { ["VERIFY_WORKERS"] = "1" },
+        // Claims are leased for the worst case of their calls (audit M2): 5-s calls keep a killed host's outbox claim to 85 s.
+        Settings = new Dictionary<string, string?> { ["VERIFY_WORKERS"] = "1", ["HTTP_TIMEOUT_SECONDS"] = "5" },
     };
 
     public static async Task<ClassRig> StartAsync(FacesFixture faces, ClassBenchOptions options)

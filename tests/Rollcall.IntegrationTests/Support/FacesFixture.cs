@@ -59,5 +59,8 @@ public sealed class FacesFixture : IDisposable
         }
 
         Clips.Dispose();
+
+        // The run leaves no decoder child behind.
+        Rollcall.Faces.Video.DecoderPool.StopAll();
     }
 }

@@ -14,16 +14,20 @@ public sealed class FacesVerification : IDisposable
     {
         Photos = new FolderPhotoStore(folder.FullName);
         Cache = new InMemoryEmbeddingCache();
-        Verifier = new FaceVerifier(faces.Engine, Photos, Cache, Options.Create(options ?? new FaceOptions()), NullLogger<FaceVerifier>.Instance);
+        var settings = Options.Create(options ?? new FaceOptions());
+        References = new ReferenceEmbeddings(faces.Engine, Photos, Cache, settings, NullLogger<ReferenceEmbeddings>.Instance);
+        Verifier = new FaceVerifier(faces.Engine, Photos, References, settings, NullLogger<FaceVerifier>.Instance);
     }
 
     public FolderPhotoStore Photos { get; }
 
     public InMemoryEmbeddingCache Cache { get; }
 
+    public ReferenceEmbeddings References { get; }
+
     public FaceVerifier Verifier { get; }
 
-    public Task EnrollAsync(string studentId, string photo) =>
+    public Task<string> EnrollAsync(string studentId, string photo) =>
         Photos.SaveAsync(studentId, File.ReadAllBytes(photo), CancellationToken.None);
 
     public Task<FaceCheck> VerifyAsync(string studentId, byte[] video, ChallengeKind challenge = ChallengeKind.None) =>

@@ -36,6 +36,7 @@ public static class TestData
             Date = date,
             CreatedAt = Now,
             ExpiresAt = Now.AddSeconds(120),
+            GraceEndsAt = Now.AddSeconds(120),
             ReportDueAt = Now.AddSeconds(135),
             Batches = [new SessionBatch { SessionId = id, TeacherId = teacherId, Batch = batch, Subject = "Python", Date = date }],
             Students = (students.Length == 0 ? ["S-1"] : students).Select(s => new SessionStudent { SessionId = id, StudentId = s, Name = "Student " + s, Batch = batch }).ToList(),

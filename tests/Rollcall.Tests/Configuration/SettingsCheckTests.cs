@@ -19,6 +19,8 @@ public sealed class SettingsCheckTests
     [InlineData("ATTENDANCE_WARNING_MIN_SESSIONS", "0", "ATTENDANCE_WARNING_MIN_SESSIONS must be 1-1000, e.g. 5")]
     [InlineData("ATTENDANCE_WARNINGS", "yes", "ATTENDANCE_WARNINGS must be on or off, e.g. on (got 'yes')")]
     [InlineData("TERM_START", "July", "TERM_START must be a date (yyyy-MM-dd), e.g. 2026-07-01 (got 'July')")]
+    [InlineData("ENROLMENT", "sometimes", "ENROLMENT must be admin or self, e.g. admin (got 'sometimes')")]
+    [InlineData("ENROLMENT", "3", "ENROLMENT must be admin or self, e.g. admin")]
     public void BadValue_GivesOneLineNamingTheVariableAndAGoodValue(string name, string value, string expected)
     {
         var configuration = RollcallConfiguration.Build("/nonexistent/.env", new Dictionary<string, string?> { [name] = value });

@@ -1,5 +1,6 @@
 using System.Text;
 using Rollcall.Attendance;
+using Rollcall.Sessions;
 using Rollcall.Storage.Sessions;
 using Rollcall.Telegram.Reports;
 using Rollcall.Telegram.Texts;
@@ -19,7 +20,7 @@ public sealed class ReportFormatterTests
     [Fact]
     public void Report_ListsPresentAndAbsentWithTotals()
     {
-        var text = BotTexts.Format(((Reply.Message)ReportFormatter.Replies(Report)[0]).Content);
+        var text = BotTexts.Format(((Reply.Message)ReportFormatter.Replies(Report, LocalClock.Utc)[0]).Content);
 
         Assert.Contains("Present: 1 of 3, absent: 2", text, StringComparison.Ordinal);
         Assert.Contains("Present:\nS1 - Asha", text, StringComparison.Ordinal);
@@ -30,8 +31,8 @@ public sealed class ReportFormatterTests
     [Fact]
     public void BindingRefusals_AreCountedUnderTheTotals_OnlyWhenThereAreAny()
     {
-        var none = BotTexts.Format(((Reply.Message)ReportFormatter.Replies(Report)[0]).Content);
-        var two = BotTexts.Format(((Reply.Message)ReportFormatter.Replies(Report with { BindingRefusals = 2 })[0]).Content);
+        var none = BotTexts.Format(((Reply.Message)ReportFormatter.Replies(Report, LocalClock.Utc)[0]).Content);
+        var two = BotTexts.Format(((Reply.Message)ReportFormatter.Replies(Report with { BindingRefusals = 2 }, LocalClock.Utc)[0]).Content);
 
         Assert.Contains("absent: 2\n\nPresent:", none, StringComparison.Ordinal);
         Assert.Contains("absent: 2\nRefused: 2 (ID registered to another account / second ID from one account)\n\nPresent:", two, StringComparison.Ordinal);
@@ -40,11 +41,56 @@ public sealed class ReportFormatterTests
     [Fact]
     public void Csv_HasEveryStudent_QuotedAndDefused()
     {
-        var csv = Encoding.UTF8.GetString(ReportFormatter.Csv(Report)).Split('\n');
+        var csv = Encoding.UTF8.GetString(ReportFormatter.Csv(Report, LocalClock.Utc)).Split('\n');
 
-        Assert.Equal("student_id,name,batch,status,similarity,time", csv[0]);
-        Assert.Equal("S1,Asha,CS-A,present,91.3,2026-11-28T09:01:00Z", csv[1]);
-        Assert.Equal("S2,\"Ben, Jr\",CS-A,absent,40.0,", csv[2]);
-        Assert.Equal("S3,\"'=cmd()\",CS-B,absent,,", csv[3]);
+        Assert.Equal("student_id,name,batch,status,similarity,time,remark", csv[0]);
+        Assert.Equal("S1,Asha,CS-A,present,91.3,2026-11-28T09:01:00+00:00,", csv[1]);
+        Assert.Equal("S2,\"Ben, Jr\",CS-A,absent,40.0,,", csv[2]);
+        Assert.Equal("S3,\"'=cmd()\",CS-B,absent,,,", csv[3]);
     }
+
+    [Fact]
+    public void FiveHundredStudents_FitTelegramsLimits_EachListedOnce_AndTheCsvHasEveryone()
+    {
+        var report = Report with { Lines = [.. Enumerable.Range(0, 500).Select(LongLine)] };
+
+        var replies = ReportFormatter.Replies(report, LocalClock.Utc);
+        var texts = replies.OfType<Reply.Message>().Select(m => BotTexts.Format(m.Content)).ToList();
+        var listed = texts.SelectMany(t => t.Split('\n')).Where(l => l.StartsWith("2021", StringComparison.Ordinal)).ToList();
+
+        Assert.True(texts.Count > 1, "a long report is split");
+        Assert.All(texts, t => Assert.InRange(t.Length, 1, MessageLimits.Text));
+        Assert.All(replies.OfType<Reply.Document>(), d => Assert.InRange(BotTexts.Format(d.Caption).Length, 0, MessageLimits.Caption));
+        Assert.Equal(500, listed.Count);
+        Assert.Equal(500, listed.Distinct().Count());
+        Assert.StartsWith("Attendance report", texts[0], StringComparison.Ordinal);
+        Assert.StartsWith("Absent (continued):", texts[^1], StringComparison.Ordinal);
+        Assert.Equal(501, Encoding.UTF8.GetString(ReportFormatter.Csv(report, LocalClock.Utc)).TrimEnd('\n').Split('\n').Length);
+    }
+
+    [Fact]
+    public void TeachersOwnMarks_AreShownApart_WithTheirRemark_InTheListsAndTheCsv()
+    {
+        var report = Report with
+        {
+            Lines =
+            [
+                new("S1", "Asha", "CS-A", MarkStatus.Late, null, null) { SetByTeacher = true, Remark = "bus was late" },
+                new("S2", "Ben", "CS-A", MarkStatus.Present, 91, null) { SetByTeacher = true },
+                new("S3", "Chen", "CS-B", MarkStatus.Late, 88, null),
+            ],
+        };
+
+        var text = BotTexts.Format(((Reply.Message)ReportFormatter.Replies(report, LocalClock.Utc)[0]).Content);
+        var csv = Encoding.UTF8.GetString(ReportFormatter.Csv(report, LocalClock.Utc)).Split('\n');
+
+        Assert.Contains("Present: 1 of 3, absent: 0\nLate: 2, excused: 0, in review: 0", text, StringComparison.Ordinal);
+        Assert.Contains("Present:\nS2 - Ben (marked present by the teacher)", text, StringComparison.Ordinal);
+        Assert.Contains("Late:\nS1 - Asha (marked late by the teacher: bus was late)\nS3 - Chen\n", text, StringComparison.Ordinal);
+        Assert.Equal("S1,Asha,CS-A,late (marked by the teacher),,,bus was late", csv[1]);
+        Assert.Equal("S3,Chen,CS-B,late,88.0,,", csv[3]);
+    }
+
+    private static ReportLine LongLine(int i) => new(
+        $"2021CS1{i:D4}", $"Student Name Number {i:D4}", "CS-A", i % 2 == 0 ? MarkStatus.Present : null, null, null);
 }

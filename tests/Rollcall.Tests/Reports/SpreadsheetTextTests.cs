@@ -1,6 +1,7 @@
 using System.Text;
 using Rollcall.Attendance;
 using Rollcall.Reports;
+using Rollcall.Sessions;
 using Rollcall.Storage.Sessions;
 using Rollcall.Telegram.Reports;
 
@@ -48,8 +49,8 @@ public sealed class SpreadsheetTextTests
         var report = new SessionReport(Guid.NewGuid(), 1, ["CS-A"], "Maths", new DateOnly(2026, 11, 28),
             [new("S1", "-1+1", "CS-A", MarkStatus.Present, null, null)]);
 
-        var rows = Encoding.UTF8.GetString(ReportFormatter.Csv(report)).Split('\n');
+        var rows = Encoding.UTF8.GetString(ReportFormatter.Csv(report, LocalClock.Utc)).Split('\n');
 
-        Assert.Equal("S1,\"'-1+1\",CS-A,present,,", rows[1]);
+        Assert.Equal("S1,\"'-1+1\",CS-A,present,,,", rows[1]);
     }
 }

@@ -53,6 +53,39 @@ internal sealed class FakeCheckIns : ICheckInStore
     public Task<SessionMatch?> FindOpenSessionAsync(string otp, string studentId, DateTimeOffset now, CancellationToken cancellationToken) =>
         Task.FromResult(Sessions.Where(s => s.Otp == otp && s.StudentId == studentId && now < s.ExpiresAt).Select(s => s.Match).FirstOrDefault());
 
+    public Task<Guid?> FindSessionByCodeAsync(string otp, DateTimeOffset now, CancellationToken cancellationToken) =>
+        Task.FromResult(Sessions.Where(s => s.Otp == otp && now < s.ExpiresAt).Select(s => (Guid?)s.Match.SessionId).FirstOrDefault());
+
+    /// <summary>Sessions accept check-ins (location, note) until this long after their code expires.</summary>
+    public TimeSpan Grace { get; set; } = TimeSpan.FromMinutes(3);
+
+    public Task<SessionMatch?> FindSessionStudentAsync(Guid sessionId, string studentId, DateTimeOffset now, CancellationToken cancellationToken) =>
+        Task.FromResult(Sessions.Where(s => s.Match.SessionId == sessionId && s.StudentId == studentId && now < s.ExpiresAt + Grace)
+            .Select(s => s.Match).FirstOrDefault());
+
+    public Task BeginCheckInAsync(Guid sessionId, string studentId, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        Marks.TryAdd((sessionId, studentId), MarkState.New);
+        return Task.CompletedTask;
+    }
+
+    public Task<GeoPoint?> CheckInCentreAsync(Guid sessionId, DateTimeOffset now, CancellationToken cancellationToken) =>
+        Task.FromResult(Sessions.Where(s => s.Match.SessionId == sessionId && now < s.ExpiresAt + Grace).Select(s => (GeoPoint?)s.Match.Centre).FirstOrDefault());
+
+    /// <summary>Refusals the teacher was told of.</summary>
+    public List<(Guid SessionId, string StudentId, AccountCheck Refusal)> Noticed { get; } = [];
+
+    public Task<RefusalNotice?> NoteRefusalAsync(Guid sessionId, string studentId, AccountCheck refusal, long studentChatId, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (Noticed.Contains((sessionId, studentId, refusal)))
+        {
+            return Task.FromResult<RefusalNotice?>(null);
+        }
+
+        Noticed.Add((sessionId, studentId, refusal));
+        return Task.FromResult<RefusalNotice?>(new RefusalNotice(900, "Student " + studentId, "Maths", 0));
+    }
+
     public Task<AccountCheck> CheckAccountAsync(Guid sessionId, string studentId, long telegramUserId, DateTimeOffset now, CancellationToken cancellationToken) =>
         Task.FromResult(Account);
 

@@ -19,13 +19,13 @@ public sealed class VerificationMessagesTests
     }
 
     [Fact]
-    public void LastFailure_SaysContactYourTeacher()
+    public void LastFailure_SaysTheTeacherHasBeenTold()
     {
         var decision = new VerificationDecision("Maths", MarkStatus.Refused, AttemptsLeft: 0, AlreadyDecided: false);
 
         var text = BotTexts.Format(VerificationMessages.For(new FaceCheck.NoFace(), decision).Content);
 
-        Assert.EndsWith("contact your teacher.", text, StringComparison.Ordinal);
+        Assert.EndsWith("Your teacher has been told and can mark you or give you another try.", text, StringComparison.Ordinal);
     }
 
     [Fact]

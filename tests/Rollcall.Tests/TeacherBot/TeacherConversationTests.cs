@@ -18,6 +18,7 @@ public sealed class TeacherConversationTests
     private readonly TeacherConversation _conversation;
     private readonly ConversationIdle _idle = new(new ClassroomOptions().ConversationIdleMinutes);
     private TeacherState _state = TeacherState.Start;
+    private Guid? _shown;
     private DateTimeOffset _lastTurn;
 
     public TeacherConversationTests() =>
@@ -121,14 +122,31 @@ public sealed class TeacherConversationTests
         await SignIn();
         await ChooseBothBatchesAndMaths();
 
-        var replies = await Say(In.Location(12.9716, 77.5946, live: false));
+        var replies = await Say(In.Location(12.9716, 77.5946, live: false, accuracy: 12));
 
-        var opened = (Reply.Message)replies.Single();
-        Assert.Equal(TextKey.SessionOpened, opened.Key);
-        Assert.Equal("123456", opened.Content.Args[0]);
-        Assert.Equal(3, opened.Content.Args[3]);
-        Assert.Equal(["CS-A", "CS-B"], _sessions.Opened.Single().Batches);
-        Assert.Equal(_time.GetUtcNow().AddSeconds(120).UtcDateTime, opened.Content.Args[5]);
+        // The session message (code, QR, live counts) follows the turn: the handler shows it from the store.
+        Assert.Empty(replies);
+        var draft = _sessions.Opened.Single();
+        Assert.Equal(_sessions.Ids.Single(), _shown);
+        Assert.Equal(["CS-A", "CS-B"], draft.Batches);
+        Assert.Equal(3, draft.Roster.Count);
+        Assert.Equal((12.9716, 12.0), (draft.Centre.Latitude, draft.Centre.AccuracyMetres));
+        Assert.Equal(TimeSpan.FromSeconds(120), draft.Times.OtpLifetime);
+    }
+
+    [Theory]
+    [InlineData(false, 80.0, TextKey.TeacherLocationCoarse)]
+    [InlineData(true, 10.0, TextKey.LocationForwarded)]
+    public async Task TeachersOwnFix_ForwardedOrCoarserThanTheArea_IsRefused_AndAskedAgain(bool forwarded, double accuracy, TextKey refusal)
+    {
+        await SignIn();
+        await ChooseBothBatchesAndMaths();
+
+        var replies = await Say(In.Location(12.9716, 77.5946, live: false, accuracy: accuracy, forwarded: forwarded));
+
+        Assert.Equal(refusal, replies.Single().Key);
+        Assert.Equal(TeacherStep.AwaitLocation, _state.Step);
+        Assert.Empty(_sessions.Opened);
     }
 
     [Fact]
@@ -144,6 +162,7 @@ public sealed class TeacherConversationTests
 
         Assert.Equal(TextKey.DuplicateSession, replies.Single().Key);
         Assert.Single(_sessions.Opened);
+        Assert.Equal(_sessions.Ids.Single(), _shown);
     }
 
     [Fact]
@@ -198,7 +217,7 @@ public sealed class TeacherConversationTests
         var now = _time.GetUtcNow();
         var (state, before) = _idle.Resume(StateJson.Read(StateJson.Write(_state), TeacherState.Start), _state.Step != TeacherStep.Idle, TeacherState.Start, _lastTurn, now);
         var turn = await _conversation.StepAsync(state, inbound, _sessions, now, TestContext.Current.CancellationToken);
-        (_state, _lastTurn) = (turn.State, now);
+        (_state, _lastTurn, _shown) = (turn.State, now, turn.ShowSession);
         return [.. before, .. turn.Replies];
     }
 }

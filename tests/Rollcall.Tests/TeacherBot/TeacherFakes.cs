@@ -67,12 +67,14 @@ internal sealed class FakeSessions : ISessionStore
 
     public List<SessionDraft> Opened { get; } = [];
 
+    public List<Guid> Ids { get; } = [];
+
     public Task<OpenSessionResult> TryOpenAsync(SessionDraft draft, Func<string> nextOtp, CancellationToken cancellationToken)
     {
         var clash = draft.Batches.FirstOrDefault(b => _taken.Contains((draft.TeacherId, b, draft.Subject, draft.Date)));
         if (clash is not null)
         {
-            return Task.FromResult<OpenSessionResult>(new OpenSessionResult.Duplicate(clash));
+            return Task.FromResult<OpenSessionResult>(new OpenSessionResult.Duplicate(clash, Ids[0]));
         }
 
         foreach (var batch in draft.Batches)
@@ -81,6 +83,7 @@ internal sealed class FakeSessions : ISessionStore
         }
 
         Opened.Add(draft);
-        return Task.FromResult<OpenSessionResult>(new OpenSessionResult.Opened(Guid.NewGuid(), nextOtp(), draft.Times.ExpiresAt(draft.CreatedAt)));
+        Ids.Add(Guid.NewGuid());
+        return Task.FromResult<OpenSessionResult>(new OpenSessionResult.Opened(Ids[^1], nextOtp(), draft.Times.ExpiresAt(draft.CreatedAt)));
     }
 }

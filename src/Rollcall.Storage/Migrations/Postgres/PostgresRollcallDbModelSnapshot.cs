@@ -47,7 +47,14 @@ namespace Rollcall.Storage.Migrations.Postgres
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<string>("Remark")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
                     b.Property<bool>("Reviewed")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("SetByTeacher")
                         .HasColumnType("boolean");
 
                     b.Property<double?>("Similarity")
@@ -72,6 +79,9 @@ namespace Rollcall.Storage.Migrations.Postgres
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
+                    b.Property<double?>("CentreAccuracy")
+                        .HasColumnType("double precision");
+
                     b.Property<double>("CentreLatitude")
                         .HasColumnType("double precision");
 
@@ -87,12 +97,33 @@ namespace Rollcall.Storage.Migrations.Postgres
                     b.Property<DateTimeOffset>("ExpiresAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<DateTimeOffset>("GraceEndsAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("LiveMessageId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("LiveShown")
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)");
+
                     b.Property<string>("Otp")
                         .IsRequired()
                         .HasMaxLength(6)
                         .HasColumnType("character varying(6)");
 
+                    b.Property<DateTimeOffset?>("OtpRotatedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("OtpSlot")
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)");
+
+                    b.Property<string>("PreviousOtp")
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)");
+
+                    b.Property<string>("PreviousOtpSlot")
                         .HasMaxLength(6)
                         .HasColumnType("character varying(6)");
 
@@ -104,6 +135,9 @@ namespace Rollcall.Storage.Migrations.Postgres
 
                     b.Property<DateTimeOffset>("ReportDueAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("ReportPartsSent")
+                        .HasColumnType("integer");
 
                     b.Property<DateTimeOffset?>("ReportSentAt")
                         .HasColumnType("timestamp with time zone");
@@ -122,6 +156,9 @@ namespace Rollcall.Storage.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.HasIndex("OtpSlot")
+                        .IsUnique();
+
+                    b.HasIndex("PreviousOtpSlot")
                         .IsUnique();
 
                     b.HasIndex("ReportDueAt");
@@ -237,6 +274,106 @@ namespace Rollcall.Storage.Migrations.Postgres
                     b.HasKey("Batch", "Subject", "Date");
 
                     b.ToTable("delivery_leases", (string)null);
+                });
+
+            modelBuilder.Entity("Rollcall.Storage.Entities.EnrolmentRequest", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Batch")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Challenge")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<long>("ChatId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset?>("ContestedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("DecidedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<byte[]>("Embedding")
+                        .HasColumnType("bytea");
+
+                    b.Property<string>("FileId")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("FileUniqueId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTimeOffset?>("LeaseUntil")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("OpenSlot")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<byte[]>("Photo")
+                        .HasColumnType("bytea");
+
+                    b.Property<string>("PhotoVersion")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)");
+
+                    b.Property<string>("StudentId")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<string>("StudentName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<long?>("TeacherChatId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("TeacherId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("TelegramUserId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset?>("ToldAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OpenSlot")
+                        .IsUnique();
+
+                    b.HasIndex("StudentId");
+
+                    b.HasIndex("State", "CreatedAt");
+
+                    b.HasIndex("TelegramUserId", "CreatedAt");
+
+                    b.ToTable("enrolment_requests", (string)null);
                 });
 
             modelBuilder.Entity("Rollcall.Storage.Entities.FaceEmbedding", b =>
@@ -565,6 +702,30 @@ namespace Rollcall.Storage.Migrations.Postgres
                     b.ToTable("session_batches", (string)null);
                 });
 
+            modelBuilder.Entity("Rollcall.Storage.Entities.SessionNotice", b =>
+                {
+                    b.Property<Guid>("SessionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("StudentId")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<string>("Kind")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("StudentChatId")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("SessionId", "StudentId", "Kind");
+
+                    b.ToTable("session_notices", (string)null);
+                });
+
             modelBuilder.Entity("Rollcall.Storage.Entities.SessionStudent", b =>
                 {
                     b.Property<Guid>("SessionId")
@@ -731,6 +892,9 @@ namespace Rollcall.Storage.Migrations.Postgres
                     b.Property<long>("TelegramUserId")
                         .HasColumnType("bigint");
 
+                    b.Property<int>("Tries")
+                        .HasColumnType("integer");
+
                     b.HasKey("Id");
 
                     b.HasIndex("FileUniqueId");
@@ -783,6 +947,15 @@ namespace Rollcall.Storage.Migrations.Postgres
                 {
                     b.HasOne("Rollcall.Storage.Entities.AttendanceSessionRow", null)
                         .WithMany("Batches")
+                        .HasForeignKey("SessionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Rollcall.Storage.Entities.SessionNotice", b =>
+                {
+                    b.HasOne("Rollcall.Storage.Entities.AttendanceSessionRow", null)
+                        .WithMany()
                         .HasForeignKey("SessionId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();

@@ -42,7 +42,14 @@ namespace Rollcall.Storage.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Remark")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<bool>("Reviewed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("SetByTeacher")
                         .HasColumnType("INTEGER");
 
                     b.Property<double?>("Similarity")
@@ -67,6 +74,9 @@ namespace Rollcall.Storage.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
+                    b.Property<double?>("CentreAccuracy")
+                        .HasColumnType("REAL");
+
                     b.Property<double>("CentreLatitude")
                         .HasColumnType("REAL");
 
@@ -82,12 +92,33 @@ namespace Rollcall.Storage.Migrations.Sqlite
                     b.Property<long>("ExpiresAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long>("GraceEndsAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("LiveMessageId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LiveShown")
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Otp")
                         .IsRequired()
                         .HasMaxLength(6)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("OtpRotatedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("OtpSlot")
+                        .HasMaxLength(6)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PreviousOtp")
+                        .HasMaxLength(6)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PreviousOtpSlot")
                         .HasMaxLength(6)
                         .HasColumnType("TEXT");
 
@@ -98,6 +129,9 @@ namespace Rollcall.Storage.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<long>("ReportDueAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ReportPartsSent")
                         .HasColumnType("INTEGER");
 
                     b.Property<long?>("ReportSentAt")
@@ -117,6 +151,9 @@ namespace Rollcall.Storage.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("OtpSlot")
+                        .IsUnique();
+
+                    b.HasIndex("PreviousOtpSlot")
                         .IsUnique();
 
                     b.HasIndex("ReportDueAt");
@@ -230,6 +267,106 @@ namespace Rollcall.Storage.Migrations.Sqlite
                     b.HasKey("Batch", "Subject", "Date");
 
                     b.ToTable("delivery_leases", (string)null);
+                });
+
+            modelBuilder.Entity("Rollcall.Storage.Entities.EnrolmentRequest", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Batch")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Challenge")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ChatId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ContestedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("DecidedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Embedding")
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("FileId")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FileUniqueId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("LeaseUntil")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("OpenSlot")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Photo")
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("PhotoVersion")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StudentId")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StudentName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("TeacherChatId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("TeacherId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("TelegramUserId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ToldAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OpenSlot")
+                        .IsUnique();
+
+                    b.HasIndex("StudentId");
+
+                    b.HasIndex("State", "CreatedAt");
+
+                    b.HasIndex("TelegramUserId", "CreatedAt");
+
+                    b.ToTable("enrolment_requests", (string)null);
                 });
 
             modelBuilder.Entity("Rollcall.Storage.Entities.FaceEmbedding", b =>
@@ -554,6 +691,30 @@ namespace Rollcall.Storage.Migrations.Sqlite
                     b.ToTable("session_batches", (string)null);
                 });
 
+            modelBuilder.Entity("Rollcall.Storage.Entities.SessionNotice", b =>
+                {
+                    b.Property<Guid>("SessionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StudentId")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("StudentChatId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("SessionId", "StudentId", "Kind");
+
+                    b.ToTable("session_notices", (string)null);
+                });
+
             modelBuilder.Entity("Rollcall.Storage.Entities.SessionStudent", b =>
                 {
                     b.Property<Guid>("SessionId")
@@ -718,6 +879,9 @@ namespace Rollcall.Storage.Migrations.Sqlite
                     b.Property<long>("TelegramUserId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("Tries")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.HasIndex("FileUniqueId");
@@ -770,6 +934,15 @@ namespace Rollcall.Storage.Migrations.Sqlite
                 {
                     b.HasOne("Rollcall.Storage.Entities.AttendanceSessionRow", null)
                         .WithMany("Batches")
+                        .HasForeignKey("SessionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Rollcall.Storage.Entities.SessionNotice", b =>
+                {
+                    b.HasOne("Rollcall.Storage.Entities.AttendanceSessionRow", null)
+                        .WithMany()
                         .HasForeignKey("SessionId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();

@@ -1,0 +1,75 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Rollcall.Storage.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class SelfEnrolment : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "enrolment_requests",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    StudentId = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    OpenSlot = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
+                    StudentName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Batch = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    TelegramUserId = table.Column<long>(type: "INTEGER", nullable: false),
+                    ChatId = table.Column<long>(type: "INTEGER", nullable: false),
+                    TeacherId = table.Column<long>(type: "INTEGER", nullable: true),
+                    TeacherChatId = table.Column<long>(type: "INTEGER", nullable: true),
+                    FileId = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    FileUniqueId = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Challenge = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    State = table.Column<string>(type: "TEXT", maxLength: 24, nullable: false),
+                    LeaseUntil = table.Column<long>(type: "INTEGER", nullable: true),
+                    Photo = table.Column<byte[]>(type: "BLOB", nullable: true),
+                    Embedding = table.Column<byte[]>(type: "BLOB", nullable: true),
+                    Outcome = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    PhotoVersion = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    ContestedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    DecidedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    ToldAt = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_enrolment_requests", x => x.Id);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_enrolment_requests_OpenSlot",
+                table: "enrolment_requests",
+                column: "OpenSlot",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_enrolment_requests_State_CreatedAt",
+                table: "enrolment_requests",
+                columns: new[] { "State", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_enrolment_requests_StudentId",
+                table: "enrolment_requests",
+                column: "StudentId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_enrolment_requests_TelegramUserId_CreatedAt",
+                table: "enrolment_requests",
+                columns: new[] { "TelegramUserId", "CreatedAt" });
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "enrolment_requests");
+        }
+    }
+}
