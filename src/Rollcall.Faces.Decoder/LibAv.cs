@@ -117,7 +117,7 @@ internal static unsafe partial class LibAv
     public static partial int av_strerror(int error, byte* buffer, nuint size);
 
     [LibraryImport(Scale)]
-    public static partial IntPtr sws_getCachedContext(IntPtr context, int srcW, int srcH, int srcFormat, int dstW, int dstH, int dstFormat, int flags, IntPtr srcFilter, IntPtr dstFilter, IntPtr param);
+    public static partial IntPtr sws_getContext(int srcW, int srcH, int srcFormat, int dstW, int dstH, int dstFormat, int flags, IntPtr srcFilter, IntPtr dstFilter, IntPtr param);
 
     [LibraryImport(Scale)]
     public static partial int sws_scale(IntPtr context, byte** src, int* srcStride, int sliceY, int sliceH, byte** dst, int* dstStride);

@@ -17,7 +17,8 @@ internal sealed unsafe class NoteDecoder : IDisposable
     private IntPtr packet;
     private IntPtr frame;
     private IntPtr scaler;
-    private (IntPtr Scaler, int Colorspace, int Full) colours;
+    private (int Width, int Height, int Format) geometry;
+    private (int Colorspace, int Full)? colours;
 
     public NoteDecoder(MemoryMappedViewAccessor view, long slotBytes, Stream acks, BinaryWriter replies)
     {
@@ -129,7 +130,7 @@ internal sealed unsafe class NoteDecoder : IDisposable
             return;
         }
 
-        scaler = LibAv.sws_getCachedContext(scaler, width, height, LibAv.FrameFormat(frame), width, height, LibAv.PixelFormatBgr24, LibAv.ScaleBicubic, IntPtr.Zero, IntPtr.Zero, IntPtr.Zero);
+        NewScalerFor(width, height, LibAv.FrameFormat(frame));
         if (scaler == IntPtr.Zero)
         {
             note.Stop(DecoderProtocol.Status.Refused, "a frame's pixel format cannot be converted");
@@ -163,13 +164,29 @@ internal sealed unsafe class NoteDecoder : IDisposable
         note.Next++;
     }
 
+    // One scaler per picture geometry, kept across frames and notes. A new one starts from swscale's own colour details, so
+    // the ones set on the old one are forgotten with it (not keyed by its address: a freed context's address comes back).
+    private void NewScalerFor(int width, int height, int format)
+    {
+        if (scaler != IntPtr.Zero && (width, height, format) == geometry)
+        {
+            return;
+        }
+
+        LibAv.sws_freeContext(scaler);
+        scaler = LibAv.sws_getContext(width, height, format, width, height, LibAv.PixelFormatBgr24, LibAv.ScaleBicubic, IntPtr.Zero, IntPtr.Zero, IntPtr.Zero);
+        geometry = (width, height, format);
+        colours = null;
+    }
+
     // As ffmpeg's scale filter does ("auto" matrix): the stream's own YCbCr matrix (BT.709 on most phones) and range, else BT.601.
+    // Set on every new scaler too, as the filter does: swscale's defaults convert differently from the same matrix set explicitly.
     private void UseStreamColours(IntPtr context)
     {
         var colorspace = LibAv.av_opt_get_int(context, "colorspace", 0, out var cs) == 0 ? (int)cs : 2;
         var full = LibAv.av_opt_get_int(context, "color_range", 0, out var range) == 0 && range == 2 ? 1 : 0;
         colorspace = colorspace is < 1 or > 10 or 8 ? 5 : colorspace;
-        if ((scaler, colorspace, full) == colours)
+        if ((colorspace, full) == colours)
         {
             return;
         }
@@ -178,7 +195,7 @@ internal sealed unsafe class NoteDecoder : IDisposable
         var table = LibAv.sws_getCoefficients(colorspace);
         if (LibAv.sws_setColorspaceDetails(scaler, table, full, table, dstRange, brightness, contrast, saturation) >= 0)
         {
-            colours = (scaler, colorspace, full);
+            colours = (colorspace, full);
         }
     }
 

@@ -31,6 +31,9 @@ public sealed class SelfEnrolmentTests(FacesFixture faces)
         var noPhoto = await SendVideoNoteAsync(stack, alice, EndToEndClips.NoFace());
 
         var waiting = await EnrolAsync(alice, stack.StudentBot, "ST-001", EndToEndClips.AliceLive(stack.FaceEngine), Invitation("Alice Karimova", "B-101"), VerificationWait);
+        // The check-in without a photo told the teacher first (no dead ends), with a Mark present button; then the card.
+        var notice = await teacher.NextMessageAsync(stack.TeacherBot, VerificationWait, Ct);
+        Assert.Equal(["Mark present"], notice.Buttons.Select(b => b.Text));
         var card = await teacher.NextMessageAsync(stack.TeacherBot, VerificationWait, Ct);
         await teacher.PressButtonAsync(stack.TeacherBot, card, "Approve");
         var approved = await teacher.NextMessageAsync(stack.TeacherBot, cancellationToken: Ct);

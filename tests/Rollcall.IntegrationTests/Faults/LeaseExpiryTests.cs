@@ -11,7 +11,7 @@ namespace Rollcall.IntegrationTests.Faults;
 public sealed class LeaseExpiryTests
 {
     private const int JobDone = 5201;
-    private const int JobSuperseded = 5206;
+    private const int JobSuperseded = 5211;
 
     [Fact]
     public async Task LeaseRunningOutMidCheck_SecondWorkerDecides_AndTheFirstOnesLateDecisionIsDropped()

@@ -231,7 +231,7 @@ public sealed class DecoderPoolTests(FacesFixture faces)
     }
 
     // ffmpeg's own decoder and scaler on the same frames, as BGR: what the first round's ffmpeg child delivered.
-    private static async Task<List<byte[]>> FfmpegFramesAsync(byte[] note, int[] plan, int frameBytes)
+    internal static async Task<List<byte[]>> FfmpegFramesAsync(byte[] note, int[] plan, int frameBytes)
     {
         var path = Path.Combine(Path.GetTempPath(), $"rollcall-pooltest-{Guid.NewGuid():N}.mp4");
         await File.WriteAllBytesAsync(path, note, Ct);
@@ -262,7 +262,7 @@ public sealed class DecoderPoolTests(FacesFixture faces)
         }
     }
 
-    private static int Differing(byte[] actual, byte[] expected)
+    internal static int Differing(byte[] actual, byte[] expected)
     {
         var count = 0;
         for (var i = 0; i < actual.Length; i++)
