@@ -19,6 +19,9 @@ public static class AuditAction
 
     /// <summary>A wrong student ID sent with an open session's code.</summary>
     public const string WrongId = "wrong-id";
+
+    /// <summary>A wrong code sent with a student ID on an open session's roster (recorded against that session).</summary>
+    public const string WrongCode = "wrong-code";
     public const string LockedOut = "locked-out";
     public const string BoundToAnotherAccount = "refused-bound-id";
     public const string AnotherIdThisSession = "refused-second-id";

@@ -31,7 +31,7 @@ public interface ICheckInStore
     /// <summary>The session's centre while it accepts check-ins (until the grace ends, before the report); null after.</summary>
     Task<GeoPoint?> CheckInCentreAsync(Guid sessionId, DateTimeOffset now, CancellationToken cancellationToken);
 
-    /// <summary>Whether this Telegram account may check in as <paramref name="studentId"/> in the session (account binding).</summary>
+    /// <summary>Whether this Telegram account may check in as <paramref name="studentId"/> in the session; binds the ID when it is not yet.</summary>
     Task<AccountCheck> CheckAccountAsync(Guid sessionId, string studentId, long telegramUserId, DateTimeOffset now, CancellationToken cancellationToken);
 
     /// <summary>
@@ -47,7 +47,7 @@ public interface ICheckInStore
     Task<QueueResult> TryQueueVerificationAsync(VerificationRequest request, AttemptPolicy policy, CancellationToken cancellationToken);
 }
 
-/// <summary>Account binding: a student ID belongs to the Telegram account of its first verified check-in.</summary>
+/// <summary>Account binding: a student ID belongs to the Telegram account of its first accepted code entry.</summary>
 public enum AccountCheck
 {
     Allowed,
@@ -55,7 +55,7 @@ public enum AccountCheck
     /// <summary>The ID is bound to another Telegram account.</summary>
     BoundToAnotherAccount,
 
-    /// <summary>This account already checked in under another student ID in this session.</summary>
+    /// <summary>This account already checked in under, or is bound to, another student ID of this session.</summary>
     AnotherIdThisSession,
 }
 

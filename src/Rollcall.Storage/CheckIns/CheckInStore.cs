@@ -26,16 +26,34 @@ public sealed class CheckInStore(RollcallDb db) : ICheckInStore
         var actor = AuditActor.Telegram(telegramUserId);
         var sessionId = await db.Sessions.Where(s => (s.OtpSlot == otp || s.PreviousOtpSlot == otp) && s.ExpiresAt > now)
             .Select(s => (Guid?)s.Id).FirstOrDefaultAsync(cancellationToken);
-        int? sessionWrongIds = null;
+        var since = now - limits.Lockout;
+        SessionTries? session = null;
         if (sessionId is { } id)
         {
             // The code is right but the ID is not on its roster: counted per session too (see OtpLockout).
-            var since = now - limits.Lockout;
-            sessionWrongIds = await db.AuditLog.CountAsync(a => a.SessionId == id && a.Action == AuditAction.WrongId && a.At > since, cancellationToken);
+            var wrongIds = await db.AuditLog.CountAsync(a => a.SessionId == id && a.Action == AuditAction.WrongId && a.At > since, cancellationToken);
+            session = new SessionTries(wrongIds, 0);
             AuditTrail.Record(db, now, actor, AuditAction.WrongId, id, studentId);
         }
+        else
+        {
+            // A wrong code with an ID on open sessions' rosters counts against those sessions: guessing their code pays
+            // only with an ID on them. The most tried session decides.
+            var rostered = await (
+                from s in db.Sessions
+                where s.ExpiresAt > now
+                join st in db.SessionStudents on s.Id equals st.SessionId
+                where st.StudentId == studentId
+                select s.Id).ToListAsync(cancellationToken);
+            foreach (var rosteredId in rostered)
+            {
+                var wrongCodes = await db.AuditLog.CountAsync(a => a.SessionId == rosteredId && a.Action == AuditAction.WrongCode && a.At > since, cancellationToken);
+                session = new SessionTries(0, Math.Max(session?.WrongCodes ?? 0, wrongCodes));
+                AuditTrail.Record(db, now, actor, AuditAction.WrongCode, rosteredId, studentId);
+            }
+        }
 
-        var result = OtpLockout.RecordFailure(row?.Count, now, limits, sessionWrongIds);
+        var result = OtpLockout.RecordFailure(row?.Count, now, limits, session);
         if (row is null)
         {
             row = new OtpLock { TelegramUserId = telegramUserId };
@@ -151,15 +169,38 @@ public sealed class CheckInStore(RollcallDb db) : ICheckInStore
             return AccountCheck.BoundToAnotherAccount;
         }
 
+        // Another ID marked from this account in the session, or bound to it and on the session's roster: one account
+        // binds one ID of a class, so an account holding the code cannot squat the others' unbound IDs.
         var otherId = await db.Marks.Where(m => m.SessionId == sessionId && m.TelegramUserId == telegramUserId && m.StudentId != studentId)
-            .Select(m => m.StudentId).FirstOrDefaultAsync(cancellationToken);
+            .Select(m => m.StudentId).FirstOrDefaultAsync(cancellationToken)
+            ?? await db.StudentBindings.Where(b => b.TelegramUserId == telegramUserId && b.StudentId != studentId
+                    && db.SessionStudents.Any(st => st.SessionId == sessionId && st.StudentId == b.StudentId))
+                .Select(b => b.StudentId).FirstOrDefaultAsync(cancellationToken);
         if (otherId is not null)
         {
             await RecordRefusalAsync(AuditAction.AnotherIdThisSession, $"account checked in as {otherId}");
             return AccountCheck.AnotherIdThisSession;
         }
 
-        return AccountCheck.Allowed;
+        return boundTo is null && !await BindAsync() ? await CheckAccountAsync(sessionId, studentId, telegramUserId, now, cancellationToken) : AccountCheck.Allowed;
+
+        // The first accepted code entry binds the ID (M3, H1): from here on no other account can try under it. A second
+        // account binding the same ID at the same moment loses the unique key and is checked again.
+        async Task<bool> BindAsync()
+        {
+            await TurnTransaction.EnsureAsync(db, cancellationToken);
+            db.StudentBindings.Add(new StudentBinding { StudentId = studentId, TelegramUserId = telegramUserId, BoundAt = now });
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+                return true;
+            }
+            catch (DbUpdateException e) when (db.IsUniqueViolation(e))
+            {
+                TurnTransaction.DiscardPending(db);
+                return false;
+            }
+        }
 
         // Written with the turn's state, in its transaction; the teacher's report counts these rows.
         async Task RecordRefusalAsync(string action, string? detail = null)

@@ -1,6 +1,6 @@
 namespace Rollcall.Storage.Entities;
 
-/// <summary>The Telegram account a student ID is bound to after its first verified check-in.</summary>
+/// <summary>The Telegram account a student ID is bound to at its first accepted code entry.</summary>
 public class StudentBinding
 {
     public string StudentId { get; set; } = "";

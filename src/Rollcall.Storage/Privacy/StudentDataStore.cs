@@ -41,7 +41,16 @@ public sealed class StudentDataStore(RollcallDb db, IPhotoStore photos)
         var photosRemoved = await EnrolmentPrivacy.RemovePhotosAsync(db, photos, telegramUserId, cancellationToken);
         await TurnTransaction.EnsureAsync(db, cancellationToken);
         var ids = await db.StudentBindings.Where(b => b.TelegramUserId == telegramUserId).Select(b => b.StudentId).ToListAsync(cancellationToken);
-        var bindings = await db.StudentBindings.Where(b => b.TelegramUserId == telegramUserId).ExecuteDeleteAsync(cancellationToken);
+
+        // A binding stays while this account has a mark under it in a session whose report is not out: otherwise a
+        // second account could check in as the same student in the same class (H1).
+        var held = await (
+            from m in db.Marks
+            where m.TelegramUserId == telegramUserId && ids.Contains(m.StudentId)
+            join s in db.Sessions on m.SessionId equals s.Id
+            where s.ReportSentAt == null
+            select m.StudentId).Distinct().ToListAsync(cancellationToken);
+        var bindings = await db.StudentBindings.Where(b => b.TelegramUserId == telegramUserId && !held.Contains(b.StudentId)).ExecuteDeleteAsync(cancellationToken);
         var cached = await db.FaceEmbeddings.Where(e => ids.Contains(e.StudentId)).ExecuteDeleteAsync(cancellationToken);
         var probes = await db.Marks.Where(m => m.TelegramUserId == telegramUserId && m.ProbeEmbedding != null)
             .ExecuteUpdateAsync(s => s.SetProperty(m => m.ProbeEmbedding, (byte[]?)null), cancellationToken);
@@ -49,10 +58,10 @@ public sealed class StudentDataStore(RollcallDb db, IPhotoStore photos)
             .ExecuteUpdateAsync(s => s.SetProperty(r => r.Image, (byte[]?)null), cancellationToken);
         var enrolments = await EnrolmentPrivacy.ForgetAsync(db, telegramUserId, photosRemoved, now, cancellationToken);
         AuditTrail.Record(db, now, AuditActor.Telegram(telegramUserId), AuditAction.Forget, null, ids.Count == 1 ? ids[0] : null,
-            $"ids {string.Join(' ', ids)}; bindings {bindings}, cached embeddings {cached}, video-note embeddings {probes}, review pictures {pictures}, "
+            $"ids {string.Join(' ', ids)}; bindings {bindings} (kept {string.Join(' ', held)}), cached embeddings {cached}, video-note embeddings {probes}, review pictures {pictures}, "
             + $"enrolments {enrolments}, enrolled photos removed {string.Join(' ', photosRemoved)}");
         await db.SaveChangesAsync(cancellationToken);
-        return new ForgetResult(bindings, cached, probes, pictures) { Enrolments = enrolments, PhotosRemoved = photosRemoved.Count };
+        return new ForgetResult(bindings, cached, probes, pictures) { Enrolments = enrolments, PhotosRemoved = photosRemoved.Count, Held = held };
     }
 }
 
@@ -80,4 +89,7 @@ public sealed record ForgetResult(int Bindings, int CachedEmbeddings, int VideoN
     public int Enrolments { get; init; }
 
     public int PhotosRemoved { get; init; }
+
+    /// <summary>IDs whose binding stays until the report of an open session where this account has a mark under them.</summary>
+    public IReadOnlyList<string> Held { get; init; } = [];
 }

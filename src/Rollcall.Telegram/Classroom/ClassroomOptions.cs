@@ -55,10 +55,20 @@ public sealed class ClassroomOptions : IValidatableObject
     [Range(10, 86400)]
     public int OtpLockoutSeconds { get; set; } = 600;
 
-    /// <summary>Wrong IDs sent with one open session's code, from all accounts, per lock-out period; past it each wrong try locks its account out.</summary>
+    /// <summary>Wrong IDs sent with one open session's code, from all accounts, per lock-out period; past it accounts lock sooner.</summary>
     [ConfigurationKeyName("OTP_SESSION_MAX_FAILED_TRIES")]
     [Range(1, 10000)]
     public int OtpSessionMaxFailedTries { get; set; } = 20;
+
+    /// <summary>Wrong codes sent with an ID on one open session's roster, from all accounts, per lock-out period.</summary>
+    [ConfigurationKeyName("OTP_SESSION_MAX_WRONG_CODES")]
+    [Range(1, 100000)]
+    public int OtpSessionMaxWrongCodes { get; set; } = 50;
+
+    /// <summary>Wrong tries an account has once a session's limit is reached; at least 2, so a first typo never locks.</summary>
+    [ConfigurationKeyName("OTP_SATURATED_MAX_FAILED_TRIES")]
+    [Range(2, 100)]
+    public int OtpSaturatedMaxFailedTries { get; set; } = 2;
 
     [ConfigurationKeyName("LIVE_LOCATION_REQUIRED")]
     public bool LiveLocationRequired { get; set; } = true;
@@ -104,7 +114,11 @@ public sealed class ClassroomOptions : IValidatableObject
 
     public AttemptPolicy Attempts => new(MaxRetries);
 
-    public OtpLimits OtpLimits => new(OtpMaxFailedTries, OtpSessionMaxFailedTries, TimeSpan.FromSeconds(OtpLockoutSeconds));
+    public OtpLimits OtpLimits => new(OtpMaxFailedTries, OtpSessionMaxFailedTries, TimeSpan.FromSeconds(OtpLockoutSeconds))
+    {
+        SessionMaxWrongCodes = OtpSessionMaxWrongCodes,
+        SaturatedMaxTries = OtpSaturatedMaxFailedTries,
+    };
 
     public TimeZoneInfo Zone => TimeZoneInfo.FindSystemTimeZoneById(TimeZone);
 

@@ -64,7 +64,8 @@ public sealed class PrivacyDesk(StudentDataStore data, LocalClock clock)
             { Enrolments: > 0 } => new TextRef(TextKey.ForgetDoneRequest),
             _ => "",
         };
-        return [.. replies, Reply.Text(TextKey.ForgetDone, removed.Bindings, removed.CachedEmbeddings, removed.VideoNoteEmbeddings, removed.ReviewPictures, enrolments)];
+        replies.Add(Reply.Text(TextKey.ForgetDone, removed.Bindings, removed.CachedEmbeddings, removed.VideoNoteEmbeddings, removed.ReviewPictures, enrolments));
+        return removed.Held.Count == 0 ? replies : [.. replies, Reply.Text(TextKey.ForgetBindingHeld, string.Join(", ", removed.Held))];
     }
 
     // Self-enrolments holding the account's face: "; ID photo made from your own video note: S-1 (enrolled)".

@@ -30,13 +30,36 @@ public sealed partial class StudentConversation
         return GeofenceCheck.Evaluate(centre, location.Point, _options.DistanceLimitMetres, _options.LiveLocationRequired) switch
         {
             GeofenceCheck.Inside => AskVideoNote(state with { ImpreciseDistance = null, ImpreciseAccuracy = null }),
-            GeofenceCheck.Imprecise { Reviewable: true } imprecise when _options.ReviewBand > 0 => AskVideoNote(
-                state with { ImpreciseDistance = imprecise.Distance, ImpreciseAccuracy = imprecise.Accuracy },
-                Reply.Text(TextKey.LocationToReview, imprecise.Accuracy)),
+            GeofenceCheck.Imprecise { Reviewable: true, Accuracy: { } coarse } imprecise when _options.ReviewBand > 0 => AskVideoNote(
+                state with { ImpreciseDistance = imprecise.Distance, ImpreciseAccuracy = coarse },
+                Reply.Text(TextKey.LocationToReview, coarse)),
             GeofenceCheck.TooFar far => Say(state, Reply.Text(TextKey.TooFar, far.Distance, far.Limit)),
-            GeofenceCheck.Imprecise imprecise => Say(state, Reply.Text(TextKey.LocationImprecise, imprecise.Accuracy, imprecise.Limit)),
+            GeofenceCheck.Imprecise { Accuracy: { } accuracy } imprecise => Say(state, Reply.Text(TextKey.LocationImprecise, accuracy, imprecise.Limit)),
+            GeofenceCheck.Imprecise => Say(state, Reply.Text(TextKey.LocationNoAccuracy)),
             _ => Say(state, Reply.Text(TextKey.LocationNotLive)),
         };
+    }
+
+    /// <summary>
+    /// A live location's later fix (H2): while the student is asked for the location, one inside moves the check-in on;
+    /// while the video note is awaited it must stay inside, or the check-in goes back to the location step, said once.
+    /// Every other fix is silent: a live location sends one every few seconds.
+    /// </summary>
+    private async Task<StudentTurn> OnLaterFixAsync(StudentState state, BotInput.Location fix, ICheckInStore store, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        switch (state.Step)
+        {
+            case StudentStep.AwaitLocation:
+                var moved = await OnLocationAsync(state, fix, store, now, cancellationToken);
+                return moved.State.Step == StudentStep.AwaitVideoNote ? moved : Say(state);
+            case StudentStep.AwaitVideoNote:
+                var again = await OnLocationAsync(state with { Step = StudentStep.AwaitLocation }, fix, store, now, cancellationToken);
+                return again.State.Step == StudentStep.AwaitVideoNote
+                    ? Say(state with { ImpreciseDistance = again.State.ImpreciseDistance, ImpreciseAccuracy = again.State.ImpreciseAccuracy })
+                    : again;
+            default:
+                return Say(state);
+        }
     }
 
     private StudentTurn AskVideoNote(StudentState state, Reply? before = null)

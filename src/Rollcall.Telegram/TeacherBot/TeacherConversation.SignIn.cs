@@ -60,9 +60,21 @@ public sealed partial class TeacherConversation
             return new TeacherTurn(state, [Reply.Text(TextKey.AskPassword)]);
         }
 
-        // The password leaves the chat first, whatever the LMS says.
+        // The password leaves the chat first, whatever the LMS says, and even when the turn fails.
         Reply[] delete = inbound.MessageId is { } messageId ? [new Reply.Delete(messageId)] : [];
-        var credentials = new LmsCredentials(username, text.Value);
+        try
+        {
+            return await SignInAsync(state, inbound, teacherId, new LmsCredentials(username, text.Value), delete, cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException && delete.Length > 0)
+        {
+            throw new FailedTurnException(delete, e);
+        }
+    }
+
+    private async Task<TeacherTurn> SignInAsync(
+        TeacherState state, Inbound inbound, long teacherId, LmsCredentials credentials, Reply[] delete, CancellationToken cancellationToken)
+    {
         switch (await lms.SignInAsync(teacherId, credentials, cancellationToken))
         {
             case LmsResult<string>.Ok:

@@ -63,6 +63,7 @@ public static class EnglishTexts
         [TextKey.ForgetNoButton] = "No, keep",
         [TextKey.ForgetDone] = "Done: removed {0} binding(s), {1} cached face embedding(s), {2} video-note embedding(s) and {3} review picture(s){4}. Attendance records stay. The next check-in binds your ID again.",
         [TextKey.ForgetKept] = "Nothing was removed.",
+        [TextKey.ForgetBindingHeld] = "The binding of {0} stays until the report of today's class is sent, as this account checked in under it. Send /forget again after the report.",
         [TextKey.LocationToReview] = "Your location is imprecise ({0:0} m), so your teacher will review this check-in.",
         [TextKey.StillInReview] = "Your check-in is waiting for your teacher's review. I will message you when they decide.",
 
@@ -207,6 +208,7 @@ public static class EnglishTexts
         [TextKey.StudentWelcome] = "Welcome {0}, batch {1}. Share your live location: tap the paperclip, Location, \"Share my live location\".",
         [TextKey.LocationNotLive] = "Please share a live location, not a pin: tap the paperclip, Location, \"Share my live location\".",
         [TextKey.LocationImprecise] = "Your location is too imprecise ({0:0} m, the limit is {1:0} m). Turn on precise location or GPS and share it again.",
+        [TextKey.LocationNoAccuracy] = "Your location came without an accuracy, so it cannot show you are in the room. Turn on precise location or GPS and share your live location again.",
         [TextKey.TooFar] = "Too far ({0:0} m). Limit: {1:0} m. Move closer to the class and share your live location again.",
         [TextKey.AskVideoNote] = "You are in the class area. Now record a video note (the round video: hold the microphone button, tap it to switch to video) showing your face.{0}",
         [TextKey.ChallengeNone] = "",

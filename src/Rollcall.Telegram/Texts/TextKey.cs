@@ -62,6 +62,7 @@ public enum TextKey
     ForgetNoButton,
     ForgetDone,
     ForgetKept,
+    ForgetBindingHeld,
     LocationToReview,
     StillInReview,
 
@@ -209,6 +210,7 @@ public enum TextKey
     StudentWelcome,
     LocationNotLive,
     LocationImprecise,
+    LocationNoAccuracy,
     TooFar,
     AskVideoNote,
     ChallengeNone,

@@ -21,7 +21,8 @@ public abstract record BotInput
     public sealed record Contact(string Phone, bool IsOwn) : BotInput;
 
     /// <summary>A location; a forwarded one is never live.</summary>
-    public sealed record Location(GeoPoint Point, bool Forwarded) : BotInput;
+    /// <summary>A location; <paramref name="Edited"/> when it is a later fix of a live location already shared.</summary>
+    public sealed record Location(GeoPoint Point, bool Forwarded, bool Edited = false) : BotInput;
 
     public sealed record VideoNote(string FileId, string FileUniqueId, long? FileSize, int Duration, bool Forwarded) : BotInput;
 

@@ -17,7 +17,8 @@ public sealed class BotPoller(BotRole role, ITelegramBotClient bot, IUpdateRoute
     /// <summary>Seconds Telegram holds a getUpdates call open; the HTTP timeout is longer.</summary>
     public const int PollSeconds = 25;
 
-    private static readonly UpdateType[] Allowed = [UpdateType.Message, UpdateType.CallbackQuery];
+    /// <summary>edited_message carries a live location's later fixes (H2).</summary>
+    public static readonly UpdateType[] Allowed = [UpdateType.Message, UpdateType.EditedMessage, UpdateType.CallbackQuery];
     private static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(30);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)

@@ -132,7 +132,7 @@ public sealed class WebhookRegistration(
             try
             {
                 await bot.SetWebhook(url.ToString(), secretToken: BotWebhook.SecretFor(options.Value, role),
-                    allowedUpdates: [global::Telegram.Bot.Types.Enums.UpdateType.Message, global::Telegram.Bot.Types.Enums.UpdateType.CallbackQuery],
+                    allowedUpdates: BotPoller.Allowed,
                     cancellationToken: stoppingToken);
                 UpdatesLog.WebhookSet(logger, role);
                 return;

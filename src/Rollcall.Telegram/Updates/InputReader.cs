@@ -23,6 +23,13 @@ public static class InputReader
             return new Inbound(update.Id, origin.Chat.Id, callback.From.Id, null, input);
         }
 
+        if (update.EditedMessage is { From: { } editor, Location: { } fix } edited && edited.Chat.Type == ChatType.Private)
+        {
+            // A live location's later fix; any other edit (a corrected text) asks for no answer.
+            var point = new GeoPoint(fix.Latitude, fix.Longitude, fix.HorizontalAccuracy, fix.LivePeriod is > 0);
+            return new Inbound(update.Id, edited.Chat.Id, editor.Id, edited.MessageId, new BotInput.Location(point, Forwarded: false, Edited: true));
+        }
+
         if (update.Message is not { From: { } from } message)
         {
             return null;

@@ -58,6 +58,12 @@ public sealed class UpdateRouter<TState>(
             return;
         }
 
+        if (inbound.Input is BotInput.Location { Edited: true } && role != BotRole.Student)
+        {
+            // Only a student's check-in follows a live location; the teacher's centre is the point first sent.
+            return;
+        }
+
         UpdatesLog.UpdateRead(logger, role, inbound.UpdateId, inbound.ChatId, inbound.Input.GetType().Name);
         BotTurn<TState>? turn;
         try
@@ -67,7 +73,8 @@ public sealed class UpdateRouter<TState>(
         catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             UpdatesLog.UpdateFailed(logger, role, inbound.UpdateId, e);
-            await sender.SendAsync(inbound.ChatId, [Reply.Text(TextKey.SomethingWentWrong)], cancellationToken);
+            IReadOnlyList<Reply> anyway = e is FailedTurnException failed ? failed.Replies : [];
+            await sender.SendAsync(inbound.ChatId, [.. anyway, Reply.Text(TextKey.SomethingWentWrong)], cancellationToken);
             return;
         }
 

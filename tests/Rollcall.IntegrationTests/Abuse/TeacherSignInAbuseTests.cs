@@ -16,6 +16,31 @@ public sealed class TeacherSignInAbuseTests
 {
     private const string NotRegistered = "This phone number is not registered as a teacher. Please contact the admin.";
 
+    [Fact]
+    public async Task PasswordMessage_IsDeleted_EvenWhenTheTurnFails()
+    {
+        await using var bots = await BotsHost.StartAsync();
+        var teacher = bots.Emulator.CreateUser("Rao");
+        await teacher.SendCommandAsync(bots.TeacherBot, "/start");
+        Assert.Equal(AskContact, await teacher.ReplyAsync(bots.TeacherBot));
+        await teacher.ShareContactAsync(bots.TeacherBot, BotsHost.TeacherPhone);
+        Assert.Equal(AskUsername, await teacher.ReplyAsync(bots.TeacherBot));
+        await teacher.SendTextAsync(bots.TeacherBot, BotsHost.Username);
+        Assert.Equal(AskPassword, await teacher.ReplyAsync(bots.TeacherBot));
+        await using (var db = bots.Database.CreateContext())
+        {
+            // Saving the sign-in fails (a full disk, say) after the LMS accepted the password.
+            await db.Database.ExecuteSqlRawAsync("CREATE TRIGGER l8_fail BEFORE UPDATE ON teachers BEGIN SELECT RAISE(ABORT, 'disk I/O error'); END;", Ct);
+        }
+
+        var before = await SnapshotAsync(bots, teacher, "Teacher");
+        var password = await teacher.SendTextAsync(bots.TeacherBot, BotsHost.Password);
+
+        Assert.Equal(password.MessageId, await teacher.NextDeletionAsync(bots.TeacherBot, cancellationToken: Ct));
+        Assert.Equal("Something went wrong on our side. Please try again in a minute.", await teacher.ReplyAsync(bots.TeacherBot));
+        Assert.Equal(before, await SnapshotAsync(bots, teacher, "Teacher"));
+    }
+
     [Theory]
     [InlineData("+7 987 654 3210")]
     [InlineData("+86 198 7654 3210")]

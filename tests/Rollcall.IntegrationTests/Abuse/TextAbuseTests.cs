@@ -39,8 +39,9 @@ public sealed class TextAbuseTests
         await student.SendLocationAsync(bot, InsideLatitude, Longitude, horizontalAccuracy: 8, livePeriod: 900);
         Assert.StartsWith("You are in the class area.", await student.ReplyAsync(bot), StringComparison.Ordinal);
         await StaysAsync(bots, student, u => u.SendTextAsync(bot, text), PleaseVideoNote);
-        // One mark: the student gave the code in time and is checking in (no attempt used, no job, nothing to the LMS).
-        Assert.Equal(new StoredState(1, 0, 0, 0, 1, 0, 0, (await SnapshotAsync(bots, student)).Conversation), await SnapshotAsync(bots, student));
+        // One mark: the student gave the code in time and is checking in (no attempt used, no job, nothing to the LMS);
+        // the accepted code bound S-1 to the account.
+        Assert.Equal(new StoredState(1, 0, 0, 0, 1, 1, 0, (await SnapshotAsync(bots, student)).Conversation), await SnapshotAsync(bots, student));
     }
 
     [Theory]

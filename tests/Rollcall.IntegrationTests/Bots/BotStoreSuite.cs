@@ -93,7 +93,7 @@ public abstract partial class BotStoreSuite
     }
 
     [Fact]
-    public async Task WrongIdsWithASessionsCode_PastTheSessionLimit_LockEachNewAccountAtItsFirstTry()
+    public async Task WrongIdsWithASessionsCode_PastTheSessionLimit_LockEachNewAccountAtItsSecondTry()
     {
         var (database, _) = await SessionAsync();
         var limits = new OtpLimits(5, 3, TimeSpan.FromMinutes(10));
@@ -105,14 +105,38 @@ public abstract partial class BotStoreSuite
         }
 
         var fourth = await TurnAsync(database, db => new CheckInStore(db).RecordFailureAsync(4, "111111", "S-9", Now, limits, Ct));
+        var fourthAgain = await TurnAsync(database, db => new CheckInStore(db).RecordFailureAsync(4, "111111", "S-8", Now, limits, Ct));
         var wrongCode = await TurnAsync(database, db => new CheckInStore(db).RecordFailureAsync(5, "222222", "S-9", Now, limits, Ct));
 
         Assert.All(firstThree, f => Assert.Equal(new OtpFailure(4, null), f));
-        Assert.Equal(new OtpFailure(0, Now + limits.Lockout), fourth);
+        Assert.Equal(new OtpFailure(1, null), fourth);
+        Assert.Equal(new OtpFailure(0, Now + limits.Lockout), fourthAgain);
         Assert.Equal(new OtpFailure(4, null), wrongCode);
         await using var db = database.CreateContext();
-        Assert.Equal(["session-opened", "wrong-id", "wrong-id", "wrong-id", "wrong-id", "locked-out"],
+        Assert.Equal(["session-opened", "wrong-id", "wrong-id", "wrong-id", "wrong-id", "wrong-id", "locked-out"],
             await db.AuditLog.OrderBy(a => a.Id).Select(a => a.Action).ToListAsync(Ct));
+    }
+
+    [Fact]
+    public async Task WrongCodesWithARosteredId_PastTheSessionLimit_LockEachNewAccountAtItsSecondTry()
+    {
+        var (database, sessionId) = await SessionAsync();
+        var limits = new OtpLimits(5, 100, TimeSpan.FromMinutes(10)) { SessionMaxWrongCodes = 2 };
+
+        var firstTwo = new List<OtpFailure>();
+        for (var account = 1; account <= 2; account++)
+        {
+            firstTwo.Add(await TurnAsync(database, db => new CheckInStore(db).RecordFailureAsync(account, "222222", "S-2", Now, limits, Ct)));
+        }
+
+        var third = await TurnAsync(database, db => new CheckInStore(db).RecordFailureAsync(3, "222222", "S-2", Now, limits, Ct));
+        var unrostered = await TurnAsync(database, db => new CheckInStore(db).RecordFailureAsync(4, "222222", "S-404", Now, limits, Ct));
+
+        Assert.All(firstTwo, f => Assert.Equal(new OtpFailure(4, null), f));
+        Assert.Equal(new OtpFailure(1, null), third);
+        Assert.Equal(new OtpFailure(4, null), unrostered);
+        await using var db = database.CreateContext();
+        Assert.Equal(3, await db.AuditLog.CountAsync(a => a.Action == "wrong-code" && a.SessionId == sessionId, Ct));
     }
 
     [Fact]
@@ -300,7 +324,7 @@ public abstract partial class BotStoreSuite
     }
 
     [Fact]
-    public async Task LookAlike_IsTheMarkedStudentWithTheClosestFace_AndForgetRemovesTheFaceData()
+    public async Task LookAlike_IsTheMarkedStudentWithTheClosestFace_AndForgetRemovesTheFaceData_ButNotAnOpenClassBinding()
     {
         var (database, sessionId) = await SessionAsync();
         var queued = Assert.IsType<QueueResult.Queued>(await QueueAsync(database, sessionId, "u-1"));
@@ -322,8 +346,9 @@ public abstract partial class BotStoreSuite
         Assert.Equal(1.0, lookAlike!.Cosine, 4);
         Assert.Null(self);
         Assert.Equal((1, 1, 1), (kept.Bindings.Count, kept.Marks.Count, kept.VideoNoteEmbeddings));
-        Assert.Equal(new ForgetResult(1, 0, 1, 0), removed);
-        Assert.Equal((0, 1, 0), (after.Bindings.Count, after.Marks.Count, after.VideoNoteEmbeddings));
+        // The session is open and the account has a mark under S-1: the binding stays until the report.
+        Assert.Equal((0, 0, 1, 0, "S-1"), (removed.Bindings, removed.CachedEmbeddings, removed.VideoNoteEmbeddings, removed.ReviewPictures, string.Join(' ', removed.Held)));
+        Assert.Equal((1, 1, 0), (after.Bindings.Count, after.Marks.Count, after.VideoNoteEmbeddings));
     }
 
     private async Task<(RollcallDatabase Database, long TeacherId)> TeacherAsync()

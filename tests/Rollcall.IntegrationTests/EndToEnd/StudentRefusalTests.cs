@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Rollcall.Attendance;
 using Rollcall.IntegrationTests.Support;
 using Rollcall.Ports;
+using Rollcall.Simulation.BotApi;
 using Rollcall.Storage;
 using static Rollcall.IntegrationTests.EndToEnd.ConversationSteps;
 
@@ -43,7 +44,7 @@ public sealed partial class StudentRefusalTests(FacesFixture faces, StudentRefus
     public async Task StudentOutsideGeofence_IsToldTheDistance_AndMayShareAgain()
     {
         var (stack, otp) = await openClass.StartAsync(faces);
-        var student = stack.Emulator.CreateUser("Eldor");
+        var student = openClass.Eldor;
         Assert.Equal("Welcome Eldor Usmonov, batch B-102. Share your live location: tap the paperclip, Location, \"Share my live location\".",
             await SendIdAndCodeAsync(stack, student, "ST-011", otp));
 
@@ -61,7 +62,7 @@ public sealed partial class StudentRefusalTests(FacesFixture faces, StudentRefus
     public async Task StaticPin_IsRefused_ALiveLocationIsAsked()
     {
         var (stack, otp) = await openClass.StartAsync(faces);
-        var student = stack.Emulator.CreateUser("Eldor");
+        var student = openClass.Eldor;
         await SendIdAndCodeAsync(stack, student, "ST-011", otp);
 
         await student.SendLocationAsync(stack.StudentBot, LmsClassStack.Latitude + 0.0001, LmsClassStack.Longitude, horizontalAccuracy: 8);
@@ -74,7 +75,7 @@ public sealed partial class StudentRefusalTests(FacesFixture faces, StudentRefus
     public async Task ForwardedVideoNote_IsRefused_WithoutAVerification()
     {
         var (stack, otp) = await openClass.StartAsync(faces);
-        var student = stack.Emulator.CreateUser("Eldor");
+        var student = openClass.Eldor;
         await UpToVideoNoteAsync(stack, student, "ST-011", otp);
 
         await student.SendVideoNoteAsync(stack.StudentBot, EndToEndClips.AliceLive(stack.FaceEngine), duration: 2, forwarded: true);
@@ -181,6 +182,9 @@ public sealed partial class StudentRefusalTests(FacesFixture faces, StudentRefus
         private readonly SemaphoreSlim _gate = new(1, 1);
         private (LmsClassStack Stack, string Otp)? _open;
 
+        /// <summary>The one account that checks in as ST-011: the first accepted code binds the ID to it.</summary>
+        public EmulatedUser Eldor { get; private set; } = null!;
+
         public async Task<(LmsClassStack Stack, string Otp)> StartAsync(FacesFixture faces)
         {
             _ = faces.Engine;
@@ -198,6 +202,7 @@ public sealed partial class StudentRefusalTests(FacesFixture faces, StudentRefus
                         ["ST-013"] = TestFaces.Person05Frontal,
                     });
                     _open = (stack, await OpenSessionAsync(stack, stack.Emulator.CreateUser("Karimov"), ["B-101", "B-102"], "Python"));
+                    Eldor = stack.Emulator.CreateUser("Eldor");
                 }
 
                 return _open.Value;

@@ -38,7 +38,7 @@ public sealed class StudentTrustTests(FacesFixture faces)
         var mark = await db.Marks.SingleAsync(m => m.StudentId == "ST-012", Ct);
         Assert.Equal((MarkStatus.Refused, "collusion:ST-001"), (mark.Status, mark.Reason));
         Assert.Equal("refused-collusion", (await db.AuditLog.SingleAsync(a => a.StudentId == "ST-012", Ct)).Action);
-        Assert.False(await db.StudentBindings.AnyAsync(b => b.StudentId == "ST-012", Ct));
+        Assert.Equal(friend.Id, await db.StudentBindings.Where(b => b.StudentId == "ST-012").Select(b => b.TelegramUserId).SingleAsync(Ct)); // bound at the code
     }
 
     [Fact]
@@ -72,7 +72,7 @@ public sealed class StudentTrustTests(FacesFixture faces)
     }
 
     [Fact]
-    public async Task MyData_ShowsWhatIsKept_AndForget_RemovesBindingAndFaceDataButKeepsTheMark()
+    public async Task MyData_ShowsWhatIsKept_AndForget_RemovesFaceData_KeepsTheMark_AndTheBindingWhileTheClassIsOpen()
     {
         await using var stack = await StartAsync();
         var teacher = stack.Emulator.CreateUser("Karimov");
@@ -87,8 +87,8 @@ public sealed class StudentTrustTests(FacesFixture faces)
         var confirm = await alice.NextMessageAsync(stack.StudentBot, cancellationToken: Ct);
         await alice.PressButtonAsync(stack.StudentBot, confirm, "Yes, remove");
         var done = await alice.NextMessageAsync(stack.StudentBot, cancellationToken: Ct);
+        var held = await alice.NextMessageAsync(stack.StudentBot, cancellationToken: Ct);
         var after = await AskAsync(stack, alice, "/mydata", student: true);
-        var again = await AskAsync(stack, alice, "/forget", student: true);
 
         Assert.Equal($"What Rollcall keeps about you:\nStudent IDs bound to this Telegram account: ST-001 (since {today})\nAttendance records: 1\n- {today} Python (ST-001): present\n"
             + "Face data: ID photo embedding cached for ST-001; face embeddings from your video notes: 1\nReview pictures kept: 0\n\n"
@@ -96,15 +96,15 @@ public sealed class StudentTrustTests(FacesFixture faces)
         Assert.Equal("This removes the binding of ST-001 to this Telegram account and the face data computed from your photos and video notes. Attendance already recorded stays. Remove them?",
             confirm.Text);
         Assert.Equal(["Yes, remove", "No, keep"], confirm.Buttons.Select(b => b.Text));
-        Assert.Equal("Done: removed 1 binding(s), 1 cached face embedding(s), 1 video-note embedding(s) and 0 review picture(s). Attendance records stay. The next check-in binds your ID again.",
+        Assert.Equal("Done: removed 0 binding(s), 1 cached face embedding(s), 1 video-note embedding(s) and 0 review picture(s). Attendance records stay. The next check-in binds your ID again.",
             done.Text);
-        Assert.Equal($"What Rollcall keeps about you:\nStudent IDs bound to this Telegram account: none\nAttendance records: 1\n- {today} Python (ST-001): present\n"
+        Assert.Equal("The binding of ST-001 stays until the report of today's class is sent, as this account checked in under it. Send /forget again after the report.", held.Text);
+        Assert.Equal($"What Rollcall keeps about you:\nStudent IDs bound to this Telegram account: ST-001 (since {today})\nAttendance records: 1\n- {today} Python (ST-001): present\n"
             + "Face data: ID photo embedding cached for none; face embeddings from your video notes: 0\nReview pictures kept: 0\n\n"
             + "/forget removes the binding and the face data. Attendance already recorded stays (and what the LMS has).", after);
-        Assert.Equal("Rollcall keeps no binding or face data for this Telegram account. Attendance records stay; see /mydata.", again);
         await using var db = stack.Host.App.Services.GetRequiredService<RollcallDatabase>().CreateContext();
         Assert.Equal(MarkStatus.Present, (await db.Marks.SingleAsync(Ct)).Status);
-        Assert.Empty(await db.StudentBindings.ToListAsync(Ct));
+        Assert.Equal("ST-001", (await db.StudentBindings.SingleAsync(Ct)).StudentId);
         Assert.Empty(await db.FaceEmbeddings.ToListAsync(Ct));
         Assert.Equal("forget", (await db.AuditLog.OrderBy(a => a.Id).LastAsync(Ct)).Action);
     }

@@ -134,9 +134,11 @@ public sealed class EnrolmentOverHttpTests
         await asha.SendCommandAsync(bots.StudentBot, "/forget");
         await asha.PressButtonAsync(bots.StudentBot, await asha.NextMessageAsync(bots.StudentBot, cancellationToken: Ct), "Yes, remove");
         var done = await asha.ReplyAsync(bots.StudentBot);
+        var held = await asha.ReplyAsync(bots.StudentBot);
 
         Assert.Contains("; ID photo made from your own video note: S-1 (enrolled)", kept, StringComparison.Ordinal);
-        Assert.Equal("Done: removed 1 binding(s), 0 cached face embedding(s), 0 video-note embedding(s) and 0 review picture(s), and the ID photo made from your video note. "
+        Assert.Equal("The binding of S-1 stays until the report of today's class is sent, as this account checked in under it. Send /forget again after the report.", held);
+        Assert.Equal("Done: removed 0 binding(s), 0 cached face embedding(s), 0 video-note embedding(s) and 0 review picture(s), and the ID photo made from your video note. "
             + "Attendance records stay. The next check-in binds your ID again.", done);
         Assert.Null(await bots.Photos.FindAsync("S-1", Ct));
         await using var db = bots.Database.CreateContext();

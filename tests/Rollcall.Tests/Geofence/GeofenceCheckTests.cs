@@ -39,6 +39,18 @@ public sealed class GeofenceCheckTests
     }
 
     [Fact]
+    public void LiveFixWithoutAnAccuracy_IsImprecise_AndNotForReview()
+    {
+        var bare = new GeoPoint(12.97160, 77.59460, IsLive: true);
+
+        var check = GeofenceCheck.Evaluate(Teacher, bare, 50, liveRequired: true);
+
+        var imprecise = Assert.IsType<GeofenceCheck.Imprecise>(check);
+        Assert.Equal((null, 50), (imprecise.Accuracy, imprecise.Limit));
+        Assert.False(imprecise.Reviewable);
+    }
+
+    [Fact]
     public void HugeAccuracyRadius_CannotStretchTheFence()
     {
         var coarse = new GeoPoint(12.97160, 77.59460, AccuracyMetres: 1500, IsLive: true);
