@@ -17,7 +17,7 @@ internal static class BenchCommand
     {
         var bench = new Command("bench", "Measure Rollcall's engines.");
         var folder = new Option<string>("--faces") { Description = "Folder with identities.csv and people/ (default: samples/faces).", DefaultValueFactory = _ => SampleData.Faces };
-        var video = new Option<string?>("--video") { Description = "A video note to time; default: one made with ffmpeg from the first person's photos." };
+        var video = new Option<string?>("--video") { Description = "A video note to time; default: a real one, 3 s of samples/videos/people/d10.mp4 at 640x640 against a later frame as its ID photo." };
         var runs = new Option<int>("--runs") { Description = "Timed runs per measurement.", DefaultValueFactory = _ => 30 };
         var videoAccuracy = new Option<bool>("--video-accuracy") { Description = "Also measure accuracy on live-like video notes made from the photos (about a minute)." };
         var liveness = new Option<bool>("--liveness") { Description = "Only BPCER/APCER on the liveness corpus made from the recordings (minutes)." };
