@@ -2,7 +2,6 @@ using Microsoft.Extensions.Options;
 using Rollcall.Ports;
 using Rollcall.Sessions;
 using Rollcall.Storage.Term;
-using Rollcall.Telegram.Classroom;
 using Rollcall.Telegram.Texts;
 using Rollcall.Telegram.Updates;
 using Rollcall.Term;
@@ -10,7 +9,7 @@ using Rollcall.Term;
 namespace Rollcall.Telegram.Term;
 
 /// <summary>/attendance: a student's own percentage per subject this term and their latest sessions, for the IDs bound to the account.</summary>
-public sealed class AttendanceDesk(StudentAccounts accounts, ITermRecords records, IOptions<TermOptions> term, IOptions<ClassroomOptions> classroom, TimeProvider time)
+public sealed class AttendanceDesk(StudentAccounts accounts, ITermRecords records, IOptions<TermOptions> term, LocalClock clock, TimeProvider time)
 {
     private const int Latest = 5;
 
@@ -22,7 +21,7 @@ public sealed class AttendanceDesk(StudentAccounts accounts, ITermRecords record
             return [Reply.Text(TextKey.AttendanceNotBound)];
         }
 
-        var span = term.Value.SoFar(new LocalClock(classroom.Value.Zone).DateOf(time.GetUtcNow()));
+        var span = term.Value.SoFar(clock.DateOf(time.GetUtcNow()));
         var sessions = new List<StudentSession>();
         foreach (var id in ids)
         {

@@ -4,7 +4,6 @@ using Microsoft.Extensions.Options;
 using Rollcall.Ports;
 using Rollcall.Sessions;
 using Rollcall.Storage.Teachers;
-using Rollcall.Telegram.Classroom;
 using Rollcall.Telegram.Texts;
 using Rollcall.Telegram.Updates;
 using Rollcall.Term;
@@ -16,7 +15,7 @@ namespace Rollcall.Telegram.Term;
 /// marked), the chart and the xlsx. Works in any state and leaves the conversation alone. Only the signed-in teacher's
 /// own classes are offered, and a tap is checked again, so a forged button shows nothing.
 /// </summary>
-public sealed class HistoryDesk(TeacherStore teachers, ITermRecords records, IOptions<TermOptions> term, IOptions<ClassroomOptions> classroom, TimeProvider time)
+public sealed class HistoryDesk(TeacherStore teachers, ITermRecords records, IOptions<TermOptions> term, LocalClock clock, TimeProvider time)
 {
     public const string Prefix = "hi:";
 
@@ -58,7 +57,6 @@ public sealed class HistoryDesk(TeacherStore teachers, ITermRecords records, IOp
 
         var sheet = await records.SheetAsync(picked.Batch, picked.Subject, span, cancellationToken);
         var rule = term.Value.Rule;
-        var clock = new LocalClock(classroom.Value.Zone);
         var threshold = TermWords.Threshold(rule);
         return
         [
@@ -75,7 +73,7 @@ public sealed class HistoryDesk(TeacherStore teachers, ITermRecords records, IOp
     public static string Key(string batch, string subject) =>
         Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(batch + "\n" + subject)).AsSpan(0, 8));
 
-    private DateSpan Span() => term.Value.SoFar(new LocalClock(classroom.Value.Zone).DateOf(time.GetUtcNow()));
+    private DateSpan Span() => term.Value.SoFar(clock.DateOf(time.GetUtcNow()));
 
     /// <summary>Every student lowest first, a line at the threshold, within the message's budget.</summary>
     private static string Lines(TermSheet sheet, Attendance.AttendanceRule rule)
