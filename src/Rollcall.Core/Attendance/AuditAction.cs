@@ -86,6 +86,9 @@ public static class AuditAction
     /// <summary>The teacher rejected an appeal: the mark stands. (An approval is the teacher's correction, <see cref="TeacherSet"/>.)</summary>
     public const string AppealRejected = "appeal-rejected";
 
+    /// <summary>A checked-in student's live location left the class area while the check-in window was open (H2); the mark stands.</summary>
+    public const string LeftArea = "left-area";
+
     /// <summary>The refusals that the teacher's report counts.</summary>
     public static readonly string[] BindingRefusals = [BoundToAnotherAccount, AnotherIdThisSession];
 }

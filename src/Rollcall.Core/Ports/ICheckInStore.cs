@@ -43,6 +43,13 @@ public interface ICheckInStore
     /// <summary>Whether the student's mark in the session is decided (present, refused or in review): the check-in is over.</summary>
     Task<bool> IsCheckInOverAsync(Guid sessionId, string studentId, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// A live location's later fix from <paramref name="telegramUserId"/>: on each of the account's marks in a session whose
+    /// check-in window is still open, the first fix outside the area (<see cref="Geofence.LeftArea"/>) is recorded and
+    /// audited. Returns how many marks it recorded.
+    /// </summary>
+    Task<int> NoteLaterFixAsync(long telegramUserId, GeoPoint fix, double limitMetres, DateTimeOffset now, CancellationToken cancellationToken);
+
     /// <summary>Stores a verification job for the next attempt; a second send of the same attempt counts once.</summary>
     Task<QueueResult> TryQueueVerificationAsync(VerificationRequest request, AttemptPolicy policy, CancellationToken cancellationToken);
 }

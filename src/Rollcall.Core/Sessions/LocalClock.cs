@@ -23,6 +23,9 @@ public sealed class LocalClock(TimeZoneInfo zone)
     /// <summary>14:30:05: a time of day in a message, with " UTC" only when the zone is UTC.</summary>
     public string Time(DateTimeOffset at) => Local(at).ToString("HH:mm:ss", CultureInfo.InvariantCulture) + (IsUtc ? " UTC" : "");
 
+    /// <summary>14:30: a time of day in a list line, with " UTC" only when the zone is UTC.</summary>
+    public string HourMinute(DateTimeOffset at) => Local(at).ToString("HH:mm", CultureInfo.InvariantCulture) + (IsUtc ? " UTC" : "");
+
     /// <summary>2026-11-28 14:30:05: a day and time in a message, with " UTC" only when the zone is UTC.</summary>
     public string DayTime(DateTimeOffset at) => Local(at).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture) + (IsUtc ? " UTC" : "");
 

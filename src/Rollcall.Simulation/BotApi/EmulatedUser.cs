@@ -77,6 +77,31 @@ public sealed partial class EmulatedUser
         return Task.FromResult(liveLocation with { UpdateId = updateId });
     }
 
+    /// <summary>
+    /// Stops sharing a live location: the edited_message's location has no live_period any more (Telegram sends it
+    /// "for active live locations only"), at the point given.
+    /// </summary>
+    public Task<UserMessage> StopLiveLocationAsync(EmulatedBot bot, UserMessage liveLocation, double latitude, double longitude, double? horizontalAccuracy = null)
+    {
+        var chat = _emulator.PrivateChat(bot, this);
+        var message = chat.Find(liveLocation.MessageId) ?? throw new InvalidOperationException($"Message {liveLocation.MessageId} does not exist.");
+        message["location"] = Location(latitude, longitude, horizontalAccuracy, livePeriod: null);
+        message["edit_date"] = _emulator.UnixNow();
+        chat.Replace(liveLocation.MessageId, message);
+        return Task.FromResult(liveLocation with { UpdateId = bot.Updates.Add("edited_message", message) });
+    }
+
+    /// <summary>Edits a text already sent: the bot gets an edited_message with the same message id and the new text.</summary>
+    public Task<UserMessage> EditTextAsync(EmulatedBot bot, UserMessage sent, string text)
+    {
+        var chat = _emulator.PrivateChat(bot, this);
+        var message = chat.Find(sent.MessageId) ?? throw new InvalidOperationException($"Message {sent.MessageId} does not exist.");
+        message["text"] = text;
+        message["edit_date"] = _emulator.UnixNow();
+        chat.Replace(sent.MessageId, message);
+        return Task.FromResult(sent with { UpdateId = bot.Updates.Add("edited_message", message) });
+    }
+
     /// <summary>Forwards a text from another user, so the message carries forward_origin.</summary>
     public Task<UserMessage> ForwardTextAsync(EmulatedBot bot, string text, string originalSender = "Someone Else") =>
         SendAsync(bot, message =>

@@ -11,7 +11,7 @@ using Rollcall.Storage.Sessions;
 namespace Rollcall.Storage.CheckIns;
 
 /// <summary>A student's check-in, inside the turn's context and transaction: lock-out counts, session lookup and the verification job.</summary>
-public sealed class CheckInStore(RollcallDb db) : ICheckInStore
+public sealed partial class CheckInStore(RollcallDb db) : ICheckInStore
 {
     public async Task<DateTimeOffset?> LockedUntilAsync(long telegramUserId, DateTimeOffset now, CancellationToken cancellationToken)
     {

@@ -32,6 +32,12 @@ public class AttendanceMark
 
     public DateTimeOffset CreatedAt { get; set; }
 
+    /// <summary>The first live-location fix outside the class area while the check-in window was open (H2); the mark stands.</summary>
+    public DateTimeOffset? LeftAreaAt { get; set; }
+
+    /// <summary>That fix's distance from the centre, in metres.</summary>
+    public double? LeftAreaMetres { get; set; }
+
     public DateTimeOffset? DecidedAt { get; set; }
 
     /// <summary>The mark as <see cref="MarkDecision"/> sees it.</summary>

@@ -82,6 +82,8 @@ public sealed class ReportStore(RollcallDatabase database)
                     Reviewed = m.Reviewed,
                     SetByTeacher = m.SetByTeacher,
                     Remark = m.Remark,
+                    LeftAreaAt = m.LeftAreaAt,
+                    LeftAreaMetres = m.LeftAreaMetres,
                 }
                 : new ReportLine(s.StudentId, s.Name, s.Batch, null, null, null))
             .ToList();
@@ -167,4 +169,12 @@ public sealed record ReportLine(string StudentId, string Name, string Batch, Mar
 
     /// <summary>The teacher's remark on the mark, if any.</summary>
     public string? Remark { get; init; }
+
+    /// <summary>When the student's live location first left the class area while the check-in window was open (H2).</summary>
+    public DateTimeOffset? LeftAreaAt { get; init; }
+
+    public double? LeftAreaMetres { get; init; }
+
+    /// <summary>Shown as having left the area: the teacher decides. A student refused or absent is not listed (the mark already says no).</summary>
+    public bool LeftTheArea => LeftAreaAt is not null && Status is not (null or MarkStatus.Refused or MarkStatus.Absent);
 }

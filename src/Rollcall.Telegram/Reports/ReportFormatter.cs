@@ -21,7 +21,7 @@ public static class ReportFormatter
     public static IReadOnlyList<Reply> Replies(SessionReport report, LocalClock clock, TextRef? fellBelow = null)
     {
         var batches = string.Join(", ", report.Batches);
-        var messages = ReportParts.Pack(Header(report, batches, fellBelow), Sections(report));
+        var messages = ReportParts.Pack(Header(report, batches, fellBelow), Sections(report, clock));
         var caption = MessageLimits.Cut(BotTexts.Format(TextKey.ReportCaption, batches, report.Subject, report.Date), MessageLimits.Caption);
         var document = new Reply.Document(FileName(report), Csv(report, clock), new TextRef(TextKey.ReportPart, caption));
         var chart = new Reply.Photo("attendance.png", ReportChart.Png(report, report.OpenedAt, report.ExpiresAt), new TextRef(TextKey.ReportChartCaption));
@@ -30,7 +30,7 @@ public static class ReportFormatter
 
     public static byte[] Csv(SessionReport report, LocalClock clock)
     {
-        var csv = new StringBuilder("student_id,name,batch,status,similarity,time,remark\n");
+        var csv = new StringBuilder("student_id,name,batch,status,similarity,time,remark,left_area_at\n");
         foreach (var line in report.Lines)
         {
             csv.Append(Field(line.StudentId)).Append(',')
@@ -39,7 +39,8 @@ public static class ReportFormatter
                 .Append(MarkWords.Csv(line.Status, line.Reviewed, line.SetByTeacher)).Append(',')
                 .Append(line.Similarity?.ToString("0.0", CultureInfo.InvariantCulture)).Append(',')
                 .Append(line.DecidedAt is { } at ? clock.Stamp(at) : "").Append(',')
-                .Append(line.Remark is { } remark ? Field(remark) : "")
+                .Append(line.Remark is { } remark ? Field(remark) : "").Append(',')
+                .Append(line.LeftTheArea ? clock.Stamp(line.LeftAreaAt!.Value) : "")
                 .Append('\n');
         }
 
@@ -52,12 +53,14 @@ public static class ReportFormatter
         var (present, late, excused, inReview) = (count(MarkStatus.Present), count(MarkStatus.Late), count(MarkStatus.Excused), count(MarkStatus.InReview));
         var absent = report.Lines.Count - present - late - excused - inReview;
         object others = late + excused + inReview > 0 ? new TextRef(TextKey.ReportOtherTotals, late, excused, inReview) : "";
-        object refusals = report.BindingRefusals > 0 ? new TextRef(TextKey.ReportBindingRefusals, report.BindingRefusals) : "";
+        var left = report.Lines.Count(l => l.LeftTheArea);
+        var refusals = (report.BindingRefusals > 0 ? BotTexts.Format(TextKey.ReportBindingRefusals, report.BindingRefusals) : "")
+            + (left > 0 ? BotTexts.Format(TextKey.ReportLeftArea, left) : "");
         return BotTexts.Format(TextKey.ReportBody, batches, report.Subject, report.Date, present, report.Lines.Count, absent, others, refusals, (object?)fellBelow ?? "");
     }
 
     /// <summary>The lists in the order a teacher reads them; an empty list shows "(none)" for present and absent only.</summary>
-    private static List<ReportParts.Section> Sections(SessionReport report)
+    private static List<ReportParts.Section> Sections(SessionReport report, LocalClock clock)
     {
         List<ReportParts.Section> sections = [];
         Add(TextKey.ReportPresentList, [MarkStatus.Present], always: true);
@@ -70,7 +73,7 @@ public static class ReportFormatter
         void Add(TextKey title, MarkStatus?[] statuses, bool always)
         {
             List<string> lines = [.. report.Lines.Where(l => statuses.Contains(l.Status))
-                .Select(l => $"{l.StudentId} - {l.Name}{MarkWords.ReportNote(l.Status, l.Reviewed, l.SetByTeacher, l.Remark)}")];
+                .Select(l => $"{l.StudentId} - {l.Name}{MarkWords.ReportNote(l.Status, l.Reviewed, l.SetByTeacher, l.Remark)}{LeftNote(l, clock)}")];
             if (lines.Count == 0 && !always)
             {
                 return;
@@ -81,6 +84,10 @@ public static class ReportFormatter
                 lines.Count == 0 ? [BotTexts.Format(TextKey.ReportNone)] : lines));
         }
     }
+
+    /// <summary>", left the area at 10:12 (300 m away)" in the institute's time, next to a student whose live location left.</summary>
+    private static string LeftNote(ReportLine line, LocalClock clock) =>
+        line.LeftTheArea ? BotTexts.Format(TextKey.ReportNoteLeftArea, clock.HourMinute(line.LeftAreaAt!.Value), line.LeftAreaMetres ?? 0) : "";
 
     private static string Field(string value) => SpreadsheetText.CsvField(value);
 

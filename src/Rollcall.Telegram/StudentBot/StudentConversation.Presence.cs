@@ -43,10 +43,12 @@ public sealed partial class StudentConversation
     /// <summary>
     /// A live location's later fix (H2): while the student is asked for the location, one inside moves the check-in on;
     /// while the video note is awaited it must stay inside, or the check-in goes back to the location step, said once.
-    /// Every other fix is silent: a live location sends one every few seconds.
+    /// Every other fix is silent: a live location sends one every few seconds. After the video note, the first fix outside
+    /// the area while the window is open is kept on the mark for the teacher's report.
     /// </summary>
-    private async Task<StudentTurn> OnLaterFixAsync(StudentState state, BotInput.Location fix, ICheckInStore store, DateTimeOffset now, CancellationToken cancellationToken)
+    private async Task<StudentTurn> OnLaterFixAsync(StudentState state, long userId, BotInput.Location fix, ICheckInStore store, DateTimeOffset now, CancellationToken cancellationToken)
     {
+        await store.NoteLaterFixAsync(userId, fix.Point, _options.DistanceLimitMetres, now, cancellationToken);
         switch (state.Step)
         {
             case StudentStep.AwaitLocation:

@@ -33,7 +33,7 @@ public sealed partial class StudentConversation(IOptions<ClassroomOptions> optio
         {
             (BotInput.Command { Name: StudentCommands.Start } start, _) => StartAsync(start, store, now, cancellationToken),
             (BotInput.Command { Name: StudentCommands.Cancel }, _) => Done(StudentState.Start, Reply.Text(new Keyboard.Remove(), TextKey.Cancelled)),
-            (BotInput.Location { Edited: true } fix, _) => OnLaterFixAsync(state, fix, store, now, cancellationToken),
+            (BotInput.Location { Edited: true } fix, _) => OnLaterFixAsync(state, inbound.UserId, fix, store, now, cancellationToken),
             (BotInput.Callback callback, _) => Done(state, new Reply.AnswerCallback(callback.CallbackId, new TextRef(TextKey.ButtonExpired))),
             (_, StudentStep.AwaitStudentId) => OnStudentIdAsync(state, inbound, store, now, cancellationToken),
             (_, StudentStep.AwaitOtp) => OnOtpAsync(state, inbound, store, now, cancellationToken),

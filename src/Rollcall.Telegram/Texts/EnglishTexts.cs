@@ -291,6 +291,8 @@ public static class EnglishTexts
         [TextKey.AttendanceBelow] = ", below the required {0} %",
         [TextKey.WarningStudent] = "Your attendance in {0} is {1:0.0} % ({2} of {3} sessions), below the required {4} %. Attend the coming classes to get back above it; /attendance shows where you stand.",
         [TextKey.ReportFellBelowMore] = "and {0} more: /history shows them",
+        [TextKey.ReportLeftArea] = "\nLeft the area before the code expired: {0} (see below; their marks stand, the decision is yours)",
+        [TextKey.ReportNoteLeftArea] = ", left the area at {0} ({1:0} m away)",
         [TextKey.ReportFellBelow] = "\nFell below {0} % with this session: {1}",
         [TextKey.TermPresent] = "present",
         [TextKey.TermLate] = "late",

@@ -294,6 +294,8 @@ public enum TextKey
     WarningStudent,
     ReportFellBelow,
     ReportFellBelowMore,
+    ReportLeftArea,
+    ReportNoteLeftArea,
     TermPresent,
     TermLate,
     TermExcused,

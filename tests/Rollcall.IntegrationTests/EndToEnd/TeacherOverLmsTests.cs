@@ -79,8 +79,8 @@ public sealed partial class TeacherOverLmsTests(FacesFixture faces)
             text);
         Assert.Equal($"attendance-Python-{today}.csv", csv.FileName);
         Assert.Equal(
-            "student_id,name,batch,status,similarity,time,remark\nST-001,Alice Karimova,B-101,absent,,,\nST-002,Bobur Aliyev,B-101,absent,,,\nST-003,Dilnoza Rashidova,B-101,absent,,,\n"
-            + "ST-011,Eldor Usmonov,B-102,absent,,,\nST-012,Feruza Yusupova,B-102,absent,,,\nST-013,Gulnora Saidova,B-102,absent,,,\n",
+            "student_id,name,batch,status,similarity,time,remark,left_area_at\nST-001,Alice Karimova,B-101,absent,,,,\nST-002,Bobur Aliyev,B-101,absent,,,,\nST-003,Dilnoza Rashidova,B-101,absent,,,,\n"
+            + "ST-011,Eldor Usmonov,B-102,absent,,,,\nST-012,Feruza Yusupova,B-102,absent,,,,\nST-013,Gulnora Saidova,B-102,absent,,,,\n",
             Encoding.UTF8.GetString(csv.Bytes));
     }
 

@@ -43,10 +43,10 @@ public sealed class ReportFormatterTests
     {
         var csv = Encoding.UTF8.GetString(ReportFormatter.Csv(Report, LocalClock.Utc)).Split('\n');
 
-        Assert.Equal("student_id,name,batch,status,similarity,time,remark", csv[0]);
-        Assert.Equal("S1,Asha,CS-A,present,91.3,2026-11-28T09:01:00+00:00,", csv[1]);
-        Assert.Equal("S2,\"Ben, Jr\",CS-A,absent,40.0,,", csv[2]);
-        Assert.Equal("S3,\"'=cmd()\",CS-B,absent,,,", csv[3]);
+        Assert.Equal("student_id,name,batch,status,similarity,time,remark,left_area_at", csv[0]);
+        Assert.Equal("S1,Asha,CS-A,present,91.3,2026-11-28T09:01:00+00:00,,", csv[1]);
+        Assert.Equal("S2,\"Ben, Jr\",CS-A,absent,40.0,,,", csv[2]);
+        Assert.Equal("S3,\"'=cmd()\",CS-B,absent,,,,", csv[3]);
     }
 
     [Fact]

@@ -51,6 +51,6 @@ public sealed class SpreadsheetTextTests
 
         var rows = Encoding.UTF8.GetString(ReportFormatter.Csv(report, LocalClock.Utc)).Split('\n');
 
-        Assert.Equal("S1,\"'-1+1\",CS-A,present,,,", rows[1]);
+        Assert.Equal("S1,\"'-1+1\",CS-A,present,,,,", rows[1]);
     }
 }

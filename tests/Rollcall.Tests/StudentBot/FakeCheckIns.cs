@@ -92,6 +92,14 @@ internal sealed class FakeCheckIns : ICheckInStore
     public Task<bool> IsCheckInOverAsync(Guid sessionId, string studentId, CancellationToken cancellationToken) =>
         Task.FromResult(Marks.GetValueOrDefault((sessionId, studentId))?.IsDecided ?? false);
 
+    public List<(long TelegramUserId, GeoPoint Fix)> LaterFixes { get; } = [];
+
+    public Task<int> NoteLaterFixAsync(long telegramUserId, GeoPoint fix, double limitMetres, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        LaterFixes.Add((telegramUserId, fix));
+        return Task.FromResult(0);
+    }
+
     public Task<QueueResult> TryQueueVerificationAsync(VerificationRequest request, AttemptPolicy policy, CancellationToken cancellationToken)
     {
         var key = (request.SessionId, request.StudentId);

@@ -91,6 +91,12 @@ namespace Rollcall.Storage.Migrations.Postgres
                     b.Property<DateTimeOffset?>("DecidedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<DateTimeOffset?>("LeftAreaAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<double?>("LeftAreaMetres")
+                        .HasColumnType("double precision");
+
                     b.Property<byte[]>("ProbeEmbedding")
                         .HasColumnType("bytea");
 

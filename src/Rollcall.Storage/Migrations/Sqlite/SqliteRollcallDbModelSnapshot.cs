@@ -86,6 +86,12 @@ namespace Rollcall.Storage.Migrations.Sqlite
                     b.Property<long?>("DecidedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("LeftAreaAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double?>("LeftAreaMetres")
+                        .HasColumnType("REAL");
+
                     b.Property<byte[]>("ProbeEmbedding")
                         .HasColumnType("BLOB");
 
