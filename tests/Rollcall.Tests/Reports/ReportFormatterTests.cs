@@ -87,10 +87,35 @@ public sealed class ReportFormatterTests
         Assert.Contains("Present: 1 of 3, absent: 0\nLate: 2, excused: 0, in review: 0", text, StringComparison.Ordinal);
         Assert.Contains("Present:\nS2 - Ben (marked present by the teacher)", text, StringComparison.Ordinal);
         Assert.Contains("Late:\nS1 - Asha (marked late by the teacher: bus was late)\nS3 - Chen\n", text, StringComparison.Ordinal);
-        Assert.Equal("S1,Asha,CS-A,late (marked by the teacher),,,bus was late", csv[1]);
-        Assert.Equal("S3,Chen,CS-B,late,88.0,,", csv[3]);
+        Assert.Equal("S1,Asha,CS-A,late (marked by the teacher),,,bus was late,", csv[1]);
+        Assert.Equal("S3,Chen,CS-B,late,88.0,,,", csv[3]);
     }
 
     private static ReportLine LongLine(int i) => new(
         $"2021CS1{i:D4}", $"Student Name Number {i:D4}", "CS-A", i % 2 == 0 ? MarkStatus.Present : null, null, null);
+
+    [Fact]
+    public void StudentsWhoLeftTheArea_AreCountedAndNamed_InTheInstitutesTime_ExceptTheRefused()
+    {
+        var left = new DateTimeOffset(2026, 11, 28, 4, 42, 10, TimeSpan.Zero);
+        var report = Report with
+        {
+            Lines =
+            [
+                new("S1", "Asha", "CS-A", MarkStatus.Present, 91.3, null) { LeftAreaAt = left, LeftAreaMetres = 300.4 },
+                new("S2", "Ben", "CS-A", MarkStatus.Refused, 40, null) { LeftAreaAt = left, LeftAreaMetres = 900 },
+            ],
+        };
+        var clock = new LocalClock(TimeZoneInfo.FindSystemTimeZoneById("Asia/Kolkata"));
+
+        var text = BotTexts.Format(((Reply.Message)ReportFormatter.Replies(report, clock)[0]).Content);
+        var csv = Encoding.UTF8.GetString(ReportFormatter.Csv(report, clock)).Split('\n');
+
+        Assert.Contains("\nLeft the area before the code expired: 1 (see below; their marks stand, the decision is yours)", text, StringComparison.Ordinal);
+        Assert.Contains("Present:\nS1 - Asha, left the area at 10:12 (300 m away)\n", text, StringComparison.Ordinal);
+        Assert.Contains("Absent:\nS2 - Ben", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("S2 - Ben,", text, StringComparison.Ordinal);
+        Assert.EndsWith(",2026-11-28T10:12:10+05:30", csv[1], StringComparison.Ordinal);
+        Assert.EndsWith(",", csv[2], StringComparison.Ordinal);
+    }
 }
