@@ -55,6 +55,9 @@ public static class AuditAction
     /// <summary>The teacher gave a student fresh attempts.</summary>
     public const string AttemptsReset = "attempts-reset";
 
+    /// <summary>A newly bound account began a check-in: the attempts another account used under the ID were set aside (M3).</summary>
+    public const string AttemptsSetAside = "attempts-set-aside";
+
     /// <summary>A student removed their binding and face data (/forget).</summary>
     public const string Forget = "forget";
 

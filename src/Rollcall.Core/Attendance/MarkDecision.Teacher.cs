@@ -63,6 +63,20 @@ public static partial class MarkDecision
                 Notifies = true,
             };
 
+    /// <summary>
+    /// Attempts are counted per student and account: the new account starts afresh, unless the mark is in class, waits for
+    /// the teacher, or is the teacher's own (the teacher decides those). Nothing is told to the account that used them.
+    /// </summary>
+    private static MarkChange? SetAside(MarkState mark) =>
+        mark.Attended || mark.Status == MarkStatus.InReview || mark.SetByTeacher || mark == MarkState.New
+            ? null
+            : new MarkChange(MarkState.New, AuditAction.AttemptsSetAside,
+                string.Create(CultureInfo.InvariantCulture, $"was {Name(mark.Status)}, {mark.AttemptsUsed} attempt(s) used by another account"),
+                new ReceiptStatement(Attestation.AttemptsReset))
+            {
+                Reopens = true,
+            };
+
     private static string Name(MarkStatus status) => status.ToString().ToLowerInvariant();
 
     private static string ReviewDetail(MarkEvent.Reviewed reviewed) =>

@@ -37,6 +37,7 @@ public static partial class MarkDecision
         },
         MarkEvent.TeacherSet set => Set(mark, set),
         MarkEvent.AttemptsReset reset => Reset(mark, reset),
+        MarkEvent.AnotherAccountsAttempts => SetAside(mark),
         _ => throw new ArgumentOutOfRangeException(nameof(happened)),
     };
 

@@ -32,4 +32,10 @@ public abstract record MarkEvent
 
     /// <summary>The teacher gives a student who is not in class fresh attempts: the check-in may start again.</summary>
     public sealed record AttemptsReset(string Reason) : MarkEvent;
+
+    /// <summary>
+    /// The ID is bound to a new account (the teacher unbound the one that checked in), which now begins a check-in: the
+    /// attempts so far were the other account's, not this one's (M3).
+    /// </summary>
+    public sealed record AnotherAccountsAttempts : MarkEvent;
 }

@@ -182,7 +182,13 @@ public sealed partial class CheckInStore(RollcallDb db) : ICheckInStore
             return AccountCheck.AnotherIdThisSession;
         }
 
-        return boundTo is null && !await BindAsync() ? await CheckAccountAsync(sessionId, studentId, telegramUserId, now, cancellationToken) : AccountCheck.Allowed;
+        if (boundTo is null && !await BindAsync())
+        {
+            return await CheckAccountAsync(sessionId, studentId, telegramUserId, now, cancellationToken);
+        }
+
+        await SetAsideOthersAttemptsAsync(sessionId, studentId, telegramUserId, now, cancellationToken);
+        return AccountCheck.Allowed;
 
         // The first accepted code entry binds the ID (M3, H1): from here on no other account can try under it. A second
         // account binding the same ID at the same moment loses the unique key and is checked again.

@@ -98,6 +98,8 @@ public sealed partial class StudentConversation
             return Say(StudentState.Start, Reply.Text(bound ? TextKey.BoundToAnotherAccount : TextKey.AnotherIdThisSession)) with { Notices = notices };
         }
 
+        // The standing as the account check left it: attempts another account used under the ID are set aside.
+        match = await store.FindSessionStudentAsync(match.SessionId, studentId, now, cancellationToken) ?? match;
         if (match.AlreadyPresent)
         {
             return Say(StudentState.Start, Reply.Text(TextKey.AlreadyPresent));
