@@ -13,6 +13,9 @@ internal sealed class AttendanceMarkConfiguration : IEntityTypeConfiguration<Att
         // One mark per student per session.
         builder.HasKey(m => new { m.SessionId, m.StudentId });
         builder.Property(m => m.StudentId).HasMaxLength(50);
+
+        // A live location's every later fix looks up the account's marks (H2).
+        builder.HasIndex(m => m.TelegramUserId);
         builder.Property(m => m.Status).HasMaxLength(16);
         builder.Property(m => m.Reason).HasMaxLength(200);
         builder.Property(m => m.Remark).HasMaxLength(Marks.TeacherMarks.RemarkLength);

@@ -127,6 +127,8 @@ namespace Rollcall.Storage.Migrations.Postgres
 
                     b.HasKey("SessionId", "StudentId");
 
+                    b.HasIndex("TelegramUserId");
+
                     b.ToTable("marks", (string)null);
                 });
 

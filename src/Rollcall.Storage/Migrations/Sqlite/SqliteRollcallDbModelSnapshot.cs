@@ -122,6 +122,8 @@ namespace Rollcall.Storage.Migrations.Sqlite
 
                     b.HasKey("SessionId", "StudentId");
 
+                    b.HasIndex("TelegramUserId");
+
                     b.ToTable("marks", (string)null);
                 });
 

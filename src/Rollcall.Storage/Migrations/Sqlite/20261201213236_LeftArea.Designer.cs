@@ -11,7 +11,7 @@ using Rollcall.Storage;
 namespace Rollcall.Storage.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteRollcallDb))]
-    [Migration("20261201210612_LeftArea")]
+    [Migration("20261201213236_LeftArea")]
     partial class LeftArea
     {
         /// <inheritdoc />
@@ -124,6 +124,8 @@ namespace Rollcall.Storage.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.HasKey("SessionId", "StudentId");
+
+                    b.HasIndex("TelegramUserId");
 
                     b.ToTable("marks", (string)null);
                 });

@@ -12,7 +12,7 @@ using Rollcall.Storage;
 namespace Rollcall.Storage.Migrations.Postgres
 {
     [DbContext(typeof(PostgresRollcallDb))]
-    [Migration("20261201210621_LeftArea")]
+    [Migration("20261201213436_LeftArea")]
     partial class LeftArea
     {
         /// <inheritdoc />
@@ -129,6 +129,8 @@ namespace Rollcall.Storage.Migrations.Postgres
                         .HasColumnType("bigint");
 
                     b.HasKey("SessionId", "StudentId");
+
+                    b.HasIndex("TelegramUserId");
 
                     b.ToTable("marks", (string)null);
                 });

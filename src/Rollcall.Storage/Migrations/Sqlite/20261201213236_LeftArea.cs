@@ -21,11 +21,20 @@ namespace Rollcall.Storage.Migrations.Sqlite
                 table: "marks",
                 type: "REAL",
                 nullable: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_marks_TelegramUserId",
+                table: "marks",
+                column: "TelegramUserId");
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropIndex(
+                name: "IX_marks_TelegramUserId",
+                table: "marks");
+
             migrationBuilder.DropColumn(
                 name: "LeftAreaAt",
                 table: "marks");

@@ -22,11 +22,20 @@ namespace Rollcall.Storage.Migrations.Postgres
                 table: "marks",
                 type: "double precision",
                 nullable: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_marks_TelegramUserId",
+                table: "marks",
+                column: "TelegramUserId");
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropIndex(
+                name: "IX_marks_TelegramUserId",
+                table: "marks");
+
             migrationBuilder.DropColumn(
                 name: "LeftAreaAt",
                 table: "marks");
