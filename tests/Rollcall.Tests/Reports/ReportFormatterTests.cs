@@ -118,4 +118,22 @@ public sealed class ReportFormatterTests
         Assert.EndsWith(",2026-11-28T10:12:10+05:30", csv[1], StringComparison.Ordinal);
         Assert.EndsWith(",", csv[2], StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void FiveHundredPresentStudentsWhoAllLeft_StillFitTelegramsLimits_EachListedOnceWithTheTime()
+    {
+        var left = new DateTimeOffset(2026, 11, 28, 4, 42, 10, TimeSpan.Zero);
+        var report = Report with
+        {
+            Lines = [.. Enumerable.Range(0, 500).Select(i => LongLine(i) with { Status = MarkStatus.Present, LeftAreaAt = left, LeftAreaMetres = 12345 })],
+        };
+
+        var texts = ReportFormatter.Replies(report, LocalClock.Utc).OfType<Reply.Message>().Select(m => BotTexts.Format(m.Content)).ToList();
+        var listed = texts.SelectMany(t => t.Split('\n')).Where(l => l.StartsWith("2021", StringComparison.Ordinal)).ToList();
+
+        Assert.All(texts, t => Assert.InRange(t.Length, 1, MessageLimits.Text));
+        Assert.Contains("\nLeft the area before the code expired: 500 ", texts[0], StringComparison.Ordinal);
+        Assert.Equal(500, listed.Distinct().Count());
+        Assert.All(listed, l => Assert.EndsWith(", left the area at 04:42 UTC (12345 m away)", l, StringComparison.Ordinal));
+    }
 }
