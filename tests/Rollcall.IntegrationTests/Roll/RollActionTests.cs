@@ -89,6 +89,6 @@ public sealed class RollActionTests
         Assert.StartsWith("Remark saved for S-2 - Ben.", saved, StringComparison.Ordinal);
         Assert.Contains("S-2 - Ben (marked present by the teacher: face check failed in bad light)", report, StringComparison.Ordinal);
         Assert.Contains("S-2,Ben,CS-A,present (marked by the teacher),40.0,", csv, StringComparison.Ordinal);
-        Assert.EndsWith(",face check failed in bad light", csv.Split('\n').Single(l => l.StartsWith("S-2,", StringComparison.Ordinal)), StringComparison.Ordinal);
+        Assert.EndsWith(",face check failed in bad light,", csv.Split('\n').Single(l => l.StartsWith("S-2,", StringComparison.Ordinal)), StringComparison.Ordinal);
     }
 }
