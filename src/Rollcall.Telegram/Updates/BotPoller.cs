@@ -36,7 +36,7 @@ public sealed class BotPoller(
     /// <summary>Chats whose replies go out at once: a send mostly waits on Telegram (or out a 429).</summary>
     public const int SendWorkers = 16;
 
-    private readonly UpdateWatermark _watermark = new();
+    private readonly UpdateWatermark _watermark = new(time);
 
     /// <summary>Seconds Telegram holds a getUpdates call open; the HTTP timeout is longer.</summary>
     public const int PollSeconds = 25;

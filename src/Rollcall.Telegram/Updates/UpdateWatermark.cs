@@ -3,23 +3,29 @@ namespace Rollcall.Telegram.Updates;
 /// <summary>
 /// Which updates the poller has taken and which of them are still unfinished (waiting in a chat's lane or in their turn).
 /// getUpdates confirms everything below its offset, so the offset stays at the oldest unfinished update: a process
-/// killed with updates still queued gets them again from Telegram, and those it had committed are deduplicated.
+/// killed with updates still queued gets them again from Telegram, and those it had committed are deduplicated. An
+/// update unfinished for longer than <see cref="Hold"/> (a slow LMS sign-in) no longer holds the offset: Telegram hands
+/// back at most 100 updates from the offset, and a poller that waits on one slow turn would not see new ones.
 /// </summary>
-internal sealed class UpdateWatermark
+internal sealed class UpdateWatermark(TimeProvider time)
 {
+    /// <summary>How long an unfinished update holds the offset back.</summary>
+    public static readonly TimeSpan Hold = TimeSpan.FromSeconds(5);
+
     private readonly Lock _gate = new();
-    private readonly SortedSet<int> _unfinished = [];
+    private readonly SortedDictionary<int, DateTimeOffset> _unfinished = [];
     private int? _taken;
+    private int? _offset;
     private TaskCompletionSource _progress = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    /// <summary>The offset for the next getUpdates; null before the first update.</summary>
+    /// <summary>The offset for the next getUpdates (never lower than one given before); null before the first update.</summary>
     public int? Offset
     {
         get
         {
             lock (_gate)
             {
-                return _unfinished.Count > 0 ? _unfinished.Min : _taken + 1;
+                return Current();
             }
         }
     }
@@ -35,7 +41,7 @@ internal sealed class UpdateWatermark
             }
 
             _taken = updateId;
-            _unfinished.Add(updateId);
+            _unfinished.Add(updateId, time.GetUtcNow());
             return true;
         }
     }
@@ -58,23 +64,50 @@ internal sealed class UpdateWatermark
         progress.TrySetResult();
     }
 
-    /// <summary>Completes when the offset is no longer <paramref name="offset"/> (at once if it moved already).</summary>
+    /// <summary>Completes when the offset is no longer <paramref name="offset"/> (at once if it moved already), or after <see cref="Hold"/>.</summary>
     public async Task MovedPastAsync(int? offset, CancellationToken cancellationToken)
     {
-        while (true)
+        using var held = new CancellationTokenSource(Hold, time);
+        using var hold = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, held.Token);
+        try
         {
-            Task progress;
-            lock (_gate)
+            while (true)
             {
-                if ((_unfinished.Count > 0 ? _unfinished.Min : _taken + 1) != offset)
+                Task progress;
+                lock (_gate)
                 {
-                    return;
+                    if (Current() != offset)
+                    {
+                        return;
+                    }
+
+                    progress = _progress.Task;
                 }
 
-                progress = _progress.Task;
+                await progress.WaitAsync(hold.Token);
             }
-
-            await progress.WaitAsync(cancellationToken);
         }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            // Held long enough: the next Offset moves past the update that held it.
+        }
+    }
+
+    private int? Current()
+    {
+        var now = time.GetUtcNow();
+        int? oldest = null;
+        foreach (var (id, takenAt) in _unfinished)
+        {
+            if (now - takenAt < Hold)
+            {
+                oldest = id;
+                break;
+            }
+        }
+
+        var offset = oldest ?? _taken + 1;
+        _offset = _offset is { } before && before > offset ? before : offset;
+        return _offset;
     }
 }
