@@ -32,6 +32,12 @@ internal static class BotApiEndpoints
                 throw BotApiError.FromFault(fault);
             }
 
+            if (bot.Flood is { } flood && FloodControl.Counts(method) && request.Long("chat_id") is { } chatId && flood.Take(chatId) is { } retryAfter)
+            {
+                bot.TooManyRequestsFor(chatId);
+                throw BotApiError.FromFault(BotApiFault.TooManyRequests(retryAfter));
+            }
+
             using var linked = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, emulator.Stopping);
             var result = await BotMethods.InvokeAsync(emulator, bot, method, request, linked.Token);
             await WriteAsync(context, 200, new JsonObject { ["ok"] = true, ["result"] = result });

@@ -73,6 +73,15 @@ internal sealed class ChatState(long chatId, JsonObject chat)
         }
     }
 
+    /// <summary>Every message the bot has in the chat now, oldest first (deleted ones left out).</summary>
+    public IReadOnlyList<BotMessage> BotViews()
+    {
+        lock (_gate)
+        {
+            return [.. _fromBot.OrderBy(m => m.Key).Select(m => m.Value)];
+        }
+    }
+
     public BotMessage? BotView(int messageId)
     {
         lock (_gate)

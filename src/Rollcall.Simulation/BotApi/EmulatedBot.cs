@@ -56,6 +56,21 @@ public sealed class EmulatedBot
 
     internal FaultPlan Faults { get; } = new();
 
+    internal FloodControl? Flood { get; private set; }
+
+    private readonly ConcurrentQueue<long> _tooManyRequests = new();
+
+    /// <summary>The chats of the calls flood control answered 429 (<see cref="EnforceFloodControl"/>), in order.</summary>
+    public IReadOnlyList<long> TooManyRequests => [.. _tooManyRequests];
+
+    /// <summary>
+    /// From now on, the bot's messages meet Telegram's flood control (429 with retry_after past the limits). Off unless
+    /// a test turns it on: the emulator then answers as Telegram does to a bot that sends too fast.
+    /// </summary>
+    public void EnforceFloodControl(FloodControlOptions options, TimeProvider clock) => Flood = new FloodControl(options, clock);
+
+    internal void TooManyRequestsFor(long chatId) => _tooManyRequests.Enqueue(chatId);
+
     internal WebhookDelivery? Webhook { get; set; }
 
     /// <summary>The next <paramref name="count"/> calls of <paramref name="method"/> (e.g. "sendMessage", or "download" for file downloads) get <paramref name="fault"/>.</summary>

@@ -24,7 +24,11 @@ public sealed partial class EmulatedUser
     /// <summary>Ids of the messages the bot deleted in this chat so far.</summary>
     public IReadOnlyCollection<int> DeletedMessageIds(EmulatedBot bot) => _emulator.PrivateChat(bot, this).DeletedIds;
 
+    /// <summary>Every message <paramref name="bot"/> has in the chat with this user now, oldest first, as it stands.</summary>
+    public IReadOnlyList<BotMessage> MessagesFrom(EmulatedBot bot) => _emulator.PrivateChat(bot, this).BotViews();
+
     /// <summary>The current version of a message the bot sent here, or null when it was deleted.</summary>
+
     public BotMessage? CurrentMessage(EmulatedBot bot, int messageId) => _emulator.PrivateChat(bot, this).BotView(messageId);
 
     /// <summary>Presses an inline button of a bot's message; the button must be on the message as it is now.</summary>

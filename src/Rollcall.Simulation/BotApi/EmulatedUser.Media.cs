@@ -90,4 +90,22 @@ public sealed partial class EmulatedUser
             ["file_size"] = bytes.Length,
         });
     }
+
+    /// <summary>Sends a sticker (a 512x512 WebP, neither animated nor video), as a student pasting stickers would.</summary>
+    public Task<UserMessage> SendStickerAsync(EmulatedBot bot, byte[] bytes, string emoji = "\U0001F600")
+    {
+        var file = _emulator.Files.Add(FileType.Document, "sticker.webp", "image/webp", bytes);
+        return SendAsync(bot, message => message["sticker"] = new JsonObject
+        {
+            ["file_id"] = file.FileId,
+            ["file_unique_id"] = file.FileUniqueId,
+            ["type"] = "regular",
+            ["width"] = 512,
+            ["height"] = 512,
+            ["is_animated"] = false,
+            ["is_video"] = false,
+            ["emoji"] = emoji,
+            ["file_size"] = bytes.Length,
+        });
+    }
 }

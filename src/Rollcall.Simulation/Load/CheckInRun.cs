@@ -12,6 +12,9 @@ public sealed record CheckInResult(string StudentId, string LastReply, TimeSpan?
     public const string MarkedPrefix = "Attendance marked";
 
     public bool Marked => LastReply.StartsWith(MarkedPrefix, StringComparison.Ordinal);
+
+    /// <summary>From the student's first message (/start) to the bot's last answer (the decision, when it came).</summary>
+    public TimeSpan Elapsed { get; init; }
 }
 
 /// <summary>
@@ -28,13 +31,14 @@ public sealed class CheckInRun(EmulatedBot studentBot, TimeSpan replyTimeout, Ti
         EmulatedUser user, string studentId, string otp, (double Latitude, double Longitude) at, byte[] videoNote, CancellationToken cancellationToken)
     {
         var sent = (long?)null;
+        var started = Stopwatch.GetTimestamp();
         try
         {
-            return await PlayCoreAsync(user, studentId, otp, at, videoNote, t => sent = t, cancellationToken);
+            return await PlayCoreAsync(user, studentId, otp, at, videoNote, t => sent = t, cancellationToken) with { Elapsed = Stopwatch.GetElapsedTime(started) };
         }
         catch (TimeoutException e)
         {
-            return new CheckInResult(studentId, $"{NoAnswer} {e.Message}", sent is { } t ? Stopwatch.GetElapsedTime(t) : null);
+            return new CheckInResult(studentId, $"{NoAnswer} {e.Message}", sent is { } t ? Stopwatch.GetElapsedTime(t) : null) { Elapsed = Stopwatch.GetElapsedTime(started) };
         }
     }
 

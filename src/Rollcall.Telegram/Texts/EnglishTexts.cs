@@ -13,6 +13,7 @@ public static class EnglishTexts
         [TextKey.NotUnderstood] = "I did not understand that. {0} /help lists my commands.",
         [TextKey.ButtonExpired] = "This button has expired. Send /start to begin again.",
         [TextKey.SomethingWentWrong] = "Something went wrong on our side. Please try again in a minute.",
+        [TextKey.TooManyMessages] = "Too many messages. Wait a few seconds, then send one.",
         [TextKey.AttemptsLeft] = "{0} attempt(s) left: record a new video note.{1}",
         [TextKey.NoAttemptsLeftContactTeacher] = "No attempts left. Your teacher has been told and can mark you or give you another try.",
 

@@ -10,6 +10,7 @@ public enum TextKey
     NotUnderstood,
     ButtonExpired,
     SomethingWentWrong,
+    TooManyMessages,
     AttemptsLeft,
     NoAttemptsLeftContactTeacher,
 

@@ -50,6 +50,22 @@ public sealed class BotOptions : IValidatableObject
     [Range(1, 100000)]
     public int QueueCapacity { get; set; } = 1000;
 
+    /// <summary>
+    /// Updates one chat may send per CHAT_FLOOD_WINDOW_SECONDS before the rest are dropped (audit M1). A person stays well
+    /// under it: a check-in is 5 updates over a minute, a teacher's sign-in and session about 9 plus one tap per batch, a
+    /// 10-photo album 10 at once. Each admitted update earns a reply and Telegram takes about one message a second into one
+    /// chat, so a flooder's answers stay near that rate (2 a second for one window at most) and wait out their own 429s.
+    /// </summary>
+    [ConfigurationKeyName("CHAT_FLOOD_MAX_UPDATES")]
+    [Range(1, 1000)]
+    public int FloodMaxUpdates { get; set; } = 20;
+
+    [ConfigurationKeyName("CHAT_FLOOD_WINDOW_SECONDS")]
+    [Range(1, 3600)]
+    public int FloodWindowSeconds { get; set; } = 10;
+
+    public Hosting.FloodLimits FloodLimits => new(FloodMaxUpdates, TimeSpan.FromSeconds(FloodWindowSeconds));
+
     public string EffectiveMode => Mode ?? "polling";
 
     /// <summary>The bots' HttpClient timeout: HTTP_TIMEOUT_SECONDS beyond the long poll Telegram holds open.</summary>

@@ -1,7 +1,10 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Rollcall.Hosting;
+using Rollcall.Telegram.Texts;
 using Telegram.Bot;
 using Telegram.Bot.Exceptions;
+using Telegram.Bot.Types;
 using Telegram.Bot.Types.Enums;
 
 namespace Rollcall.Telegram.Updates;
@@ -11,9 +14,30 @@ namespace Rollcall.Telegram.Updates;
 /// A webhook set elsewhere is deleted only when TELEGRAM_MODE=polling was said (<paramref name="takeOverWebhook"/>):
 /// otherwise polling would silently stop a webhook deployment of the same bot.
 /// </summary>
-public sealed class BotPoller(BotRole role, ITelegramBotClient bot, IUpdateRouter router, bool takeOverWebhook, TimeProvider time, ILogger<BotPoller> logger)
+/// <remarks>
+/// One chat cannot stall the others (audit M1): each update passes the chat's flood count (<see cref="ChatFloodGate"/>),
+/// then waits in its chat's lane; the turns of different chats run at once, each chat's in order, and their replies go
+/// out through lanes of their own, so a chat waiting out a 429 holds up no turn and no other chat's replies.
+/// </remarks>
+public sealed class BotPoller(
+    BotRole role,
+    ITelegramBotClient bot,
+    IUpdateRouter router,
+    ReplySender sender,
+    ChatFloodGate flood,
+    bool takeOverWebhook,
+    TimeProvider time,
+    ILogger<BotPoller> logger)
     : BackgroundService
 {
+    /// <summary>Turns at once, over all chats: a turn mostly waits on the database, whose writes queue anyway.</summary>
+    public static int TurnWorkers => Math.Max(4, 2 * Environment.ProcessorCount);
+
+    /// <summary>Chats whose replies go out at once: a send mostly waits on Telegram (or out a 429).</summary>
+    public const int SendWorkers = 16;
+
+    private readonly UpdateWatermark _watermark = new(time);
+
     /// <summary>Seconds Telegram holds a getUpdates call open; the HTTP timeout is longer.</summary>
     public const int PollSeconds = 25;
 
@@ -36,11 +60,44 @@ public sealed class BotPoller(BotRole role, ITelegramBotClient bot, IUpdateRoute
                 + "Set TELEGRAM_MODE=webhook to serve it, or TELEGRAM_MODE=polling to take the bot over from the webhook.");
         }
 
-        int? offset = null;
+        // A lane holds what one window's edge can let through (twice the limit): a full lane means the chat's turns are stuck.
+        var turns = new ChatLanes<Intake>(2 * flood.Limits.MaxUpdates);
+        var replies = new ChatLanes<TurnReplies>(4 * flood.Limits.MaxUpdates);
+        using var sendsStop = new CancellationTokenSource();
+        var turning = turns.RunAsync(TurnWorkers, (_, intake, ct) => TurnAsync(intake, replies, ct), e => UpdatesLog.LaneFailed(logger, role, e), stoppingToken);
+        var sending = replies.RunAsync(SendWorkers, (_, turn, ct) => turn.SendAsync(ct), e => UpdatesLog.LaneFailed(logger, role, e), sendsStop.Token);
+        try
+        {
+            await PollAsync(turns, stoppingToken);
+        }
+        finally
+        {
+            // Turns cut short roll back and come again from Telegram; committed turns' replies get the grace period.
+            await turning;
+            using (var grace = new ShutdownGrace(time, stoppingToken))
+            {
+                try
+                {
+                    await replies.WhenIdleAsync(grace.Token);
+                }
+                catch (OperationCanceledException)
+                {
+                    // The grace period is over: what is still queued is lost with the process, as a kill would lose it.
+                }
+            }
+
+            await sendsStop.CancelAsync();
+            await sending;
+        }
+    }
+
+    private async Task PollAsync(ChatLanes<Intake> turns, CancellationToken stoppingToken)
+    {
         var failures = 0;
         while (!stoppingToken.IsCancellationRequested)
         {
-            global::Telegram.Bot.Types.Update[] updates;
+            Update[] updates;
+            var offset = _watermark.Offset;
             try
             {
                 updates = await bot.GetUpdates(offset, 100, PollSeconds, Allowed, stoppingToken);
@@ -65,14 +122,87 @@ public sealed class BotPoller(BotRole role, ITelegramBotClient bot, IUpdateRoute
                 continue;
             }
 
-            foreach (var update in updates)
+            var fresh = 0;
+            foreach (var update in updates.Where(u => _watermark.TryTake(u.Id)))
             {
-                // Like Telegram.Bot's own receiver: move past the update before handling it, so a poison update cannot loop.
-                offset = update.Id + 1;
-                await router.HandleAsync(update, stoppingToken);
+                fresh++;
+                Admit(update, turns);
+            }
+
+            if (updates.Length > 0 && fresh == 0)
+            {
+                // Telegram handed back only updates still in their lanes: ask again once one of them is done.
+                try
+                {
+                    await _watermark.MovedPastAsync(offset, stoppingToken);
+                }
+                catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+                {
+                    return;
+                }
             }
         }
     }
+
+    /// <summary>Counts the update against its chat's flood limit, then queues it in the chat's lane, or drops it.</summary>
+    private void Admit(Update update, ChatLanes<Intake> turns)
+    {
+        if (InputReader.Read(update) is not { Input: not BotInput.NotPrivateChat } inbound)
+        {
+            // Nothing to answer, or a group or channel: the router would ignore it, so it takes no lane.
+            _watermark.Finish(update.Id);
+            return;
+        }
+
+        var chatId = inbound.ChatId;
+        var verdict = flood.Count(chatId);
+        if (verdict == FloodVerdict.Admit && turns.TryAdd(chatId, new Intake(chatId, update)))
+        {
+            return;
+        }
+
+        // Dropped: past the chat's limit, or its lane is full because its turns are stuck. The notice takes the lane
+        // (when it has room), so it comes after the answers to the chat's updates before it.
+        _watermark.Finish(update.Id);
+        UpdatesLog.Flooded(logger, role, update.Id, chatId);
+        if (verdict != FloodVerdict.Drop)
+        {
+            turns.TryAdd(chatId, new Intake(chatId, null));
+        }
+    }
+
+    /// <summary>One update's turn (or the flood notice); its replies queue behind the chat's earlier ones, or go out here when that queue is full.</summary>
+    private async Task TurnAsync(Intake intake, ChatLanes<TurnReplies> replies, CancellationToken cancellationToken)
+    {
+        TurnReplies? turn;
+        if (intake.Update is not { } update)
+        {
+            turn = new TurnReplies(intake.ChatId, ct => sender.SendAsync(intake.ChatId, [Reply.Text(TextKey.TooManyMessages)], ct));
+        }
+        else
+        {
+            try
+            {
+                turn = await router.TakeTurnAsync(update, cancellationToken);
+            }
+            finally
+            {
+                // Moving past a failed update too (the router answered it): a poison update cannot loop.
+                if (!cancellationToken.IsCancellationRequested)
+                {
+                    _watermark.Finish(update.Id);
+                }
+            }
+        }
+
+        if (turn is not null && !replies.TryAdd(turn.ChatId, turn))
+        {
+            await turn.SendAsync(cancellationToken);
+        }
+    }
+
+    /// <summary>What waits in a chat's lane: an update for its turn, or (null) the chat's flood notice.</summary>
+    private sealed record Intake(long ChatId, Update? Update);
 
     /// <summary>1 s, 2 s, 4 s … capped at 30 s.</summary>
     public static TimeSpan Backoff(int failures) =>

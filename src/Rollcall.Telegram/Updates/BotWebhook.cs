@@ -89,6 +89,24 @@ public static partial class BotWebhook
         public static readonly WebhookEndpoint Instance = new();
     }
 
+    /// <summary>The chat's flood count, as when polling (audit M1): false when the update is dropped, after the one notice.</summary>
+    private static async Task<bool> AdmitAsync(IServiceProvider services, BotRole role, Update update, CancellationToken cancellationToken)
+    {
+        if (InputReader.Read(update) is not { Input: not BotInput.NotPrivateChat } inbound)
+        {
+            return true;
+        }
+
+        var verdict = services.GetRequiredKeyedService<ChatFloodGate>(role).Count(inbound.ChatId);
+        if (verdict == Hosting.FloodVerdict.DropAndTell)
+        {
+            await services.GetRequiredKeyedService<ReplySender>(role)
+                .SendAsync(inbound.ChatId, [Reply.Text(Texts.TextKey.TooManyMessages)], cancellationToken);
+        }
+
+        return verdict == Hosting.FloodVerdict.Admit;
+    }
+
     private static async Task<IResult> ReceiveAsync(HttpContext context, BotRole role, string secret, CancellationToken cancellationToken)
     {
         var given = Encoding.UTF8.GetBytes(context.Request.Headers[SecretHeader].ToString());
@@ -107,7 +125,7 @@ public static partial class BotWebhook
             return Results.BadRequest();
         }
 
-        if (update is not null)
+        if (update is not null && await AdmitAsync(context.RequestServices, role, update, cancellationToken))
         {
             await context.RequestServices.GetRequiredKeyedService<IUpdateRouter>(role).HandleAsync(update, cancellationToken);
         }

@@ -109,6 +109,8 @@ public static class BotsSetup
         services.AddSingleton<Observability.IReadinessProbe>(sp =>
             new TelegramProbe(role, sp.GetRequiredKeyedService<ITelegramBotClient>(role), sp.GetRequiredService<TimeProvider>()));
         services.AddKeyedSingleton(role, (sp, _) =>
+            new ChatFloodGate(sp.GetRequiredService<IOptions<BotOptions>>().Value.FloodLimits, sp.GetRequiredService<TimeProvider>()));
+        services.AddKeyedSingleton(role, (sp, _) =>
             new ReplySender(sp.GetRequiredKeyedService<ITelegramBotClient>(role), sp.GetRequiredService<ILogger<ReplySender>>(),
                 sp.GetRequiredService<TimeProvider>()));
 
@@ -128,6 +130,8 @@ public static class BotsSetup
             role,
             sp.GetRequiredKeyedService<ITelegramBotClient>(role),
             sp.GetRequiredKeyedService<IUpdateRouter>(role),
+            sp.GetRequiredKeyedService<ReplySender>(role),
+            sp.GetRequiredKeyedService<ChatFloodGate>(role),
             sp.GetRequiredService<IOptions<BotOptions>>().Value.PollingStated,
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<ILogger<BotPoller>>()));

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 using Rollcall.Telegram.Texts;
 using Telegram.Bot;
@@ -12,10 +13,20 @@ namespace Rollcall.Telegram.Updates;
 /// or a 5xx is retried a few times (after retry_after, or with backoff) rather than lost; one that still fails is logged
 /// and the rest still go out.
 /// </summary>
+/// <remarks>
+/// A 429 holds back only its own chat (audit M1): Telegram documents retry_after as "the number of seconds left to wait
+/// before the request can be repeated" (ResponseParameters), and its FAQ limits a bot to about one message per second in
+/// one chat (short bursts pass) and about 30 per second over all chats, without saying which limit a 429 came from. So
+/// every send to the chat that got it waits out its retry_after; other chats go on, and a 429 of the overall limit reaches
+/// each chat that meets it, which then waits in turn.
+/// </remarks>
 public sealed class ReplySender(ITelegramBotClient bot, ILogger<ReplySender> logger, TimeProvider time)
 {
     private const int MaxTries = 4;
     private static readonly TimeSpan MaxWait = TimeSpan.FromSeconds(30);
+
+    /// <summary>Chats Telegram told to wait (429), until when.</summary>
+    private readonly ConcurrentDictionary<long, DateTimeOffset> _backOff = new();
 
     /// <summary>The longest one reply can take: every try within the bot's call timeout, and the longest wait between tries.</summary>
     public static TimeSpan WorstCase(TimeSpan botCall) => (botCall * MaxTries) + (MaxWait * (MaxTries - 1));
@@ -44,6 +55,7 @@ public sealed class ReplySender(ITelegramBotClient bot, ILogger<ReplySender> log
     {
         for (var attempt = 1; ; attempt++)
         {
+            await WaitOutBackOffAsync(chatId, cancellationToken);
             try
             {
                 return new Sent(reply, Delivery.Sent, await SendOneAsync(chatId, reply, cancellationToken));
@@ -53,6 +65,14 @@ public sealed class ReplySender(ITelegramBotClient bot, ILogger<ReplySender> log
                 var delay = RetryDelay(e, attempt);
                 if (attempt < MaxTries && delay is not null)
                 {
+                    if (e is ApiRequestException { ErrorCode: 429 })
+                    {
+                        // The next try, and every other send to this chat meanwhile, waits in WaitOutBackOffAsync.
+                        var until = time.GetUtcNow() + delay.Value;
+                        _backOff.AddOrUpdate(chatId, until, (_, known) => known > until ? known : until);
+                        continue;
+                    }
+
                     await Task.Delay(delay.Value, time, cancellationToken);
                     continue;
                 }
@@ -61,6 +81,23 @@ public sealed class ReplySender(ITelegramBotClient bot, ILogger<ReplySender> log
                 return new Sent(reply, delay is null ? Delivery.Refused : Delivery.Failed, null);
             }
         }
+    }
+
+    private async Task WaitOutBackOffAsync(long chatId, CancellationToken cancellationToken)
+    {
+        if (!_backOff.TryGetValue(chatId, out var until))
+        {
+            return;
+        }
+
+        var left = until - time.GetUtcNow();
+        if (left > TimeSpan.Zero)
+        {
+            await Task.Delay(left, time, cancellationToken);
+        }
+
+        // Forget the back-off once over, unless a newer 429 moved it meanwhile.
+        _backOff.TryRemove(new KeyValuePair<long, DateTimeOffset>(chatId, until));
     }
 
     /// <summary>How long to wait before trying again, or null when trying again cannot help (a 4xx such as a blocked bot).</summary>

@@ -16,7 +16,15 @@ namespace Rollcall.Telegram.Updates;
 /// <summary>One bot's update pipeline, as the poller, the webhook and the idle sweeper see it.</summary>
 public interface IUpdateRouter
 {
+    /// <summary>The turn, then its replies: both inline, as the webhook does.</summary>
     Task HandleAsync(Update update, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The turn up to its commit, without sending: what is left to send, in the chat's order and after the turns before
+    /// it, or null when there is nothing (an update ignored or handled before). The poller sends it off the turn's lane,
+    /// so a reply waiting on Telegram's retry_after holds up no turn.
+    /// </summary>
+    Task<TurnReplies?> TakeTurnAsync(Update update, CancellationToken cancellationToken);
 
     /// <summary>Ends the bot's conversations idle for CONVERSATION_IDLE_MINUTES; returns how many were told so.</summary>
     Task<int> EndIdleAsync(CancellationToken cancellationToken);
@@ -27,6 +35,9 @@ public interface IUpdateRouter
     /// </summary>
     Task SettleAsync(long chatId, CancellationToken cancellationToken);
 }
+
+/// <summary>What a committed turn has left to do for <paramref name="ChatId"/>: send its replies and notices, then start its after-commit work.</summary>
+public sealed record TurnReplies(long ChatId, Func<CancellationToken, Task> SendAsync);
 
 /// <summary>
 /// One bot's update pipeline: read the input, ignore redeliveries, run the handler's step in a DI scope of its own, commit
@@ -51,17 +62,25 @@ public sealed class UpdateRouter<TState>(
 
     public async Task HandleAsync(Update update, CancellationToken cancellationToken)
     {
+        if (await TakeTurnAsync(update, cancellationToken) is { } replies)
+        {
+            await replies.SendAsync(cancellationToken);
+        }
+    }
+
+    public async Task<TurnReplies?> TakeTurnAsync(Update update, CancellationToken cancellationToken)
+    {
         var inbound = InputReader.Read(update);
         if (inbound is null or { Input: BotInput.NotPrivateChat })
         {
             // Groups and channels get no answer: a bot that talks in a group leaks the class flow to everyone.
-            return;
+            return null;
         }
 
         if (inbound.Input is BotInput.Location { Edited: true } && role != BotRole.Student)
         {
             // Only a student's check-in follows a live location; the teacher's centre is the point first sent.
-            return;
+            return null;
         }
 
         UpdatesLog.UpdateRead(logger, role, inbound.UpdateId, inbound.ChatId, inbound.Input.GetType().Name);
@@ -74,19 +93,19 @@ public sealed class UpdateRouter<TState>(
         {
             UpdatesLog.UpdateFailed(logger, role, inbound.UpdateId, e);
             IReadOnlyList<Reply> anyway = e is FailedTurnException failed ? failed.Replies : [];
-            await sender.SendAsync(inbound.ChatId, [.. anyway, Reply.Text(TextKey.SomethingWentWrong)], cancellationToken);
-            return;
+            return new TurnReplies(inbound.ChatId, ct => sender.SendAsync(inbound.ChatId, [.. anyway, Reply.Text(TextKey.SomethingWentWrong)], ct));
         }
 
-        if (turn is null)
-        {
-            return;
-        }
+        return turn is null ? null : new TurnReplies(inbound.ChatId, ct => SendAsync(inbound.ChatId, turn, ct));
+    }
 
+    /// <summary>A committed turn's replies, notices and after-work, in that order.</summary>
+    private async Task SendAsync(long chatId, BotTurn<TState> turn, CancellationToken cancellationToken)
+    {
         // The turn is committed: its replies (and notices to other chats) still go out if the host is stopping meanwhile.
         using (var grace = new ShutdownGrace(time, cancellationToken))
         {
-            var sent = await sender.SendAllAsync(inbound.ChatId, turn.Replies, grace.Token);
+            var sent = await sender.SendAllAsync(chatId, turn.Replies, grace.Token);
             await messenger.SendAsync(turn.Notices, grace.Token);
             if (turn.AfterSent is { } afterSent)
             {

@@ -46,4 +46,10 @@ internal static partial class UpdatesLog
 
     [LoggerMessage(5013, LogLevel.Critical, "{Bot} bot has a webhook set ({Url}) and TELEGRAM_MODE is not set: not polling, the webhook is left as it is. Set TELEGRAM_MODE=webhook to serve it, or TELEGRAM_MODE=polling to take the bot over")]
     public static partial void WebhookLeftAlone(ILogger logger, BotRole bot, string url);
+
+    [LoggerMessage(5014, LogLevel.Information, "{Bot} bot: update {UpdateId} from chat {ChatId} dropped (past the chat's flood limit)")]
+    public static partial void Flooded(ILogger logger, BotRole bot, long updateId, long chatId);
+
+    [LoggerMessage(5015, LogLevel.Error, "{Bot} bot: a chat lane's work failed")]
+    public static partial void LaneFailed(ILogger logger, BotRole bot, Exception exception);
 }
