@@ -27,6 +27,8 @@ internal sealed partial class ClassRig
         var start = new ProcessStartInfo(app, "run")
         {
             UseShellExecute = false,
+            // Its own stdin: the host must not share the test runner's (or the bench's terminal) with its children.
+            RedirectStandardInput = true,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             WorkingDirectory = _folder,
