@@ -113,17 +113,11 @@ public sealed class ReplyRelay(
                 await store.MarkFailedAsync(row, "refused by Telegram", grace.Token);
                 break;
             default:
-                var pause = Backoff(row.Attempts + 1);
+                var pause = RetryBackoff.After(row.Attempts + 1, MaxBackoff);
                 pause = delivery.RetryAfter is { } asked && asked > pause ? asked : pause;
                 ReplyRelayLog.RetryLater(logger, row.Id, row.ChatId, row.Attempts + 1, time.GetUtcNow() + pause);
                 await store.RetryLaterAsync(row, pause, "Telegram failed or unreachable", grace.Token);
                 break;
         }
-    }
-
-    private static TimeSpan Backoff(int attempts)
-    {
-        var seconds = Math.Min(MaxBackoff.TotalSeconds, Math.Pow(2, Math.Min(attempts, 10)));
-        return TimeSpan.FromSeconds(seconds * (0.8 + (0.4 * Random.Shared.NextDouble())));
     }
 }
