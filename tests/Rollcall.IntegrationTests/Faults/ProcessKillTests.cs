@@ -32,11 +32,13 @@ public sealed partial class ProcessKillTests(FacesFixture faces)
         {
             OtpSeconds = 60,
             ReportDelaySeconds = 150,
-            ResultTimeout = TimeSpan.FromMinutes(4),
+            ResultTimeout = TimeSpan.FromMinutes(5),
             Settings = new Dictionary<string, string?>
             {
-                ["VERIFY_WORKERS"] = "1",
-                ["HTTP_TIMEOUT_SECONDS"] = "5",
+                // A job's lease: 2 x 3 s + 2 x 8 s + 30 s = 52 s; a reply row's: 3 s + 25 s + 30 s = 58 s.
+                ["VERIFY_WORKERS"] = "2",
+                ["HTTP_TIMEOUT_SECONDS"] = "3",
+                ["FACE_VIDEO_TIMEOUT_SECONDS"] = "8",
                 ["Logging:LogLevel:Rollcall.Telegram.Updates.ReplyRelay"] = "Information",
                 ["Logging:Console:FormatterName"] = "simple",
                 ["Logging:Console:FormatterOptions:SingleLine"] = "true",
@@ -54,7 +56,7 @@ public sealed partial class ProcessKillTests(FacesFixture faces)
         Assert.True(await AllNotesQueuedAsync(rig, ct), "the class never queued every note");
         for (var kill = 0; kill < Kills; kill++)
         {
-            await Task.Delay(TimeSpan.FromMilliseconds(random.Next(200, 2500)), ct);
+            await Task.Delay(TimeSpan.FromMilliseconds(random.Next(500, 3000)), ct);
             await rig.KillHostProcessAsync();
             await rig.StartHostProcessAsync(ct);
         }
