@@ -43,12 +43,16 @@ public sealed class ReplyOutboxStore(RollcallDatabase database)
         return claimed;
     }
 
-    /// <summary>Marks the row sent if <paramref name="row"/>'s claim still holds it; false when the lease ran out and another claim took it.</summary>
+    /// <summary>
+    /// Marks the row sent if <paramref name="row"/>'s claim still holds it; false when the lease ran out and another claim
+    /// took it. A picture's bytes (a review's face) go with the send: the row keeps no copy past MEDIA_RETENTION's reach.
+    /// </summary>
     public async Task<bool> MarkSentAsync(OutboundReply row, DateTimeOffset now, CancellationToken cancellationToken)
     {
         await using var db = database.CreateContext();
         return await Held(db, row).ExecuteUpdateAsync(
-            s => s.SetProperty(r => r.State, ReplyState.Sent).SetProperty(r => r.SentAt, now).SetProperty(r => r.LeaseUntil, (DateTimeOffset?)null),
+            s => s.SetProperty(r => r.State, ReplyState.Sent).SetProperty(r => r.SentAt, now).SetProperty(r => r.LeaseUntil, (DateTimeOffset?)null)
+                .SetProperty(r => r.Content, (byte[]?)null),
             cancellationToken) == 1;
     }
 
@@ -57,7 +61,7 @@ public sealed class ReplyOutboxStore(RollcallDatabase database)
     {
         await using var db = database.CreateContext();
         return await Held(db, row).ExecuteUpdateAsync(
-            s => s.SetProperty(r => r.State, ReplyState.Failed).SetProperty(r => r.LastError, error)
+            s => s.SetProperty(r => r.State, ReplyState.Failed).SetProperty(r => r.LastError, error).SetProperty(r => r.Content, (byte[]?)null)
                 .SetProperty(r => r.Attempts, r => r.Attempts + 1).SetProperty(r => r.LeaseUntil, (DateTimeOffset?)null),
             cancellationToken) == 1;
     }
