@@ -58,6 +58,8 @@ public abstract class RollcallDb(DbContextOptions options) : DbContext(options)
 
     public DbSet<Appeal> Appeals => Set<Appeal>();
 
+    public DbSet<OutboundReply> Replies => Set<OutboundReply>();
+
     /// <summary>True when the failed save hit a unique index or primary key: the row exists already.</summary>
     public abstract bool IsUniqueViolation(DbUpdateException exception);
 
@@ -69,6 +71,7 @@ public abstract class RollcallDb(DbContextOptions options) : DbContext(options)
         configurationBuilder.Properties<MarkStatus>().HaveConversion<string>();
         configurationBuilder.Properties<JobState>().HaveConversion<string>();
         configurationBuilder.Properties<OutboxState>().HaveConversion<string>();
+        configurationBuilder.Properties<ReplyState>().HaveConversion<string>();
         configurationBuilder.Properties<Challenge>().HaveConversion<ChallengeConverter>();
         configurationBuilder.Properties<EnrolmentState>().HaveConversion<string>();
         configurationBuilder.Properties<AppealState>().HaveConversion<string>();

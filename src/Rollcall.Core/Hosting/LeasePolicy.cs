@@ -11,6 +11,12 @@ namespace Rollcall.Hosting;
 /// <param name="Reply">One reply through a bot, with every retry the sender allows (ReplySender.WorstCase).</param>
 public sealed record LeasePolicy(TimeSpan Job, TimeSpan Outbox, TimeSpan LmsRenewal, TimeSpan Reply)
 {
+    /// <summary>One row of the reply outbox: a single Bot API call (the relay retries later, not under the claim) and its marking.</summary>
+    public TimeSpan ReplyRow { get; init; } = Reply;
+
+    /// <summary>A reply outbox row's claim: one call within <paramref name="botCall"/> (the bots' HttpClient timeout) and the database work.</summary>
+    public static TimeSpan ReplyRowFor(TimeSpan botCall) => botCall + DatabaseWork;
+
     /// <summary>The database work under one claim: a few commands, each within the providers' 30 s command or busy timeout.</summary>
     public static readonly TimeSpan DatabaseWork = TimeSpan.FromSeconds(30);
 

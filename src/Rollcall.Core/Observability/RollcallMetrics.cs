@@ -2,7 +2,7 @@ using System.Diagnostics.Metrics;
 
 namespace Rollcall.Observability;
 
-/// <summary>Rollcall's one meter (exported as rollcall_*): verifications, queue, outbox and LMS calls, durations in seconds.</summary>
+/// <summary>Rollcall's one meter (exported as rollcall_*): verifications, queue, outbox, replies and LMS calls, durations in seconds.</summary>
 public sealed class RollcallMetrics : IDisposable
 {
     public const string MeterName = "Rollcall";
@@ -15,6 +15,9 @@ public sealed class RollcallMetrics : IDisposable
     private long _queueLength;
     private long _outboxBacklog;
     private double _outboxOldestAgeSeconds;
+    private long _repliesPending;
+    private long _repliesFailed;
+    private double _repliesOldestAgeSeconds;
 
     public RollcallMetrics()
     {
@@ -27,6 +30,9 @@ public sealed class RollcallMetrics : IDisposable
         _meter.CreateObservableGauge("queue.length", () => Interlocked.Read(ref _queueLength), description: "Verification jobs waiting");
         _meter.CreateObservableGauge("outbox.backlog", () => Interlocked.Read(ref _outboxBacklog), description: "LMS submissions not yet accepted");
         _meter.CreateObservableGauge("outbox.oldest_age", () => Volatile.Read(ref _outboxOldestAgeSeconds), "s", "Age of the oldest undelivered submission");
+        _meter.CreateObservableGauge("replies.pending", () => Interlocked.Read(ref _repliesPending), description: "Bot replies stored with their decision, not yet sent");
+        _meter.CreateObservableGauge("replies.failed", () => Interlocked.Read(ref _repliesFailed), description: "Bot replies Telegram refused for good (blocked bot, bad request)");
+        _meter.CreateObservableGauge("replies.oldest_age", () => Volatile.Read(ref _repliesOldestAgeSeconds), "s", "Age of the oldest unsent bot reply");
     }
 
     public void VerificationDecided(string result, TimeSpan duration)
@@ -51,6 +57,13 @@ public sealed class RollcallMetrics : IDisposable
     {
         Interlocked.Exchange(ref _outboxBacklog, backlog);
         Volatile.Write(ref _outboxOldestAgeSeconds, oldestAge.TotalSeconds);
+    }
+
+    public void RepliesObserved(long pending, long failed, TimeSpan oldestAge)
+    {
+        Interlocked.Exchange(ref _repliesPending, pending);
+        Interlocked.Exchange(ref _repliesFailed, failed);
+        Volatile.Write(ref _repliesOldestAgeSeconds, oldestAge.TotalSeconds);
     }
 
     public void Dispose() => _meter.Dispose();

@@ -40,6 +40,11 @@ internal static class BotApiEndpoints
 
             using var linked = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, emulator.Stopping);
             var result = await BotMethods.InvokeAsync(emulator, bot, method, request, linked.Token);
+            if (bot.TakeHold(method) is { } held)
+            {
+                await held.WaitAsync(linked.Token);
+            }
+
             await WriteAsync(context, 200, new JsonObject { ["ok"] = true, ["result"] = result });
         }
         catch (BotApiError error)

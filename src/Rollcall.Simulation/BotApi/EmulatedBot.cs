@@ -10,6 +10,7 @@ public sealed class EmulatedBot
     private readonly ConcurrentQueue<BotApiCall> _calls = new();
     private readonly System.Threading.Channels.Channel<bool> _abandoned = System.Threading.Channels.Channel.CreateUnbounded<bool>();
     private int _stalls;
+    private readonly ConcurrentQueue<(string Method, TaskCompletionSource Taken, TaskCompletionSource Released)> _holds = new();
     private readonly Lock _gate = new();
     private readonly Channel<IReadOnlyList<BotCommandEntry>> _menus = Channel.CreateUnbounded<IReadOnlyList<BotCommandEntry>>();
     private IReadOnlyList<BotCommandEntry> _commands = [];
@@ -85,6 +86,30 @@ public sealed class EmulatedBot
     /// <summary>The next stalled download its client gave up on, under the shared default timeout.</summary>
     public Task AbandonedDownloadAsync(TimeSpan? timeout = null, CancellationToken cancellationToken = default) =>
         _abandoned.Reader.NextAsync(timeout, "stalled download given up by the client", cancellationToken);
+
+    /// <summary>
+    /// The next call of <paramref name="method"/> runs (the chat gets its message), then its answer waits until
+    /// <c>Release</c>: a send Telegram took whose answer the caller has not seen yet. <c>Taken</c> completes when it ran.
+    /// </summary>
+    public (Task Taken, Action Release) HoldNextAnswer(string method)
+    {
+        var taken = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var released = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        _holds.Enqueue((method, taken, released));
+        return (taken.Task, () => released.TrySetResult());
+    }
+
+    /// <summary>The answer to hold after this call of <paramref name="method"/>, if one was asked for.</summary>
+    internal Task? TakeHold(string method)
+    {
+        if (!_holds.TryPeek(out var hold) || !string.Equals(hold.Method, method, StringComparison.OrdinalIgnoreCase) || !_holds.TryDequeue(out hold))
+        {
+            return null;
+        }
+
+        hold.Taken.TrySetResult();
+        return hold.Released.Task;
+    }
 
     internal bool TakeStall()
     {

@@ -8,6 +8,7 @@ using Rollcall.Storage.Faces;
 using Rollcall.Storage.Marks;
 using Rollcall.Storage.Outbox;
 using Rollcall.Storage.Receipts;
+using Rollcall.Storage.Replies;
 using Rollcall.Storage.Reviews;
 using Rollcall.Storage.Sessions;
 
@@ -105,10 +106,18 @@ public sealed class VerificationStore(RollcallDatabase database, ReceiptBook rec
     /// <summary>As above; a match whose note came <paramref name="lateAfter"/> or more after the session opened is Late.</summary>
     public Task<VerificationDecision> CompleteAsync(
         VerificationJob job, Verdict verdict, AttemptPolicy policy, TimeSpan? lateAfter, DateTimeOffset now, CancellationToken cancellationToken) =>
-        TurnTransaction.RunAsync(database, ct => DecideAsync(job, verdict, policy, lateAfter, now, ct), cancellationToken);
+        CompleteAsync(job, verdict, policy, lateAfter, now, _ => [], cancellationToken);
 
-    private async Task<VerificationDecision> DecideAsync(
-        VerificationJob job, Verdict verdict, AttemptPolicy policy, TimeSpan? lateAfter, DateTimeOffset now, CancellationToken cancellationToken)
+    /// <summary>
+    /// As above, and the <paramref name="replies"/> the decision owes (the student's answer, the teacher's review or notice)
+    /// go into the reply outbox in the same transaction: a kill after the commit still leaves them to be sent.
+    /// </summary>
+    public Task<VerificationDecision> CompleteAsync(VerificationJob job, Verdict verdict, AttemptPolicy policy, TimeSpan? lateAfter, DateTimeOffset now,
+        Func<VerificationDecision, IEnumerable<PendingReply>> replies, CancellationToken cancellationToken) =>
+        TurnTransaction.RunAsync(database, ct => DecideAsync(job, verdict, policy, lateAfter, now, replies, ct), cancellationToken);
+
+    private async Task<VerificationDecision> DecideAsync(VerificationJob job, Verdict verdict, AttemptPolicy policy, TimeSpan? lateAfter, DateTimeOffset now,
+        Func<VerificationDecision, IEnumerable<PendingReply>> replies, CancellationToken cancellationToken)
     {
         var check = verdict.Check;
         await using var db = database.CreateContext();
@@ -134,8 +143,10 @@ public sealed class VerificationStore(RollcallDatabase database, ReceiptBook rec
         var change = MarkDecision.Decide(mark.State, new MarkEvent.Verified(verdict, job.Attempt, policy) { Late = late });
         if (change is null)
         {
+            var already = new VerificationDecision(session.Subject, mark.Status, policy.Remaining(mark.AttemptsUsed), AlreadyDecided: true);
+            ReplyOutbox.Enqueue(db, replies(already), now);
             await SaveAsync(db, transaction, cancellationToken);
-            return new VerificationDecision(session.Subject, mark.Status, policy.Remaining(mark.AttemptsUsed), AlreadyDecided: true);
+            return already;
         }
 
         mark.Similarity = check.Similarity ?? mark.Similarity;
@@ -161,9 +172,8 @@ public sealed class VerificationStore(RollcallDatabase database, ReceiptBook rec
         var notice = NoticeKind(change, verdict) is { } kind && await SessionNotices.RecordAsync(db, job.SessionId, job.StudentId, kind, job.ChatId, now, cancellationToken)
             ? kind
             : null;
-        await SaveAsync(db, transaction, cancellationToken);
         var named = reviewId is not null || verdict.Collusion is not null || notice is not null;
-        return new VerificationDecision(session.Subject, mark.Status, policy.Remaining(mark.AttemptsUsed), AlreadyDecided: false)
+        var decision = new VerificationDecision(session.Subject, mark.Status, policy.Remaining(mark.AttemptsUsed), AlreadyDecided: false)
         {
             Receipt = receipt,
             ReviewId = reviewId,
@@ -173,6 +183,9 @@ public sealed class VerificationStore(RollcallDatabase database, ReceiptBook rec
             StudentName = named ? await StudentNameAsync(db, job.SessionId, job.StudentId, cancellationToken) : "",
             RollIndex = named ? await SessionNotices.RollIndexAsync(db, job.SessionId, job.StudentId, cancellationToken) : 0,
         };
+        ReplyOutbox.Enqueue(db, replies(decision), now);
+        await SaveAsync(db, transaction, cancellationToken);
+        return decision;
     }
 
     /// <summary>The teacher hears once of a student stopped without their fault or out of attempts: no dead end.</summary>

@@ -128,7 +128,7 @@ public sealed partial class OutboxRelay(
         }
 
         var attempts = await db.Outbox.Where(o => ids.Contains(o.Id)).MaxAsync(o => o.Attempts, cancellationToken) + 1;
-        var next = now + Backoff(attempts);
+        var next = now + RetryBackoff.After(attempts, MaxBackoff);
         await db.Outbox.Where(o => ids.Contains(o.Id)).ExecuteUpdateAsync(
             s => s.SetProperty(o => o.Attempts, o => o.Attempts + 1)
                 .SetProperty(o => o.NextAttemptAt, next)
@@ -212,11 +212,5 @@ public sealed partial class OutboxRelay(
             // Another instance recorded the creation first; the record exists either way.
             db.ChangeTracker.Clear();
         }
-    }
-
-    private static TimeSpan Backoff(int attempts)
-    {
-        var seconds = Math.Min(MaxBackoff.TotalSeconds, Math.Pow(2, Math.Min(attempts, 10)));
-        return TimeSpan.FromSeconds(seconds * (0.8 + (0.4 * Random.Shared.NextDouble())));
     }
 }

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Rollcall.Attendance;
 using Rollcall.Storage.Audit;
 using Rollcall.Storage.Receipts;
+using Rollcall.Storage.Replies;
 using Rollcall.Storage.Sessions;
 
 namespace Rollcall.Storage.Reviews;
@@ -11,9 +12,10 @@ public sealed class ReviewExpiry(RollcallDatabase database, ReceiptBook receipts
 {
     /// <summary>
     /// Closes the session's open reviews as the report goes out: those students are refused ("not reviewed in time") and
-    /// get a receipt. Returns them for their message.
+    /// get a receipt. Returns them; the <paramref name="replies"/> that tell them so commit with the expiry (reply outbox).
     /// </summary>
-    public async Task<IReadOnlyList<ReviewOutcome.Decided>> ExpireAsync(Guid sessionId, bool keepImages, DateTimeOffset now, CancellationToken cancellationToken) =>
+    public async Task<IReadOnlyList<ReviewOutcome.Decided>> ExpireAsync(Guid sessionId, bool keepImages, DateTimeOffset now, CancellationToken cancellationToken,
+        Func<IReadOnlyList<ReviewOutcome.Decided>, IEnumerable<PendingReply>>? replies = null) =>
         await TurnTransaction.RunAsync(database, async ct =>
         {
             await using var db = database.CreateContext();
@@ -42,6 +44,11 @@ public sealed class ReviewExpiry(RollcallDatabase database, ReceiptBook receipts
             {
                 await db.Reviews.Where(r => r.SessionId == sessionId && r.Image != null)
                     .ExecuteUpdateAsync(s => s.SetProperty(r => r.Image, (byte[]?)null), ct);
+            }
+
+            if (replies is not null)
+            {
+                ReplyOutbox.Enqueue(db, replies(expired), now);
             }
 
             await db.SaveChangesAsync(ct);

@@ -78,7 +78,15 @@ public sealed class ReportScheduler(
             }
 
             // Reviews are valid until the report: the ones still open close now, and the report shows them as not marked.
-            var expired = await reviews.ExpireAsync(sessionId, classroom.Value.MediaRetentionSpan is not null, time.GetUtcNow(), grace.Token);
+            // Their students' answers commit with the expiry and go through the reply relay.
+            var expired = await reviews.ExpireAsync(sessionId, classroom.Value.MediaRetentionSpan is not null, time.GetUtcNow(), grace.Token,
+                closed => ReplyRows.From(closed.Select(e => new Notice(BotRole.Student, e.StudentChatId,
+                    VerificationMessages.WithReceipt(Reply.Text(TextKey.ReviewExpiredStudent, e.Subject), e.Receipt)))));
+            if (expired.Count > 0)
+            {
+                messenger.Stored();
+            }
+
             var report = await store.LoadAsync(sessionId, grace.Token);
             var fellBelow = await warnings.PlanAsync(report, grace.Token);
             var parts = ReportFormatter.Replies(report, clock, warnings.TeacherLine(fellBelow));
@@ -90,8 +98,6 @@ public sealed class ReportScheduler(
                 continue;
             }
 
-            await messenger.SendAsync(expired.Select(e => new Notice(BotRole.Student, e.StudentChatId,
-                VerificationMessages.WithReceipt(Reply.Text(TextKey.ReviewExpiredStudent, e.Subject), e.Receipt))), grace.Token);
             if (!await DeliverAsync(claim, report, parts, grace.Token))
             {
                 continue;

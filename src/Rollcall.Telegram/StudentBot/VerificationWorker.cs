@@ -21,8 +21,8 @@ namespace Rollcall.Telegram.StudentBot;
 
 /// <summary>
 /// VERIFY_WORKERS consumers of the job channel plus a sweep that re-queues rows still waiting (start-up, crashes, a full
-/// channel). Each job is claimed with a lease, judged (<see cref="VideoNoteJudge"/>), decided in one transaction, and answered
-/// through <see cref="BotMessenger"/>.
+/// channel). Each job is claimed with a lease, judged (<see cref="VideoNoteJudge"/>), decided in one transaction with its replies, which
+/// the <see cref="ReplyRelay"/> sends.
 /// </summary>
 public sealed class VerificationWorker(
     VerificationQueue queue,
@@ -187,10 +187,10 @@ public sealed class VerificationWorker(
             throw new OperationCanceledException(cancellationToken);
         }
 
-        // The face check is done: its decision and the reply are finished even if the host is stopping meanwhile,
-        // so a committed decision never goes unanswered.
+        // The face check is done: its decision (and the replies committed with it) is finished even if the host is stopping meanwhile.
         using var grace = new ShutdownGrace(time, cancellationToken);
-        var decision = await store.CompleteAsync(job, verdict, classroom.Value.Attempts, classroom.Value.LateAfter, time.GetUtcNow(), grace.Token);
+        var decision = await store.CompleteAsync(job, verdict, classroom.Value.Attempts, classroom.Value.LateAfter, time.GetUtcNow(),
+            d => ReplyRows.From(Notices(job, verdict, downloaded, d)), grace.Token);
         if (decision.IsSuperseded)
         {
             // Another worker claimed the job after this one's lease ran out: its decision stands, this one says nothing.
@@ -209,6 +209,14 @@ public sealed class VerificationWorker(
         metrics.VerificationDecided(outcome, elapsed);
         StudentBotLog.JobDone(logger, job.Id, job.SessionId, job.Attempt, outcome, elapsed.TotalSeconds);
 
+        // The decision's replies were committed with it; the relay sends them.
+        messenger.Stored();
+        return true;
+    }
+
+    /// <summary>What the decision says: the student's answer with its receipt and, when it is new, what the teacher must hear.</summary>
+    private List<Notice> Notices(VerificationJob job, Verdict verdict, bool downloaded, VerificationDecision decision)
+    {
         var message = downloaded
             ? VerificationMessages.For(verdict, decision, enrolment.Value.SelfEnrolment, job.NextChallenge)
             : Reply.Text(TextKey.VideoNoteTooBig, VideoNoteDownload.MaxBytes / (1024 * 1024), ChallengeWords.Ask(job.NextChallenge, again: true));
@@ -218,8 +226,7 @@ public sealed class VerificationWorker(
             notices.AddRange(TeacherNotices.For(job, verdict, decision));
         }
 
-        await messenger.SendAsync(notices, grace.Token);
-        return true;
+        return notices;
     }
 
     /// <summary>A job whose note failed the engine every time: decided without running it again, by the teacher.</summary>

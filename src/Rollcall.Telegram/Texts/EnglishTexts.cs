@@ -357,5 +357,6 @@ public static class EnglishTexts
         [TextKey.AppealNotFound] = "This appeal is not yours to decide or no longer exists.",
         [TextKey.AppealApprovedStudent] = "Your appeal was approved: your teacher marked you present in {0}.",
         [TextKey.AppealRejectedStudent] = "Your appeal for {0} was rejected: the decision stands. Speak to your teacher if you disagree.",
+        [TextKey.Formatted] = "{0}",
     }.ToFrozenDictionary();
 }

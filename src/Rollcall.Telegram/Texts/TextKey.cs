@@ -362,4 +362,7 @@ public enum TextKey
     AppealNotFound,
     AppealApprovedStudent,
     AppealRejectedStudent,
+
+    /// <summary>A text formatted before it was stored (a reply from the outbox).</summary>
+    Formatted,
 }

@@ -73,7 +73,9 @@ public sealed class BotOptions : IValidatableObject
 
     /// <summary>The claims' leases from these timeouts and <paramref name="faceWork"/> (FACE_VIDEO_TIMEOUT_SECONDS).</summary>
     public Hosting.LeasePolicy Leases(TimeSpan faceWork) =>
-        Hosting.LeasePolicy.Derive(TimeSpan.FromSeconds(HttpTimeoutSeconds), faceWork, ReplySender.WorstCase(BotCallTimeout));
+        Hosting.LeasePolicy.Derive(TimeSpan.FromSeconds(HttpTimeoutSeconds), faceWork, ReplySender.WorstCase(BotCallTimeout))
+            with
+        { ReplyRow = Hosting.LeasePolicy.ReplyRowFor(BotCallTimeout) };
 
     /// <summary>Whether TELEGRAM_MODE=polling was said: only then may polling delete a webhook that is set.</summary>
     public bool PollingStated => Mode == "polling";

@@ -7,6 +7,7 @@ using Microsoft.Extensions.Options;
 using Rollcall.Sessions;
 using Rollcall.Storage;
 using Rollcall.Storage.Conversations;
+using Rollcall.Storage.Replies;
 using Rollcall.Telegram.Appeals;
 using Rollcall.Telegram.Classroom;
 using Rollcall.Telegram.Enrolment;
@@ -42,6 +43,8 @@ public static class BotsSetup
         services.AddSingleton(sp => new LocalClock(sp.GetRequiredService<IOptions<ClassroomOptions>>().Value.Zone));
         services.AddSingleton<ConversationStore>();
         services.AddSingleton<BotMessenger>();
+        services.AddSingleton<ReplyOutboxStore>();
+        services.AddHostedService<ReplyRelay>();
         services.AddTurnContext();
         services.AddHostedService<IdleConversationSweeper>();
         services.AddTeacherBot();

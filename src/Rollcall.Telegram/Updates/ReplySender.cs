@@ -51,6 +51,26 @@ public sealed class ReplySender(ITelegramBotClient bot, ILogger<ReplySender> log
     public async Task<Delivery> TrySendAsync(long chatId, Reply reply, CancellationToken cancellationToken) =>
         (await SendTrackedAsync(chatId, reply, cancellationToken)).Delivery;
 
+    /// <summary>
+    /// One try, no waiting: the reply relay retries a reply later itself, so a 429 or a 5xx holds back that chat only,
+    /// not the relay's other chats.
+    /// </summary>
+    /// <returns>What became of it, and how long Telegram asked to wait (a 429's retry_after) when it said so.</returns>
+    public async Task<(Delivery Delivery, TimeSpan? RetryAfter)> TrySendOnceAsync(long chatId, Reply reply, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await SendOneAsync(chatId, reply, cancellationToken);
+            return (Delivery.Sent, null);
+        }
+        catch (Exception e) when (e is ApiRequestException or RequestException or HttpRequestException)
+        {
+            UpdatesLog.ReplyFailed(logger, chatId, reply.GetType().Name, e);
+            var asked = e is ApiRequestException { ErrorCode: 429, Parameters.RetryAfter: { } seconds } ? TimeSpan.FromSeconds(seconds) : (TimeSpan?)null;
+            return (RetryDelay(e, 1) is null ? Delivery.Refused : Delivery.Failed, asked);
+        }
+    }
+
     private async Task<Sent> SendTrackedAsync(long chatId, Reply reply, CancellationToken cancellationToken)
     {
         for (var attempt = 1; ; attempt++)

@@ -41,7 +41,7 @@ public sealed record TurnReplies(long ChatId, Func<CancellationToken, Task> Send
 
 /// <summary>
 /// One bot's update pipeline: read the input, ignore redeliveries, run the handler's step in a DI scope of its own, commit
-/// state, update id and work rows in one transaction, and only then send the replies and start the after-commit work.
+/// state, update id, work rows and notices to other chats in one transaction, and only then send the replies and start the after-commit work.
 /// The router knows turns only: the bot's state is <typeparamref name="TState"/> to it, its work is the handler's.
 /// </summary>
 public sealed class UpdateRouter<TState>(
@@ -105,8 +105,12 @@ public sealed class UpdateRouter<TState>(
         // The turn is committed: its replies (and notices to other chats) still go out if the host is stopping meanwhile.
         using (var grace = new ShutdownGrace(time, cancellationToken))
         {
+            if (turn.Notices.Count > 0)
+            {
+                messenger.Stored();
+            }
+
             var sent = await sender.SendAllAsync(chatId, turn.Replies, grace.Token);
-            await messenger.SendAsync(turn.Notices, grace.Token);
             if (turn.AfterSent is { } afterSent)
             {
                 await afterSent(sent, grace.Token);
@@ -153,6 +157,11 @@ public sealed class UpdateRouter<TState>(
         row.State = handler.IsWaiting(turn.State) ? StateJson.Write(turn.State) : "";
         row.UpdatedAt = now;
         db.ProcessedUpdates.Add(new ProcessedUpdate { Bot = _bot, UpdateId = inbound.UpdateId, ProcessedAt = now });
+
+        // Notices to other chats tell of a decision this turn made (a review decided, a mark corrected): they commit with
+        // it and the reply relay sends them. The chat's own replies go out at once after the commit, as before: the
+        // person is there, and a lost answer costs them a repeated message, not a decision they never hear of.
+        BotMessenger.Enqueue(db, turn.Notices, now);
         try
         {
             await db.SaveChangesAsync(cancellationToken);

@@ -9,7 +9,11 @@ namespace Rollcall.Commands.Bench;
 /// </summary>
 internal sealed partial class ClassRig
 {
+    private readonly List<System.Collections.Concurrent.ConcurrentQueue<string>> _lives = [];
     private Process? _process;
+
+    /// <summary>What each `rollcall run` started so far wrote to stdout and stderr, one list per process, in start order.</summary>
+    public IReadOnlyList<IReadOnlyList<string>> ProcessOutput => [.. _lives.Select(life => (IReadOnlyList<string>)[.. life])];
 
     /// <summary>Starts `rollcall run` as a child process and waits until its /readyz answers.</summary>
     public async Task StartHostProcessAsync(CancellationToken cancellationToken)
@@ -23,6 +27,8 @@ internal sealed partial class ClassRig
         var start = new ProcessStartInfo(app, "run")
         {
             UseShellExecute = false,
+            // Its own stdin: the host must not share the test runner's (or the bench's terminal) with its children.
+            RedirectStandardInput = true,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             WorkingDirectory = _folder,
@@ -35,8 +41,10 @@ internal sealed partial class ClassRig
 
         start.Environment["FACE_MODELS_DIR"] = FaceEngine.FindModelsDirectory(_configuration["FACE_MODELS_DIR"]);
         var process = Process.Start(start) ?? throw new InvalidOperationException($"{app} did not start.");
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
+        var output = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        _lives.Add(output);
+        process.OutputDataReceived += (_, line) => Keep(output, line.Data);
+        process.ErrorDataReceived += (_, line) => Keep(output, line.Data);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         _process = process;
@@ -71,6 +79,14 @@ internal sealed partial class ClassRig
         }
 
         throw new TimeoutException("rollcall run never became ready.");
+    }
+
+    private static void Keep(System.Collections.Concurrent.ConcurrentQueue<string> output, string? line)
+    {
+        if (line is not null)
+        {
+            output.Enqueue(line);
+        }
     }
 
     /// <summary>SIGKILL: no shutdown code runs, leases stay held and replies in flight are lost.</summary>
