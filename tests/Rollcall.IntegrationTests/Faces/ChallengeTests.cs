@@ -54,7 +54,7 @@ public sealed class ChallengeTests(FacesFixture faces) : IDisposable
     public async Task TheFaceIsFollowedBetweenDetections_ForAChallengeOrThePassiveDecision_OverTheWholeWindow()
     {
         // 6 s: the frames followed over the 5-s window (81 with the detected ones) once passed the decoder's bound of 64 wanted frames.
-        var note = await WindowAsync("d18", 1.4, 6, mirrored: false);
+        var note = await WindowAsync("d18", 1.0, 6, mirrored: false);
         var ct = TestContext.Current.CancellationToken;
 
         var unwatched = new VideoNoteAnalyzer(faces.Engine, new FaceOptions { LivenessRequired = false }).Analyze(note.Bytes, Challenge.None, ct);
