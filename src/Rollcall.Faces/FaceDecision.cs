@@ -52,7 +52,7 @@ public static class FaceDecision
             // No "doubtful" band for the teacher: on the corpus of real recordings the still-sitters and the photo replays scored
             // alike on motion, and the teacher's picture cannot tell them apart (issue 13). The face's own moving parts tell them.
             // An asked challenge takes this check's place: its actions are the same non-rigid motion, asked in an order.
-            if (!challenge.IsAsked && PassiveLiveness.Refusal(evidence.Signals, evidence.Fps, options) is { } why)
+            if (!challenge.IsAsked && PassiveLiveness.Refusal(evidence.Motion, evidence.Signals, evidence.Fps, options) is { } why)
             {
                 return new FaceCheck.NotLive(score, liveness, why);
             }

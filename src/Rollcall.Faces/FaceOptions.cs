@@ -75,6 +75,11 @@ public sealed class FaceOptions
     [Range(0.0, 100.0, ErrorMessage = "LIVENESS_MIN_SHAPE_CHANGE must be 0-100, e.g. 7.2")]
     public double LivenessMinShapeChange { get; set; } = 7.2;
 
+    /// <summary>Or the temporal motion (see TemporalLiveness) at least this: above every photo replay of the corpus (6.9).</summary>
+    [ConfigurationKeyName("LIVENESS_MIN_MOTION")]
+    [Range(0.0, 255.0, ErrorMessage = "LIVENESS_MIN_MOTION must be 0-255, e.g. 7.5")]
+    public double LivenessMinMotion { get; set; } = 7.5;
+
     public TimeSpan VideoTimeout => TimeoutOverride ?? TimeSpan.FromSeconds(VideoTimeoutSeconds);
 
     /// <summary>Where the decoders' shared frame memory is made; null = /dev/shm (else TMPDIR). Set by tests.</summary>

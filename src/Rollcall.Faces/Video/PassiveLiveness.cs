@@ -3,14 +3,16 @@ namespace Rollcall.Faces.Video;
 /// <summary>
 /// The passive decision (no challenge asked): is the face in the note a live one? A photo replay keeps its shape however it is
 /// held, panned, turned or tilted (a plane: a homography explains it); a live face blinks, smiles or opens its mouth (the
-/// challenge's detectors), or at least its eyelids and lips move against the rest of it. The temporal motion score is not used:
-/// a photo moved in a hand reached 6.9 on it while people who sit still scored 2.1 (faces README, Liveness).
+/// challenge's detectors), or its eyelids and lips move against the rest of it, or it changes more than any moved photo did
+/// (the temporal motion: photo replays reached 6.9, people who sit still 2.1; faces README, Liveness).
 /// </summary>
 public static class PassiveLiveness
 {
     /// <summary>Null when the face is live, else why not (for the NotLive answer).</summary>
-    public static string? Refusal(IReadOnlyList<FaceSignals> signals, double fps, FaceOptions options) =>
-        MovedParts(signals, fps) || ShapeChange(signals) >= options.LivenessMinShapeChange ? null : "the face moved like a flat picture";
+    public static string? Refusal(TemporalMotion motion, IReadOnlyList<FaceSignals> signals, double fps, FaceOptions options) =>
+        MovedParts(signals, fps) || ShapeChange(signals) >= options.LivenessMinShapeChange || motion.Score >= options.LivenessMinMotion
+            ? null
+            : "the face moved like a flat picture";
 
     /// <summary>A blink, a smile or an open mouth anywhere in the note: the face's own parts moved.</summary>
     public static bool MovedParts(IReadOnlyList<FaceSignals> signals, double fps)

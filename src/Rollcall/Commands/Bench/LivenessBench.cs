@@ -24,7 +24,7 @@ internal static class LivenessBench
 
             clips.AddRange(await corpus.AttacksAsync(sides, [.. LivenessCorpus.PhotoAttacks, "screen"], cancellationToken));
             Console.WriteLine($"liveness corpus: {clips.Count(c => c.IsLive)} live windows, {clips.Count(c => !c.IsLive)} attacks ({recordings}{(photos is null ? "" : ", " + photos)})");
-            Console.WriteLine($"thresholds: LIVENESS_MIN_SHAPE_CHANGE {options.LivenessMinShapeChange} (or a blink, smile or open mouth), LIVENESS_MIN_SCORE {options.LivenessMinScore}, " +
+            Console.WriteLine($"thresholds: a blink, smile or open mouth, or LIVENESS_MIN_SHAPE_CHANGE {options.LivenessMinShapeChange}, or LIVENESS_MIN_MOTION {options.LivenessMinMotion}; LIVENESS_MIN_SCORE {options.LivenessMinScore}, " +
                 $"FACE_VIDEO_FRAMES {options.SampledFrames}, FACE_VIDEO_WINDOW_SECONDS {options.WindowSeconds}, FACE_MATCH_THRESHOLD {options.MatchThreshold}");
             var results = LivenessMeasurement.Measure(engine, options, clips, cancellationToken, followed: true);
             Console.WriteLine("BPCER (live people refused):");

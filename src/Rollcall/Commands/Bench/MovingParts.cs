@@ -22,7 +22,10 @@ internal static class MovingParts
             ($"motion >= {OldMotion}, or a blink, smile or open mouth", r => r.Evidence!.Motion.Score >= OldMotion || Moved(r)),
             ("a blink, smile or open mouth alone", Moved),
             ($"shape change >= {shape} alone", r => PassiveLiveness.ShapeChange(r.Evidence!.Signals) >= shape),
-            ($"a blink, smile or open mouth, or shape change >= {shape} (the decision)", r => Moved(r) || PassiveLiveness.ShapeChange(r.Evidence!.Signals) >= shape),
+            ($"a blink, smile or open mouth, or shape change >= {shape}", r => Moved(r) || PassiveLiveness.ShapeChange(r.Evidence!.Signals) >= shape),
+            ($"motion >= {options.LivenessMinMotion} alone", r => r.Evidence!.Motion.Score >= options.LivenessMinMotion),
+            ($"a blink, smile or open mouth, or shape change >= {shape}, or motion >= {options.LivenessMinMotion} (the decision)",
+                r => PassiveLiveness.Refusal(r.Evidence!.Motion, r.Evidence.Signals, r.Evidence.Fps, options) is null),
         ];
         var noRule = new FaceOptions
         {
@@ -30,6 +33,7 @@ internal static class MovingParts
             LivenessRequired = options.LivenessRequired,
             LivenessMinScore = options.LivenessMinScore,
             LivenessMinShapeChange = 0,
+            LivenessMinMotion = 0,
             MinFacePixels = options.MinFacePixels,
         };
         Console.WriteLine("the passive rule's parts (no challenge):");
