@@ -19,8 +19,9 @@ public static class DecoderProtocol
     /// <summary>The child's exit code when memory ran out outside the decoder (reading a request).</summary>
     public const int ExitOutOfMemory = 4;
 
-    /// <summary>Bounds a request may not pass, whatever the host sends.</summary>
-    public const int MaxWanted = 64;
+    /// <summary>Bounds a request may not pass, whatever the host sends; the wanted frames are the host's FramePlan.MaxFrames (the
+    /// followed frames of a 5-s window at 15 a second and the 16 detected ones: 81 at 30 fps; 64 refused every note over 4 s).</summary>
+    public const int MaxWanted = 96;
     public const int MaxPackets = 20_000;
     public const long MaxRequestBytes = 256L << 20;
 

@@ -49,13 +49,12 @@ public static class FaceDecision
                 return new FaceCheck.NotLive(score, liveness, "the anti-spoof model saw a replayed face");
             }
 
-            // No "doubtful" band for the teacher: on the corpus of real recordings every live window under the threshold scored
-            // 2.2-3.4 and 77 of 246 photo replays scored 2.5-5, and the teacher's picture cannot tell them apart (issue 13).
-            // An asked challenge takes the motion check's place: its blink, smile and open mouth are non-rigid motion that no photo
-            // replay of the challenge corpus showed (`rollcall bench faces --challenge`), and a student who sits still performs them.
-            if (!challenge.IsAsked && evidence.Motion.Score < options.LivenessMinMotion)
+            // No "doubtful" band for the teacher: on the corpus of real recordings the still-sitters and the photo replays scored
+            // alike on motion, and the teacher's picture cannot tell them apart (issue 13). The face's own moving parts tell them.
+            // An asked challenge takes this check's place: its actions are the same non-rigid motion, asked in an order.
+            if (!challenge.IsAsked && PassiveLiveness.Refusal(evidence.Motion, evidence.Signals, evidence.Fps, options) is { } why)
             {
-                return new FaceCheck.NotLive(score, liveness, "the face moved like a flat picture");
+                return new FaceCheck.NotLive(score, liveness, why);
             }
         }
 

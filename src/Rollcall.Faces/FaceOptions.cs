@@ -67,10 +67,18 @@ public sealed class FaceOptions
     [Range(0.0, 1.0, ErrorMessage = "LIVENESS_MIN_SCORE must be 0-1, e.g. 0.003")]
     public double LivenessMinScore { get; set; } = 0.003;
 
-    /// <summary>Non-rigid face motion (see TemporalLiveness) below which a clip looks like a still photo.</summary>
+    /// <summary>
+    /// With no blink, smile or open mouth seen, how far the eyelids and lips must move against the rest of the face (the second-highest
+    /// over the followed frames, percent of the eye distance; see PassiveLiveness and the faces README).
+    /// </summary>
+    [ConfigurationKeyName("LIVENESS_MIN_SHAPE_CHANGE")]
+    [Range(0.0, 100.0, ErrorMessage = "LIVENESS_MIN_SHAPE_CHANGE must be 0-100, e.g. 7.2")]
+    public double LivenessMinShapeChange { get; set; } = 7.2;
+
+    /// <summary>Or the temporal motion (see TemporalLiveness) at least this: above every photo replay of the corpus (6.9).</summary>
     [ConfigurationKeyName("LIVENESS_MIN_MOTION")]
-    [Range(0.0, 255.0, ErrorMessage = "LIVENESS_MIN_MOTION must be 0-255, e.g. 5")]
-    public double LivenessMinMotion { get; set; } = 5.0;
+    [Range(0.0, 255.0, ErrorMessage = "LIVENESS_MIN_MOTION must be 0-255, e.g. 7.5")]
+    public double LivenessMinMotion { get; set; } = 7.5;
 
     public TimeSpan VideoTimeout => TimeoutOverride ?? TimeSpan.FromSeconds(VideoTimeoutSeconds);
 

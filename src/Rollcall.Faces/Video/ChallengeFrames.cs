@@ -12,6 +12,9 @@ internal sealed class ChallengeFrames(FaceEngine engine, int minFacePixels, int 
     private readonly FaceTracker tracker = new();
     private readonly List<FaceBox> boxes = [];
 
+    // The note's first followed face: the shape every later frame's eyelids and lips are compared with.
+    private FaceLandmarks? reference;
+
     public List<FaceSignals> Signals { get; } = new(capacity);
 
     /// <summary>Frames whose face was found by the detector again because the track was lost (for the bench).</summary>
@@ -27,7 +30,7 @@ internal sealed class ChallengeFrames(FaceEngine engine, int minFacePixels, int 
         }
 
         tracker.Anchor(face.Box, face.Landmarks!);
-        Signals.Add(FaceSignals.Of(index, face.Landmarks!, engine.EyesOpen(image, face.Landmarks!)));
+        Add(image, index, face.Landmarks!);
     }
 
     /// <summary>A frame between detections: followed from the last landmarks, or detected when the track was lost.</summary>
@@ -38,12 +41,18 @@ internal sealed class ChallengeFrames(FaceEngine engine, int minFacePixels, int 
             var landmarks = engine.Landmarks(image, tracker.Predict());
             if (tracker.Follow(landmarks))
             {
-                Signals.Add(FaceSignals.Of(index, landmarks, engine.EyesOpen(image, landmarks)));
+                Add(image, index, landmarks);
                 return;
             }
         }
 
         Redetected++;
         AddDetected(image, index, ImageFace.Find(engine, image, boxes, minFacePixels));
+    }
+
+    private void Add(Mat image, int index, FaceLandmarks landmarks)
+    {
+        reference ??= landmarks;
+        Signals.Add(FaceSignals.Of(index, landmarks, engine.EyesOpen(image, landmarks), reference));
     }
 }

@@ -11,7 +11,7 @@ public sealed record TemporalMotion(double LandmarkResidual, double AppearanceCh
 {
     public static TemporalMotion None { get; } = new(0, 0, 0);
 
-    /// <summary>The motion score compared with LIVENESS_MIN_MOTION (the appearance change; the landmark residual separated less on the synthetic clips).</summary>
+    /// <summary>The motion score compared with LIVENESS_MIN_MOTION (the appearance change), one of the passive decision's three ways to live (PassiveLiveness).</summary>
     public double Score => AppearanceChange;
 }
 

@@ -26,7 +26,7 @@ public sealed record VideoEvidence(
     /// <summary>The best frame (most confident, frontal and large face) as a JPEG, when the analysis was asked to keep it.</summary>
     public byte[]? BestFrame { get; init; }
 
-    /// <summary>The face's moving parts frame by frame (detected and followed frames), when a challenge was asked.</summary>
+    /// <summary>The face's moving parts frame by frame (detected and followed frames), when a challenge was asked or liveness is required.</summary>
     public IReadOnlyList<FaceSignals> Signals { get; init; } = [];
 
     /// <summary>The track's frame rate, to turn frame indices into seconds.</summary>

@@ -47,8 +47,10 @@ public sealed class VideoNoteAnalyzer(
         }
 
         var spread = FramePlan.Spread(track, options.SampledFrames, options);
-        var plan = challenge.IsAsked ? FramePlan.WithTracking(track, spread, trackingFps, options) : spread;
-        var work = new FrameWork(spread, challenge.IsAsked ? new ChallengeFrames(engine, options.MinFacePixels, plan.Length) : null);
+        // The face is followed for the challenge, and for the passive decision's moving parts (blink, smile, open mouth).
+        var follow = challenge.IsAsked || options.LivenessRequired;
+        var plan = follow ? FramePlan.WithTracking(track, spread, trackingFps, options) : spread;
+        var work = new FrameWork(spread, follow ? new ChallengeFrames(engine, options.MinFacePixels, plan.Length) : null);
         var decodeMs = 0.0;
         try
         {

@@ -35,7 +35,7 @@ public sealed record LivenessRate(string Group, int Clips, int Wrong, int Doubtf
 /// <summary>Runs the corpus through the real analyzer and decision, with the given options.</summary>
 public static class LivenessMeasurement
 {
-    /// <param name="followed">Also follow the face between detections (as a challenge does) and keep the evidence, for its moving parts.</param>
+    /// <param name="followed">Keep the evidence and the ID photo's embedding, to decide again with other rules (the face is followed between detections whenever liveness is required).</param>
     public static List<CorpusResult> Measure(FaceEngine engine, FaceOptions options, IReadOnlyList<CorpusClip> clips, CancellationToken cancellationToken, bool followed = false)
     {
         var analyzer = new VideoNoteAnalyzer(engine, options);
@@ -45,7 +45,7 @@ public static class LivenessMeasurement
         {
             var clip = clips[i];
             var reference = references.GetOrAdd(clip.Reference, path => ReferenceFace.FromImage(engine, File.ReadAllBytes(path), options.MinFacePixels).Embedding);
-            var evidence = analyzer.Analyze(File.ReadAllBytes(clip.Path), followed ? ChallengePick.All[0] : Challenge.None, cancellationToken);
+            var evidence = analyzer.Analyze(File.ReadAllBytes(clip.Path), Challenge.None, cancellationToken);
             var decision = reference is null ? new FaceCheck.BadPhoto("no face in the ID frame") : FaceDecision.Decide(evidence, reference, Challenge.None, options);
             results[i] = new CorpusResult(clip, decision, evidence.PassiveLiveness, evidence.Motion) { Evidence = followed ? evidence : null, Reference = followed ? reference : null };
         });

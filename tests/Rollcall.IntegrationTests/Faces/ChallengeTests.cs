@@ -51,19 +51,25 @@ public sealed class ChallengeTests(FacesFixture faces) : IDisposable
     }
 
     [Fact]
-    public async Task TheFaceIsFollowedBetweenDetections_OnlyWhenAChallengeIsAsked()
+    public async Task TheFaceIsFollowedBetweenDetections_ForAChallengeOrThePassiveDecision_OverTheWholeWindow()
     {
-        var note = await WindowAsync("d18", 1.4, 2.2, mirrored: false);
-        var analyzer = new VideoNoteAnalyzer(faces.Engine, faces.Options);
+        // 6 s: the frames followed over the 5-s window (81 with the detected ones) once passed the decoder's bound of 64 wanted frames.
+        var note = await WindowAsync("d18", 1.0, 6, mirrored: false);
+        var ct = TestContext.Current.CancellationToken;
 
-        var plain = analyzer.Analyze(note.Bytes, Challenge.None, TestContext.Current.CancellationToken);
-        var followed = analyzer.Analyze(note.Bytes, OpenMouthThenBlink, TestContext.Current.CancellationToken);
+        var unwatched = new VideoNoteAnalyzer(faces.Engine, new FaceOptions { LivenessRequired = false }).Analyze(note.Bytes, Challenge.None, ct);
+        var passive = new VideoNoteAnalyzer(faces.Engine, faces.Options).Analyze(note.Bytes, Challenge.None, ct);
+        var challenged = new VideoNoteAnalyzer(faces.Engine, faces.Options).Analyze(note.Bytes, OpenMouthThenBlink, ct);
 
-        Assert.Empty(plain.Signals);
-        Assert.Equal(faces.Options.SampledFrames, followed.Frames.Count);
+        Assert.Empty(unwatched.Signals);
+        foreach (var followed in new[] { passive, challenged })
+        {
+            Assert.Null(followed.Rejection);
+            Assert.Equal(faces.Options.SampledFrames, followed.Frames.Count);
 
-        // Every second frame of the 2.2-s, 30-fps note (15 a second), and the detected frames between them.
-        Assert.InRange(followed.Signals.Count, 33, 33 + faces.Options.SampledFrames);
+            // Every second frame of the first 5 s of the 30-fps note (15 a second), and the detected frames between them.
+            Assert.InRange(followed.Signals.Count, 73, 73 + faces.Options.SampledFrames);
+        }
     }
 
     public void Dispose()

@@ -12,17 +12,14 @@ namespace Rollcall.IntegrationTests.Faces;
 /// </summary>
 public sealed class LivenessTargetTests(FacesFixture faces) : IDisposable
 {
-    /// <summary>
-    /// The people who sit still at the start of their recording (d0, d9, d18, d19: motion 2.2-3.4 on the whole corpus) are the
-    /// passive decision's known refusals: a photo replay moves as much (2.5-5), so they need the challenge. Issue 13's BPCER target
-    /// (2 %) is not met: 13.6 % of all 3-s windows (`rollcall bench faces --liveness`, README).
-    /// </summary>
-    private static readonly string[] StillSitters = ["d0", "d9", "d18", "d19"];
-
     private readonly DirectoryInfo cache = Directory.CreateTempSubdirectory("rollcall-liveness-ci-");
 
+    /// <summary>
+    /// Issue 13's passive targets: BPCER at most 2 % (here no live window refused, 48 of them, the people who sit still included) and
+    /// APCER at most 1 % per photo replay type (12 each: none accepted).
+    /// </summary>
     [Fact]
-    public async Task PhotoReplaysAreStopped_AndEveryoneWhoMovesIsLive()
+    public async Task PhotoReplaysAreStopped_AndLivePeopleAreLive_TheStillSittersToo()
     {
         var ct = TestContext.Current.CancellationToken;
         var corpus = new LivenessCorpus(SampleData.Recordings, null, cache.FullName);
@@ -38,9 +35,9 @@ public sealed class LivenessTargetTests(FacesFixture faces) : IDisposable
             Assert.True(accepted.Count <= 0.01 * ofKind.Count, $"APCER {kind} {accepted.Count}/{ofKind.Count}: " + string.Join("; ", accepted));
         }
 
-        var movers = results.Where(r => r.Clip.IsLive && !StillSitters.Contains(r.Clip.Person)).ToList();
-        var refused = movers.Where(r => !r.Accepted).Select(r => $"{r.Clip}: {r.Decision}").ToList();
-        Assert.True(movers.Count >= 30 && refused.Count == 0, $"{refused.Count} of {movers.Count} live windows refused: " + string.Join("; ", refused));
+        var people = results.Where(r => r.Clip.IsLive).ToList();
+        var refused = people.Where(r => !r.Accepted).Select(r => $"{r.Clip}: {r.Decision}").ToList();
+        Assert.True(people.Count >= 40 && refused.Count <= 0.02 * people.Count, $"BPCER {refused.Count}/{people.Count}: " + string.Join("; ", refused));
     }
 
     public void Dispose() => cache.Delete(recursive: true);

@@ -14,7 +14,7 @@ public sealed class FacesVerification : IDisposable
     {
         Photos = new FolderPhotoStore(folder.FullName);
         Cache = new InMemoryEmbeddingCache();
-        var settings = Options.Create(options ?? new FaceOptions());
+        var settings = Options.Create(options ?? new FaceOptions { LivenessMinMotion = FacesFixture.SyntheticNotesMinMotion });
         References = new ReferenceEmbeddings(faces.Engine, Photos, Cache, settings, NullLogger<ReferenceEmbeddings>.Instance);
         Verifier = new FaceVerifier(faces.Engine, Photos, References, settings, NullLogger<FaceVerifier>.Instance);
     }

@@ -61,6 +61,7 @@ public sealed class RollcallTestHost : IAsyncDisposable
             ["DATABASE_URL"] = "sqlite:" + Path.Combine(folder, "rollcall.db"),
             ["PHOTO_STORE"] = "folder:" + Path.Combine(folder, "photos"),
             ["LMS_MODE"] = "roster",
+            ["LIVENESS_MIN_MOTION"] = FacesFixture.SyntheticNotesMinMotion.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Logging:LogLevel:Default"] = "Warning",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())

@@ -65,6 +65,20 @@ public sealed class ChallengeCheckTests
     }
 
     [Fact]
+    public void OneLowScore_InEyesTheModelNeverReadsOpen_IsNotABlink()
+    {
+        // A squint or a lowered gaze: the eye model reads the eyes half shut throughout, and one frame lower; they never open and
+        // close again (the old rule took the frames around it, not shut by the lids, as open).
+        var track = Track(60, blinkAt: 30);
+        for (var i = 0; i < track.Count; i++)
+        {
+            track[i] = track[i].EyesOpen > 0.5f ? track[i] with { EyesOpen = ActionOnsets.EyesShut - 0.1f } : track[i];
+        }
+
+        Assert.Empty(ActionOnsets.Find(track, Fps, ChallengeAction.Blink));
+    }
+
+    [Fact]
     public void NoChallenge_AlwaysPasses() => Assert.Null(ChallengeCheck.Failure([], Fps, Challenge.None));
 
     // Every second frame of a 30-fps note: a neutral face (eyes open, mouth closed), with the given actions.

@@ -36,10 +36,10 @@ internal static class ChallengeBench
             }
 
             Console.WriteLine($"  none: {corpus.Windows.Count(w => w.Actions.Count == 0)} windows");
-            Console.WriteLine($"thresholds (ActionOnsets): blink = eyes open < {ActionOnsets.EyesShut} and lids < {ActionOnsets.LidsShut} of their open level " +
-                $"(within {ActionOnsets.OpenLevelSeconds} s), at most {ActionOnsets.LongestBlinkSeconds} s; smile = mouth >= {ActionOnsets.SmileWidth}x its narrow width " +
+            Console.WriteLine($"thresholds (ActionOnsets): blink = eyes open >= {ActionOnsets.EyesOpenAgain}, then shut (open < {ActionOnsets.EyesShut} and lids < {ActionOnsets.LidsShut} of their open level " +
+                $"within {ActionOnsets.OpenLevelSeconds} s), then open again, at most {ActionOnsets.LongestBlinkSeconds} s from open to open; smile = mouth >= {ActionOnsets.SmileWidth}x its narrow width " +
                 $"after <= {ActionOnsets.NeutralWidth}x; open mouth = lips >= {ActionOnsets.MouthOpen} eye distances apart after < {ActionOnsets.MouthClosed}; " +
-                $"smile and open mouth held {ActionOnsets.HeldSeconds} s; followed at {VideoNoteAnalyzer.TrackingFps} frames a second; LIVENESS_MIN_MOTION {options.LivenessMinMotion}");
+                $"smile and open mouth held {ActionOnsets.HeldSeconds} s; followed at {VideoNoteAnalyzer.TrackingFps} frames a second; LIVENESS_MIN_SHAPE_CHANGE {options.LivenessMinShapeChange}");
             var results = ChallengeMeasurement.Measure(engine, options, clips, cancellationToken);
             Report(results, options);
             if (csv is not null)
@@ -48,7 +48,11 @@ internal static class ChallengeBench
                     .. results.Select(r => string.Join(',', r.Clip.Kind, r.Clip.Person, r.Clip.Side, r.Clip.Mirrored, string.Join(" then ", r.Clip.Parts),
                         Onsets(r, ChallengeAction.Blink), Onsets(r, ChallengeAction.Smile), Onsets(r, ChallengeAction.OpenMouth),
                         string.Join(' ', ChallengePick.All.Where(r.Passes).Select(ChallengeMeasurement.Name)), F(r.Evidence.Motion.Score), F(r.Evidence.PassiveLiveness)))], cancellationToken);
-                Console.WriteLine($"per clip: {csv}");
+                // Every followed frame's eye signals, to weigh other blink rules without decoding again.
+                await File.WriteAllLinesAsync(csv + ".eyes.csv", ["clip,kind,person,side,mirrored,attack,shows_blink,fps,frame,eyes_open,eye_aspect",
+                    .. results.SelectMany((r, i) => r.Evidence.Signals.Select(f => string.Join(',', i, r.Clip.Kind, r.Clip.Person, r.Clip.Side, r.Clip.Mirrored, r.Clip.IsAttack,
+                        !r.Clip.IsAttack && r.Clip.Shows(ChallengeAction.Blink), F(r.Evidence.Fps), f.Index, F(f.EyesOpen), F(f.EyeAspect))))], cancellationToken);
+                Console.WriteLine($"per clip: {csv}, per frame: {csv}.eyes.csv");
             }
         }
         finally

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Rollcall.Faces;
 using Rollcall.Faces.Onnx;
+using Rollcall.Faces.Video;
 using Rollcall.Simulation.Clips;
 
 namespace Rollcall.Commands.Bench;
@@ -23,7 +24,7 @@ internal static class LivenessBench
 
             clips.AddRange(await corpus.AttacksAsync(sides, [.. LivenessCorpus.PhotoAttacks, "screen"], cancellationToken));
             Console.WriteLine($"liveness corpus: {clips.Count(c => c.IsLive)} live windows, {clips.Count(c => !c.IsLive)} attacks ({recordings}{(photos is null ? "" : ", " + photos)})");
-            Console.WriteLine($"thresholds: LIVENESS_MIN_MOTION {options.LivenessMinMotion}, LIVENESS_MIN_SCORE {options.LivenessMinScore}, " +
+            Console.WriteLine($"thresholds: a blink, smile or open mouth, or LIVENESS_MIN_SHAPE_CHANGE {options.LivenessMinShapeChange}, or LIVENESS_MIN_MOTION {options.LivenessMinMotion}; LIVENESS_MIN_SCORE {options.LivenessMinScore}, " +
                 $"FACE_VIDEO_FRAMES {options.SampledFrames}, FACE_VIDEO_WINDOW_SECONDS {options.WindowSeconds}, FACE_MATCH_THRESHOLD {options.MatchThreshold}");
             var results = LivenessMeasurement.Measure(engine, options, clips, cancellationToken, followed: true);
             Console.WriteLine("BPCER (live people refused):");
@@ -42,10 +43,15 @@ internal static class LivenessBench
             MovingParts.Print(results, options);
             if (csv is not null)
             {
-                await File.WriteAllLinesAsync(csv, ["kind,person,side,seconds,mirrored,source,decision,passive,motion,residual,local,similarity",
+                await File.WriteAllLinesAsync(csv, ["kind,person,side,seconds,mirrored,source,decision,passive,motion,residual,local,similarity,blinks,smiles,open_mouths,shape_change,followed,shape_p50,shape_p75,shape_p90",
                     .. results.Select(r => string.Join(',', r.Clip.Kind, r.Clip.Person, r.Clip.Side, F(r.Clip.Seconds), r.Clip.Mirrored, r.Clip.Source,
-                        r.Decision.GetType().Name, F(r.Passive), F(r.Motion.AppearanceChange), F(r.Motion.LandmarkResidual), F(r.Motion.LocalChange), F(r.Decision.Similarity ?? -1)))], cancellationToken);
-                Console.WriteLine($"per clip: {csv}");
+                        r.Decision.GetType().Name, F(r.Passive), F(r.Motion.AppearanceChange), F(r.Motion.LandmarkResidual), F(r.Motion.LocalChange), F(r.Decision.Similarity ?? -1), Onsets(r, ChallengeAction.Blink), Onsets(r, ChallengeAction.Smile), Onsets(r, ChallengeAction.OpenMouth),
+                        F(r.Evidence is null ? 0 : PassiveLiveness.ShapeChange(r.Evidence.Signals)), r.Evidence?.Signals.Count ?? 0, Q(r, 0.5), Q(r, 0.75), Q(r, 0.9)))], cancellationToken);
+                // Every followed frame's eye signals, to weigh other blink rules without decoding again.
+                await File.WriteAllLinesAsync(csv + ".eyes.csv", ["clip,kind,person,side,seconds,mirrored,source,fps,frame,eyes_open,eye_aspect",
+                    .. results.SelectMany((r, i) => (r.Evidence?.Signals ?? []).Select(f => string.Join(',', i, r.Clip.Kind, r.Clip.Person, r.Clip.Side, F(r.Clip.Seconds),
+                        r.Clip.Mirrored, r.Clip.Source, F(r.Evidence!.Fps), f.Index, F(f.EyesOpen), F(f.EyeAspect))))], cancellationToken);
+                Console.WriteLine($"per clip: {csv}, per frame: {csv}.eyes.csv");
             }
         }
         finally
@@ -72,6 +78,14 @@ internal static class LivenessBench
     {
         var v = values.Order().ToArray();
         return v.Length == 0 ? "-" : $"{v[0]:0.00} / {v[(int)(0.05 * (v.Length - 1))]:0.00} / {v[v.Length / 2]:0.00} / {v[^1]:0.00}";
+    }
+
+    private static int Onsets(CorpusResult r, ChallengeAction action) => r.Evidence is null ? 0 : ActionOnsets.Find(r.Evidence.Signals, r.Evidence.Fps, action).Count;
+
+    private static string Q(CorpusResult r, double q)
+    {
+        var v = r.Evidence?.Signals.Select(s => (double)s.ShapeChange).Order().ToArray() ?? [];
+        return v.Length == 0 ? "0" : F(v[(int)(q * (v.Length - 1))]);
     }
 
     private static string F(double value) => value.ToString("0.###", CultureInfo.InvariantCulture);
