@@ -12,6 +12,12 @@ namespace Rollcall.Simulation.Clips;
 public sealed class SyntheticClips(FaceEngine engine)
 {
     public const int Side = 384;
+
+    /// <summary>
+    /// LIVENESS_MIN_MOTION for hosts whose notes are these clips: they test the bots, not liveness, and a cross-fade of two photos
+    /// changes once (motion 5-7.5), under the default 7.5 set on real recordings. Liveness is measured on the recordings.
+    /// </summary>
+    public const double MinMotion = 5.0;
     private const int Fps = 30;
     private const int CropSide = 420;
 

@@ -107,7 +107,9 @@ public static class BotsSetup
             var options = sp.GetRequiredService<IOptions<BotOptions>>().Value;
             var baseUrl = options.ApiBaseUrl?.ToString().TrimEnd('/');
             var http = sp.GetRequiredService<IHttpClientFactory>().CreateClient(name);
-            return new TelegramBotClient(new TelegramBotClientOptions(token(options) ?? "", baseUrl), http);
+            // RetryThreshold 0: the client would otherwise sleep out a 429's retry_after inside the call, past the reply row's
+            // lease and holding a lane; ReplySender, ReplyRelay and the poller wait per chat themselves.
+            return new TelegramBotClient(new TelegramBotClientOptions(token(options) ?? "", baseUrl) { RetryThreshold = 0 }, http);
         });
         services.AddSingleton<Observability.IReadinessProbe>(sp =>
             new TelegramProbe(role, sp.GetRequiredKeyedService<ITelegramBotClient>(role), sp.GetRequiredService<TimeProvider>()));

@@ -1,5 +1,6 @@
 using Rollcall.Faces;
 using Rollcall.Faces.Onnx;
+using Rollcall.Simulation.Clips;
 
 [assembly: AssemblyFixture(typeof(Rollcall.IntegrationTests.Support.FacesFixture))]
 
@@ -23,12 +24,8 @@ public sealed class FacesFixture : IDisposable
 
     public VideoClips Clips { get; }
 
-    /// <summary>
-    /// LIVENESS_MIN_MOTION for the tests whose notes are synthetic (cross-faded photos, `SyntheticClips`): they test the bots, not
-    /// liveness, and a cross-fade of two photos changes once (motion 5-7.5), under the default 7.5 set on real recordings. Liveness is
-    /// tested on the recordings (`LivenessTargetTests`, `ChallengeTests`) at the defaults.
-    /// </summary>
-    public const double SyntheticNotesMinMotion = 5.0;
+    /// <summary>LIVENESS_MIN_MOTION for the tests whose notes are synthetic (see <see cref="SyntheticClips.MinMotion"/>).</summary>
+    public const double SyntheticNotesMinMotion = SyntheticClips.MinMotion;
 
     public FaceOptions Options { get; } = new();
 

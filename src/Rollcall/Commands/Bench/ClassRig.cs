@@ -229,6 +229,11 @@ internal sealed partial class ClassRig : IAsyncDisposable
             ["DUPLICATE_FACE_CHECK"] = "false",
             ["Logging:LogLevel:Default"] = "Error",
         };
+        if (!options.RealNotes)
+        {
+            settings["LIVENESS_MIN_MOTION"] = SyntheticClips.MinMotion.ToString(c);
+        }
+
         foreach (var (key, value) in options.Settings)
         {
             settings[key] = value;
