@@ -31,9 +31,15 @@ public static class FramePlan
     /// blink shuts the eyes for 0.1-0.3 s), merged with the spread ones. The last frame decoded stays the spread's last, so the
     /// decoder's work is the same; only the frames it sends back are more.
     /// </summary>
-    public static int[] WithTracking(VideoTrack track, int[] spread, double fps, FaceOptions options)
+    public static int[] WithTracking(VideoTrack track, int[] spread, double fps, FaceOptions options, double? seconds = null)
     {
         var last = spread.Length == 0 ? WindowFrames(track, options) - 1 : spread[^1];
+        if (seconds is { } followed && track.Fps > 0)
+        {
+            // Followed over a shorter window than the spread (the passive decision): the spread's frames beyond it stay.
+            last = Math.Min(last, Math.Max(0, (int)Math.Ceiling(followed * track.Fps) - 1));
+        }
+
         var step = track.Fps > fps ? Math.Max(1, (int)Math.Round(track.Fps / fps)) : 1;
 
         // At most MaxFrames in all: a longer window is followed more sparsely (ffmpeg's select expression fails past ~100 terms).

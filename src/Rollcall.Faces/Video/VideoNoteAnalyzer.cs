@@ -49,7 +49,7 @@ public sealed class VideoNoteAnalyzer(
         var spread = FramePlan.Spread(track, options.SampledFrames, options);
         // The face is followed for the challenge, and for the passive decision's moving parts (blink, smile, open mouth).
         var follow = challenge.IsAsked || options.LivenessRequired;
-        var plan = follow ? FramePlan.WithTracking(track, spread, trackingFps, options) : spread;
+        var plan = follow ? FramePlan.WithTracking(track, spread, trackingFps, options, challenge.IsAsked ? null : options.PassiveWindowSeconds) : spread;
         var work = new FrameWork(spread, follow ? new ChallengeFrames(engine, options.MinFacePixels, plan.Length) : null);
         var decodeMs = 0.0;
         try
